@@ -1,0 +1,710 @@
+package fr.relais.anonymisation.control;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Person names from three kinds of evidence: a known French first name, a cue right before the name (a title, "je
+ * m'appelle", "ma voisine", "un certain"), and repetition of a name already found in the same text. First names that
+ * are also common words ("Rose", "Pierre", "la Marine") need more context; see ambiguous-first-names.txt.
+ */
+final class PersonNameDetector implements Detector {
+
+    private static final Set<String> FIRST_NAMES = foldedLines("/anonymisation/first-names.txt");
+    private static final Set<String> AMBIGUOUS = new HashSet<>();
+    private static final Set<String> STRICT = new HashSet<>();
+    private static final Set<String> TITLES = new HashSet<>();
+    private static final Set<String> RELATIONS = new HashSet<>();
+    private static final List<String[]> PHRASES = new ArrayList<>();
+
+    /** Capitalised words that never continue a name: sentence words, pronouns, determiners. */
+    private static final Set<String> CAPITAL_STOP = words(
+            "je",
+            "j",
+            "tu",
+            "il",
+            "elle",
+            "on",
+            "nous",
+            "vous",
+            "ils",
+            "elles",
+            "mon",
+            "ma",
+            "mes",
+            "ton",
+            "ta",
+            "tes",
+            "son",
+            "sa",
+            "ses",
+            "notre",
+            "nos",
+            "votre",
+            "vos",
+            "leur",
+            "leurs",
+            "ce",
+            "cet",
+            "cette",
+            "ces",
+            "c",
+            "un",
+            "une",
+            "des",
+            "les",
+            "et",
+            "ou",
+            "mais",
+            "donc",
+            "car",
+            "puis",
+            "alors",
+            "depuis",
+            "quand",
+            "hier",
+            "merci",
+            "bonjour",
+            "bonsoir",
+            "salut",
+            "madame",
+            "monsieur",
+            "mademoiselle",
+            "qui",
+            "que",
+            "quoi",
+            "pour",
+            "par",
+            "avec",
+            "sans",
+            "sur",
+            "dans",
+            "chez",
+            "apres",
+            "avant",
+            "pendant",
+            "lundi",
+            "mardi",
+            "mercredi",
+            "jeudi",
+            "vendredi",
+            "samedi",
+            "dimanche",
+            "janvier",
+            "fevrier",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "aout",
+            "septembre",
+            "octobre",
+            "novembre",
+            "decembre",
+            "svp",
+            "ok",
+            "oui",
+            "non",
+            "si",
+            "ne",
+            "pas",
+            "a",
+            "au",
+            "aux",
+            "en",
+            "y",
+            "d",
+            "l",
+            "s",
+            "m",
+            "n",
+            "qu");
+    /** Lower-case words that cannot be the surname after a lower-case first name in chat style ("kevin durand"). */
+    private static final Set<String> STOPWORDS = words(
+            "est",
+            "a",
+            "ai",
+            "as",
+            "avait",
+            "etait",
+            "sont",
+            "suis",
+            "es",
+            "va",
+            "vais",
+            "vient",
+            "veut",
+            "dit",
+            "fait",
+            "il",
+            "elle",
+            "et",
+            "qui",
+            "que",
+            "me",
+            "m",
+            "te",
+            "t",
+            "se",
+            "s",
+            "ne",
+            "n",
+            "pas",
+            "de",
+            "du",
+            "des",
+            "la",
+            "le",
+            "les",
+            "l",
+            "un",
+            "une",
+            "en",
+            "au",
+            "aux",
+            "y",
+            "on",
+            "ou",
+            "mais",
+            "donc",
+            "sur",
+            "dans",
+            "avec",
+            "pour",
+            "par",
+            "chez",
+            "sans",
+            "sous",
+            "vers",
+            "je",
+            "j",
+            "tu",
+            "nous",
+            "vous",
+            "ils",
+            "elles",
+            "lui",
+            "leur",
+            "son",
+            "sa",
+            "ses",
+            "mon",
+            "ma",
+            "mes",
+            "ton",
+            "ta",
+            "tes",
+            "ce",
+            "cet",
+            "cette",
+            "ces",
+            "c",
+            "qu",
+            "d",
+            "aussi",
+            "encore",
+            "toujours",
+            "jamais",
+            "tres",
+            "trop",
+            "bien",
+            "mal",
+            "plus",
+            "moins",
+            "deja",
+            "ca",
+            "cela",
+            "ici",
+            "la-bas",
+            "svp",
+            "stp",
+            "merci",
+            "bonjour",
+            "ans",
+            "mois",
+            "hier",
+            "aujourd",
+            "demain",
+            "soir",
+            "matin",
+            "depuis",
+            "quand",
+            "car",
+            "si",
+            "comme",
+            "tout",
+            "tous",
+            "toute",
+            "toutes",
+            "mec",
+            "meuf",
+            "ex",
+            "habite",
+            "vit",
+            "frappe",
+            "menace",
+            "bourre",
+            "bourree",
+            "arrive",
+            "appelle",
+            "dit",
+            "fils",
+            "fille");
+    /** Words after which a capitalised first name is a street, a school or a car, not a person. */
+    private static final Set<String> NOT_PERSON_BEFORE = words(
+            "rue",
+            "avenue",
+            "av",
+            "boulevard",
+            "bd",
+            "place",
+            "allee",
+            "impasse",
+            "chemin",
+            "route",
+            "quai",
+            "cours",
+            "square",
+            "passage",
+            "promenade",
+            "residence",
+            "cite",
+            "lotissement",
+            "lycee",
+            "college",
+            "ecole",
+            "groupe",
+            "scolaire",
+            "universite",
+            "faculte",
+            "hopital",
+            "clinique",
+            "chu",
+            "stade",
+            "gymnase",
+            "piscine",
+            "centre",
+            "salle",
+            "parc",
+            "pont",
+            "gare",
+            "station",
+            "metro",
+            "eglise",
+            "cathedrale",
+            "basilique",
+            "saint",
+            "sainte",
+            "st",
+            "ste",
+            "musee",
+            "bibliotheque",
+            "mediatheque",
+            "institut",
+            "fondation",
+            "hotel",
+            "boulangerie",
+            "bar",
+            "cafe",
+            "restaurant",
+            "pharmacie",
+            "renault",
+            "peugeot",
+            "citroen",
+            "mercedes",
+            "audi",
+            "bmw",
+            "volkswagen",
+            "vw",
+            "toyota",
+            "fiat",
+            "dacia",
+            "opel",
+            "ford",
+            "nissan",
+            "kia",
+            "seat",
+            "skoda",
+            "tesla",
+            "honda",
+            "hyundai",
+            "mini",
+            "smart",
+            "tribunal",
+            "prefecture",
+            "mairie",
+            "quartier",
+            "cap",
+            "ile",
+            "mont",
+            "lac",
+            "port",
+            "bois",
+            "foret",
+            "val",
+            "zone",
+            "campus",
+            "ehpad",
+            "collectif",
+            "association",
+            "operation",
+            "plan",
+            "compte",
+            "application",
+            "appli",
+            "site",
+            "marque",
+            "societe",
+            "entreprise",
+            "magasin",
+            "boutique",
+            "operateur",
+            "banque");
+
+    private static final Set<String> ARTICLES = words(
+            "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "a", "en", "ce", "cet", "cette",
+            "ces", "sa", "son", "ses", "ma", "mon", "mes", "ta", "ton", "tes", "leur", "leurs", "notre", "nos", "votre",
+            "vos", "quel", "quelle", "par", "pour", "vers", "sur", "dans");
+    private static final Set<String> PARTICLES = words(
+            "le", "la", "de", "da", "du", "des", "di", "del", "della", "dos", "das", "van", "von", "ben", "bin", "el",
+            "al", "ait", "mac", "mc", "ter", "ten", "st", "saint", "sainte");
+    private static final Set<String> LOWER_PARTICLES = words("da", "di", "del", "della", "dos", "das", "van", "von");
+    private static final Set<String> WEAK_CUE_LAST = words("suis", "est");
+    private static final int MAX_TOKENS = 5;
+
+    static {
+        for (String line : Texts.resourceLines("/anonymisation/ambiguous-first-names.txt")) {
+            boolean strict = line.endsWith("!");
+            String name = Texts.fold(strict ? line.substring(0, line.length() - 1) : line);
+            AMBIGUOUS.add(name);
+            if (strict) {
+                STRICT.add(name);
+            }
+        }
+        String section = "";
+        for (String line : Texts.resourceLines("/anonymisation/name-cues.txt")) {
+            if (line.startsWith("[")) {
+                section = line;
+            } else if (section.equals("[title]")) {
+                TITLES.add(line);
+            } else if (section.equals("[relation]")) {
+                RELATIONS.add(line);
+            } else if (section.equals("[phrase]")) {
+                PHRASES.add(line.split(" "));
+            }
+        }
+    }
+
+    @Override
+    public void detect(String text, ReporterIdentity reporter, List<DetectedEntity> out) {
+        List<Token> tokens = Token.tokenise(text);
+        boolean[] taken = new boolean[tokens.size()];
+        List<int[]> names = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!taken[i] && followsNonPerson(text, tokens, i)) {
+                while (i + 1 < tokens.size() && tokens.get(i + 1).gapIsSpace(text) && isNamePart(text, tokens, i + 1)) {
+                    taken[++i] = true;
+                }
+                continue;
+            }
+            if (!taken[i] && startsName(text, tokens, i)) {
+                int end = extend(text, tokens, i);
+                for (int k = i; k < end; k++) {
+                    taken[k] = true;
+                }
+                names.add(new int[] {i, end});
+                i = end - 1;
+            }
+        }
+        propagate(text, tokens, taken, names);
+        for (int[] name : names) {
+            int start = tokens.get(name[0]).start();
+            int end = tokens.get(name[1] - 1).end();
+            out.add(new DetectedEntity(EntityType.PERSON_NAME, start, end, text.substring(start, end)));
+        }
+    }
+
+    /** "lycée Victor Hugo", "rue Pierre Curie", "une Renault Clio": the whole capitalised run is not a person. */
+    private static boolean followsNonPerson(String text, List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        return i > 0
+                && t.capitalised()
+                && t.gapIsSpace(text)
+                && NOT_PERSON_BEFORE.contains(tokens.get(i - 1).folded());
+    }
+
+    private static boolean startsName(String text, List<Token> tokens, int i) {
+        Token t = tokens.get(i);
+        if (!t.hasLetter() || t.folded().length() < 2 && !t.capitalised()) {
+            return false;
+        }
+        Token previous = i > 0 ? tokens.get(i - 1) : null;
+        boolean known = isFirstName(t);
+        boolean capitalised = t.capitalised() && !CAPITAL_STOP.contains(t.folded()) && !isTitleToken(text, t);
+        switch (cueBefore(text, tokens, i)) {
+            case STRONG:
+                return capitalised || known && t.lowerCase() && !STOPWORDS.contains(t.folded());
+            case WEAK:
+                if (t.allCaps() && !known) {
+                    return false;
+                }
+                return capitalised && (known || nextIsSurname(text, tokens, i))
+                        || known && !AMBIGUOUS.contains(t.folded());
+            default:
+                break;
+        }
+        if (!capitalised || !known) {
+            return false;
+        }
+        if (!AMBIGUOUS.contains(t.folded())) {
+            return true;
+        }
+        if (nextIsSurname(text, tokens, i) || followedByRelation(text, tokens, i)) {
+            return true;
+        }
+        if (STRICT.contains(t.folded()) || isSentenceStart(text, t.start())) {
+            return false;
+        }
+        return previous == null || !ARTICLES.contains(previous.folded());
+    }
+
+    private enum Cue {
+        NONE,
+        WEAK,
+        STRONG
+    }
+
+    private static Cue cueBefore(String text, List<Token> tokens, int i) {
+        if (i == 0) {
+            return Cue.NONE;
+        }
+        Token t = tokens.get(i);
+        if (isTitleToken(text, tokens.get(i - 1)) && t.gapBefore(text).matches("\\.?[ \\t\u00a0]+")) {
+            return Cue.STRONG;
+        }
+        if (!t.gapIsCueSeparator(text)) {
+            return Cue.NONE;
+        }
+        Token previous = tokens.get(i - 1);
+        String p = previous.folded();
+        if (isTitleToken(text, previous) || TITLES.contains(p) && p.length() > 3) {
+            return Cue.STRONG;
+        }
+        if (RELATIONS.contains(p)) {
+            return Cue.STRONG;
+        }
+        for (String[] phrase : PHRASES) {
+            if (endsWith(tokens, i, phrase)) {
+                return Cue.STRONG;
+            }
+        }
+        if (WEAK_CUE_LAST.contains(p) && i >= 2) {
+            String before = tokens.get(i - 2).folded();
+            if (before.equals("je")
+                    || before.equals("c")
+                            && i >= 3
+                            && tokens.get(i - 3).folded().equals("moi")) {
+                return Cue.WEAK;
+            }
+            if (before.equals("c")) {
+                return Cue.WEAK;
+            }
+        }
+        if (p.equals("moi") && t.gapBefore(text).contains(",")) {
+            return Cue.WEAK;
+        }
+        return Cue.NONE;
+    }
+
+    /** "M." "Mme" "Dr" and friends, capitalised as titles are (so that the pronoun "me" is not one). */
+    private static boolean isTitleToken(String text, Token t) {
+        String raw = t.text(text);
+        switch (raw) {
+            case "M":
+            case "MM":
+                return t.end() < text.length() && text.charAt(t.end()) == '.';
+            case "Me":
+            case "Pr":
+            case "Dr":
+            case "Mme":
+            case "Mmes":
+            case "Mlle":
+            case "Mr":
+            case "Mrs":
+                return true;
+            default:
+                return t.capitalised()
+                        && TITLES.contains(t.folded())
+                        && t.folded().length() > 3;
+        }
+    }
+
+    private static boolean endsWith(List<Token> tokens, int i, String[] phrase) {
+        if (i < phrase.length) {
+            return false;
+        }
+        for (int k = 0; k < phrase.length; k++) {
+            if (!tokens.get(i - phrase.length + k).folded().equals(phrase[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isFirstName(Token t) {
+        String f = t.folded();
+        if (FIRST_NAMES.contains(f)) {
+            return true;
+        }
+        if (f.indexOf('-') > 0) {
+            for (String part : f.split("-")) {
+                if (!FIRST_NAMES.contains(part)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean nextIsSurname(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(i + 1);
+        return next.gapIsSpace(text) && isNamePart(text, tokens, i + 1) && !AMBIGUOUS.contains(next.folded());
+    }
+
+    /** "Pierre, mon ex, ..." */
+    private static boolean followedByRelation(String text, List<Token> tokens, int i) {
+        if (i + 2 >= tokens.size() || !tokens.get(i + 1).gapBefore(text).contains(",")) {
+            return false;
+        }
+        String determiner = tokens.get(i + 1).folded();
+        return Set.of("mon", "ma", "son", "sa", "notre", "leur").contains(determiner)
+                && RELATIONS.contains(tokens.get(i + 2).folded());
+    }
+
+    private static boolean isNamePart(String text, List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        if (!t.hasLetter() || !t.capitalised() || CAPITAL_STOP.contains(t.folded()) || isTitleToken(text, t)) {
+            return PARTICLES.contains(t.folded()) && t.capitalised() && followedByCapital(text, tokens, k);
+        }
+        if (PARTICLES.contains(t.folded())) {
+            return followedByCapital(text, tokens, k);
+        }
+        return true;
+    }
+
+    private static boolean followedByCapital(String text, List<Token> tokens, int k) {
+        if (k + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(k + 1);
+        return next.gapIsSpace(text) && next.capitalised() && next.hasLetter() && !CAPITAL_STOP.contains(next.folded());
+    }
+
+    private static int extend(String text, List<Token> tokens, int start) {
+        int end = start + 1;
+        boolean lowerStart = tokens.get(start).lowerCase();
+        while (end < tokens.size() && end - start < MAX_TOKENS) {
+            Token next = tokens.get(end);
+            if (!next.gapIsSpace(text)) {
+                break;
+            }
+            if (isNamePart(text, tokens, end)
+                    || LOWER_PARTICLES.contains(next.folded()) && followedByCapital(text, tokens, end)) {
+                end++;
+            } else if (lowerStart
+                    && end == start + 1
+                    && next.lowerCase()
+                    && next.folded().length() > 2
+                    && !STOPWORDS.contains(next.folded())
+                    && !FIRST_NAMES.contains(next.folded())) {
+                end++;
+                break;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    /** A name found once ("Maëlle Guérin") is a name wherever else it appears capitalised ("Mme Guérin"). */
+    private static void propagate(String text, List<Token> tokens, boolean[] taken, List<int[]> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        Map<String, Boolean> known = new HashMap<>();
+        for (int[] name : names) {
+            for (int k = name[0]; k < name[1]; k++) {
+                String f = tokens.get(k).folded();
+                if (f.length() > 2 && !PARTICLES.contains(f)) {
+                    known.put(f, Boolean.TRUE);
+                }
+            }
+        }
+        List<int[]> found = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (taken[i] || !t.capitalised() || !known.containsKey(t.folded())) {
+                continue;
+            }
+            Token previous = i > 0 ? tokens.get(i - 1) : null;
+            if (previous != null && t.gapIsSpace(text) && NOT_PERSON_BEFORE.contains(previous.folded())) {
+                continue;
+            }
+            if (AMBIGUOUS.contains(t.folded())
+                    && previous != null
+                    && ARTICLES.contains(previous.folded())
+                    && !previous.folded().equals("de")) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < tokens.size()
+                    && !taken[end]
+                    && end - i < MAX_TOKENS
+                    && tokens.get(end).gapIsSpace(text)
+                    && isNamePart(text, tokens, end)) {
+                end++;
+            }
+            for (int k = i; k < end; k++) {
+                taken[k] = true;
+            }
+            found.add(new int[] {i, end});
+            i = end - 1;
+        }
+        names.addAll(found);
+    }
+
+    private static boolean isSentenceStart(String text, int start) {
+        for (int i = start - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c) && c != '"' && c != '(' && c != '-' && c != '—') {
+                return c == '.' || c == '!' || c == '?' || c == '…' || c == ':';
+            }
+            if (c == '\n') {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> words(String... words) {
+        return Set.copyOf(Arrays.asList(words));
+    }
+
+    private static Set<String> foldedLines(String resource) {
+        Set<String> set = new HashSet<>();
+        for (String line : Texts.resourceLines(resource)) {
+            set.add(Texts.fold(line));
+        }
+        return Set.copyOf(set);
+    }
+}
