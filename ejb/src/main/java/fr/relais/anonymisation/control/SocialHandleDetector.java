@@ -20,9 +20,9 @@ final class SocialHandleDetector implements Detector {
     private static final String NETWORK_WORDS =
             "snap(?:chat)?|insta(?:gram)?|tik\\s?tok|twitter|telegram|discord|twitch"
                     + "|facebook|fb|youtube|threads|signal|whatsapp|kik";
-    private static final Pattern CUED = Pattern.compile("(?iu)\\b(?:(?:" + NETWORK_WORDS + ")|pseudo|compte|profil)"
-            + "(?:\\s+(?:" + NETWORK_WORDS + "))?\\s*(?:[:«\"(]\\s*)*"
-            + "([A-Za-z0-9_](?:[A-Za-z0-9_.\\-]*[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\\.[A-Za-z0-9_])");
+    private static final Pattern CUED = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}./@])(?:(?:" + NETWORK_WORDS
+            + ")|pseudo|compte|profil)(?![\\p{L}\\p{N}.])(?:\\s+(?:" + NETWORK_WORDS + ")(?![\\p{L}\\p{N}.]))?"
+            + "\\s*(?:[:«\"(]\\s*)*([A-Za-z0-9_](?:[A-Za-z0-9_.\\-]*[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\\.[A-Za-z0-9_])");
 
     @Override
     public void detect(String text, ReporterIdentity reporter, List<DetectedEntity> out) {
