@@ -69,7 +69,35 @@ public final class Anonymiser {
         for (Detector detector : detectors) {
             detector.detect(text, identity, candidates);
         }
+        List<DetectedEntity> resolved = resolveOverlaps(candidates);
+        candidates.clear();
+        candidates.addAll(resolved);
+        repeatEverywhere(text, resolved, candidates);
         return mergeAdjacentNames(text, resolveOverlaps(candidates));
+    }
+
+    /**
+     * A value recognised once is personal wherever it appears: a birth date quoted again later without its cue, a
+     * phone number glued to other digits. Leaving those copies would undo the redaction.
+     */
+    private static void repeatEverywhere(String text, List<DetectedEntity> found, List<DetectedEntity> out) {
+        Map<String, EntityType> values = new HashMap<>();
+        for (DetectedEntity e : found) {
+            if (e.length() >= 4) {
+                values.putIfAbsent(e.value(), e.type());
+            }
+        }
+        for (Map.Entry<String, EntityType> value : values.entrySet()) {
+            String v = value.getKey();
+            for (int i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) {
+                int end = i + v.length();
+                boolean bounded = (!Texts.isWordChar(v.charAt(0)) || Texts.isBoundaryBefore(text, i))
+                        && (!Texts.isWordChar(v.charAt(v.length() - 1)) || Texts.isBoundaryAfter(text, end));
+                if (bounded) {
+                    out.add(new DetectedEntity(value.getValue(), i, end, v));
+                }
+            }
+        }
     }
 
     public AnonymisationResult anonymise(String text, ReporterIdentity reporter, Policy policy) {

@@ -4,36 +4,26 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** 13 to 19 digits starting with a known network digit (2 to 6) and passing Luhn. */
+/**
+ * 13 to 19 digits passing Luhn, starting with a network digit (2 to 6), written as cards are: in groups of four, in
+ * the 4-6-5 American Express layout, or in one block.
+ */
 final class PaymentCardDetector implements Detector {
 
-    private static final Pattern START = Pattern.compile("(?<![\\p{L}\\p{N}.,])[2-6]\\d");
+    private static final Pattern CARD = Pattern.compile("(?<![\\p{N}])(?:[2-6]\\d{3}([ \\-]?)\\d{4}\\1\\d{4}\\1\\d{1,7}"
+            + "|3[47]\\d{2}([ \\-])\\d{6}\\2\\d{5})(?![\\p{N}])");
 
     @Override
     public void detect(String text, ReporterIdentity reporter, List<DetectedEntity> out) {
-        Matcher m = START.matcher(text);
+        Matcher m = CARD.matcher(text);
         int from = 0;
         while (from < text.length() && m.find(from)) {
-            int start = m.start();
-            List<int[]> ends = GroupedNumbers.groupEnds(text, start, false, 20);
-            int found = -1;
-            if (!ends.isEmpty() && ends.get(ends.size() - 1)[1] <= 19) {
-                for (int k = ends.size() - 1; k >= 0 && found < 0; k--) {
-                    int[] end = ends.get(k);
-                    if (end[1] >= 13
-                            && end[1] <= 19
-                            && Texts.isBoundaryAfter(text, end[0])
-                            && luhn(text, start, end[0])) {
-                        found = end[0];
-                    }
-                }
-            }
-            if (found > 0) {
-                out.add(new DetectedEntity(EntityType.PAYMENT_CARD, start, found, text.substring(start, found)));
-                from = found;
+            int digits = Texts.digits(m.group()).length();
+            if (digits >= 13 && digits <= 19 && luhn(text, m.start(), m.end())) {
+                out.add(new DetectedEntity(EntityType.PAYMENT_CARD, m.start(), m.end(), m.group()));
+                from = m.end();
             } else {
-                int last = ends.isEmpty() ? start + 1 : ends.get(ends.size() - 1)[0];
-                from = Math.max(start + 1, last);
+                from = m.start() + 1;
             }
         }
     }

@@ -2,21 +2,44 @@ package fr.relais.anonymisation.control;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** French and international numbers as libphonenumber validates them (ranges actually allocated, not just digit counts). */
 final class PhoneDetector implements Detector {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    /**
+     * libphonenumber's matcher skips a number glued to other digit groups ("... 12/03/2024 06 12 34 56 78",
+     * "06 12 34 56 78 1 85 ..."): French-shaped candidates are also taken here, and still validated by libphonenumber.
+     */
+    private static final Pattern FRENCH_SHAPED =
+            Pattern.compile("(?<![\\p{N}+])(?:(?:\\+|00)[ ]?33[ .\\-]?(?:\\(0\\)[ ]?)?"
+                    + "[1-9]|0[1-9])(?:[ .\\-]?\\d{2}){4}(?!\\p{N})");
 
     @Override
     public void detect(String text, ReporterIdentity reporter, List<DetectedEntity> out) {
         if (!hasEnoughDigits(text)) {
             return;
         }
+        List<DetectedEntity> found = new ArrayList<>();
         for (PhoneNumberMatch match : PHONES.findNumbers(text, "FR", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
-            out.add(new DetectedEntity(EntityType.PHONE, match.start(), match.end(), match.rawString()));
+            found.add(new DetectedEntity(EntityType.PHONE, match.start(), match.end(), match.rawString()));
         }
+        Matcher m = FRENCH_SHAPED.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            DetectedEntity candidate = new DetectedEntity(EntityType.PHONE, m.start(), m.end(), m.group());
+            if (found.stream().noneMatch(candidate::overlaps) && isValid(m.group())) {
+                found.add(candidate);
+                from = m.end();
+            } else {
+                from = m.start() + 1;
+            }
+        }
+        out.addAll(found);
     }
 
     private static boolean hasEnoughDigits(String text) {
@@ -28,6 +51,14 @@ final class PhoneDetector implements Detector {
             }
         }
         return false;
+    }
+
+    static boolean isValid(String value) {
+        try {
+            return PHONES.isValidNumber(PHONES.parse(value, "FR"));
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** E.164 when the value parses, digits otherwise: two spellings of one number get one placeholder. */
