@@ -1,0 +1,85 @@
+package fr.relais.directory.entity;
+
+import fr.relais.shared.Platform;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A person who signs in. Belongs to one platform or one unit, never both: every query is scoped by
+ * it. The password is stored only as a PBKDF2 hash (Jakarta Security's format).
+ */
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+    @Id
+    @Column(length = 60)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 300)
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false, length = 120)
+    private String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Platform platform;
+
+    @Column(name = "unit_code", length = 40)
+    private String unitCode;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "username"))
+    @Column(name = "role", length = 30)
+    private Set<String> roles = new HashSet<>();
+
+    protected AppUser() {}
+
+    public AppUser(
+            String username,
+            String passwordHash,
+            String displayName,
+            Platform platform,
+            String unitCode,
+            Set<String> roles) {
+        if ((platform == null) == (unitCode == null) && !roles.contains("AUDITOR") && !roles.contains("ADMIN")) {
+            throw new IllegalArgumentException("a user belongs to one platform or one unit");
+        }
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.platform = platform;
+        this.unitCode = unitCode;
+        this.roles = new HashSet<>(roles);
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public String unitCode() {
+        return unitCode;
+    }
+
+    public Set<String> roles() {
+        return Set.copyOf(roles);
+    }
+}

@@ -1,0 +1,22 @@
+package fr.relais.forwarding.boundary;
+
+import fr.relais.workflow.ProcessVariables;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/** {@code Task_ResolveCompetence}: forwards the report and tells the process which unit has it. */
+@Named("resolveCompetence")
+@Dependent
+public class ResolveCompetence implements JavaDelegate {
+    @EJB
+    Forwarding forwarding;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long reportId = (Long) execution.getVariable(ProcessVariables.REPORT_ID);
+        execution.setVariable(ProcessVariables.UNIT_CODE, forwarding.forwardToCompetentUnit(reportId));
+    }
+}

@@ -1,0 +1,237 @@
+package fr.relais.intake.boundary;
+
+import fr.relais.directory.boundary.Caller;
+import fr.relais.directory.boundary.Directory;
+import fr.relais.intake.entity.Chat;
+import fr.relais.intake.entity.ChatMessage;
+import fr.relais.shared.DomainException;
+import fr.relais.shared.Platform;
+import fr.relais.shared.Role;
+import fr.relais.workflow.ProcessVariables;
+import fr.relais.workflow.Workflow;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Chats: opened by citizens, queued by platform, taken in charge and ended by operators. */
+@Stateless
+public class Intake {
+    public static final Set<String> DOORS = Set.of("VICTIM", "REPORT", "INFORMATION");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Workflow workflow;
+
+    @EJB
+    Directory directory;
+
+    Clock clock = Clock.systemUTC();
+
+    /** What a citizen gets back: the chat and the secret token that alone gives access to it. */
+    public record OpenedChat(Chat chat, String token) {}
+
+    @PermitAll
+    public OpenedChat open(Platform platform, String door, String topic, String firstMessage) {
+        if (platform == null) {
+            throw DomainException.invalid("invalid_platform", "Plateforme inconnue.");
+        }
+        if (door == null || !DOORS.contains(door)) {
+            throw DomainException.invalid("invalid_door", "Porte d'entrée inconnue.");
+        }
+        if (topic != null && topic.length() > 60) {
+            throw DomainException.invalid("invalid_topic", "Sujet trop long.");
+        }
+        String token = newToken();
+        Instant now = clock.instant();
+        Chat chat = new Chat(platform, door, topic, hash(token), now);
+        em.persist(chat);
+        em.flush();
+        if (firstMessage != null && !firstMessage.isBlank()) {
+            em.persist(new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, checkedText(firstMessage), now));
+        }
+        chat.attachProcess(workflow.startLifecycle(chat.id(), platform.name()));
+        return new OpenedChat(chat, token);
+    }
+
+    /** The waiting chats of the caller's platform, oldest first. */
+    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
+    public List<Chat> queue() {
+        Caller caller = directory.currentCaller();
+        if (caller.platform() == null) {
+            throw DomainException.forbidden("Aucune plateforme associée.");
+        }
+        return em.createNamedQuery(Chat.BY_PLATFORM_AND_STATUS, Chat.class)
+                .setParameter("platform", caller.platform())
+                .setParameter("status", Chat.Status.WAITING)
+                .getResultList();
+    }
+
+    /** The chats the calling operator holds now. */
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
+    public List<Chat> mine() {
+        return em.createNamedQuery(Chat.TAKEN_BY, Chat.class)
+                .setParameter("operator", directory.currentCaller().username())
+                .getResultList();
+    }
+
+    /**
+     * Takes a waiting chat in charge. The row lock makes concurrent takes queue behind each other:
+     * the first wins, the others see it taken and get a conflict.
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public Chat take(long chatId) {
+        Caller caller = directory.currentCaller();
+        Chat chat = em.find(Chat.class, chatId, LockModeType.PESSIMISTIC_WRITE);
+        if (chat == null) {
+            throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
+        }
+        caller.requirePlatform(chat.platform());
+        chat.takeBy(caller.username(), clock.instant());
+        workflow.complete(
+                chat.processInstanceId(),
+                ProcessVariables.TASK_TAKE_CHAT,
+                caller.username(),
+                Map.of(ProcessVariables.OPERATOR, caller.username()));
+        return chat;
+    }
+
+    /** Ends a conversation that produced no report. */
+    @RolesAllowed(Role.OPERATOR)
+    public Chat close(long chatId, Chat.Outcome outcome) {
+        if (outcome == null || outcome == Chat.Outcome.REPORT) {
+            throw DomainException.invalid("invalid_outcome", "Issue de conversation invalide.");
+        }
+        Chat chat = heldChat(chatId);
+        chat.close(outcome, clock.instant());
+        workflow.complete(
+                chat.processInstanceId(),
+                ProcessVariables.TASK_HOLD_CONVERSATION,
+                chat.operator(),
+                Map.of(ProcessVariables.CONVERSATION_OUTCOME, outcome.name()));
+        return chat;
+    }
+
+    /** A chat held by the calling operator, locked for update. */
+    @RolesAllowed(Role.OPERATOR)
+    public Chat heldChat(long chatId) {
+        Caller caller = directory.currentCaller();
+        Chat chat = em.find(Chat.class, chatId, LockModeType.PESSIMISTIC_WRITE);
+        if (chat == null) {
+            throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
+        }
+        caller.requirePlatform(chat.platform());
+        if (!chat.isHeldBy(caller.username())) {
+            throw DomainException.conflict("chat_not_held", "Cette conversation n'est pas tenue par vous.");
+        }
+        return chat;
+    }
+
+    /** A citizen's message, allowed only with the chat's token. */
+    @PermitAll
+    public ChatMessage postAsCitizen(long chatId, String token, String text) {
+        Chat chat = citizenChat(chatId, token);
+        if (chat.status() == Chat.Status.CLOSED) {
+            throw DomainException.conflict("chat_closed", "Cette conversation est terminée.");
+        }
+        ChatMessage message =
+                new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, checkedText(text), clock.instant());
+        em.persist(message);
+        return message;
+    }
+
+    @RolesAllowed(Role.OPERATOR)
+    public ChatMessage postAsOperator(long chatId, String text) {
+        Chat chat = heldChat(chatId);
+        ChatMessage message =
+                new ChatMessage(chat.id(), ChatMessage.Author.OPERATOR, checkedText(text), clock.instant());
+        em.persist(message);
+        return message;
+    }
+
+    @PermitAll
+    public List<ChatMessage> messagesForCitizen(long chatId, String token) {
+        return messages(citizenChat(chatId, token).id());
+    }
+
+    /** Messages for staff of the chat's platform. */
+    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.AUDITOR})
+    public List<ChatMessage> messagesForStaff(long chatId) {
+        Chat chat = chat(chatId);
+        Caller caller = directory.currentCaller();
+        if (!caller.has(Role.AUDITOR)) {
+            caller.requirePlatform(chat.platform());
+        }
+        return messages(chatId);
+    }
+
+    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.AUDITOR})
+    public Chat chat(long chatId) {
+        Chat chat = em.find(Chat.class, chatId);
+        if (chat == null) {
+            throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
+        }
+        return chat;
+    }
+
+    private List<ChatMessage> messages(long chatId) {
+        return em.createNamedQuery(ChatMessage.OF_CHAT, ChatMessage.class)
+                .setParameter("chatId", chatId)
+                .getResultList();
+    }
+
+    private Chat citizenChat(long chatId, String token) {
+        Chat chat = em.find(Chat.class, chatId);
+        // same answer for an unknown chat and a wrong token: nothing to probe
+        if (chat == null
+                || token == null
+                || !MessageDigest.isEqual(
+                        hash(token).getBytes(StandardCharsets.US_ASCII),
+                        chat.citizenTokenHash().getBytes(StandardCharsets.US_ASCII))) {
+            throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
+        }
+        return chat;
+    }
+
+    static String checkedText(String text) {
+        if (text == null || text.isBlank()) {
+            throw DomainException.invalid("empty_message", "Le message est vide.");
+        }
+        if (text.length() > ChatMessage.MAX_LENGTH) {
+            throw DomainException.invalid("message_too_long", "Le message dépasse 5000 caractères.");
+        }
+        return text;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

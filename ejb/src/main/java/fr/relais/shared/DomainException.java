@@ -1,0 +1,50 @@
+package fr.relais.shared;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A refusal the caller can act on. Rolls back the transaction so that a domain write and the
+ * process state it caused never half-commit.
+ */
+@ApplicationException(rollback = true)
+public class DomainException extends RuntimeException {
+    public enum Kind {
+        INVALID_INPUT,
+        NOT_FOUND,
+        FORBIDDEN,
+        CONFLICT
+    }
+
+    private final Kind kind;
+    private final String code;
+
+    public DomainException(Kind kind, String code, String message) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public static DomainException invalid(String code, String message) {
+        return new DomainException(Kind.INVALID_INPUT, code, message);
+    }
+
+    public static DomainException notFound(String code, String message) {
+        return new DomainException(Kind.NOT_FOUND, code, message);
+    }
+
+    public static DomainException forbidden(String message) {
+        return new DomainException(Kind.FORBIDDEN, "forbidden", message);
+    }
+
+    public static DomainException conflict(String code, String message) {
+        return new DomainException(Kind.CONFLICT, code, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+}

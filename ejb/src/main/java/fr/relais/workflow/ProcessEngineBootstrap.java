@@ -1,0 +1,96 @@
+package fr.relais.workflow;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.transaction.TransactionManager;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.cdi.CdiJtaProcessEngineConfiguration;
+import org.camunda.bpm.engine.cdi.impl.ManagedJobExecutor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Builds the embedded engine inside the container's JTA transactions, on the application's
+ * datasource, with CDI beans as delegates and the job executor on the managed executor; then
+ * deploys the models, skipping those that did not change.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ProcessEngineBootstrap {
+    private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
+    static final String[] MODELS = {"ReportLifecycle.bpmn"};
+
+    @Resource(lookup = Datasource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @ConfigProperty(name = "relais.engine.job-executor", defaultValue = "true")
+    @jakarta.inject.Inject
+    boolean jobExecutorActive;
+
+    private ProcessEngine engine;
+
+    @PostConstruct
+    void start() {
+        CdiJtaProcessEngineConfiguration config = new CdiJtaProcessEngineConfiguration();
+        config.setProcessEngineName("default");
+        config.setDataSource(dataSource);
+        config.setTransactionManager(transactionManager());
+        config.setTransactionsExternallyManaged(true);
+        config.setDatabaseType("mysql");
+        config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+        config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        config.setJobExecutor(new ManagedJobExecutor(executor));
+        config.setJobExecutorActivate(jobExecutorActive);
+        config.setJobExecutorDeploymentAware(false);
+        config.setMetricsEnabled(false);
+        engine = config.buildProcessEngine();
+
+        var deployment = engine.getRepositoryService()
+                .createDeployment()
+                .name("relais")
+                .source("relais")
+                .enableDuplicateFiltering(false);
+        for (String model : MODELS) {
+            deployment.addClasspathResource(model);
+        }
+        var deployed = deployment.deployWithResult();
+        var definitions = deployed.getDeployedProcessDefinitions();
+        LOG.info(() -> "Process engine started; " + (definitions == null ? 0 : definitions.size())
+                + " new process definition(s) deployed");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    public ProcessEngine engine() {
+        return engine;
+    }
+
+    private static TransactionManager transactionManager() {
+        try {
+            return InitialContext.doLookup("java:appserver/TransactionManager");
+        } catch (NamingException e) {
+            throw new IllegalStateException("no JTA transaction manager", e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package fr.relais.directory.api;
+
+import fr.relais.directory.boundary.Caller;
+import fr.relais.directory.boundary.Directory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Who the caller is: name, roles, platform or unit. */
+@Path("me")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+    @EJB
+    Directory directory;
+
+    public record Me(String name, List<String> roles, String platform, String unit) {}
+
+    @GET
+    @PermitAll
+    public Me me() {
+        Caller caller = directory.currentCaller();
+        return new Me(
+                caller.username(),
+                caller.roles().stream().sorted().toList(),
+                caller.platform() == null ? null : caller.platform().name(),
+                caller.unitCode());
+    }
+}

