@@ -61,6 +61,11 @@ public class ProcessEngineBootstrap {
         config.setMetricsEnabled(false);
         engine = config.buildProcessEngine();
 
+        deployModels();
+    }
+
+    /** Deploys the models; unchanged ones create no new version (duplicate filtering). */
+    public void deployModels() {
         var deployment = engine.getRepositoryService()
                 .createDeployment()
                 .name("relais")

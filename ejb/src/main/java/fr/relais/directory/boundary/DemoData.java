@@ -71,6 +71,7 @@ public class DemoData {
         em.flush(); // users reference units; EclipseLink does not order unrelated inserts
 
         user("operateur", "Opérateur (plateforme généraliste)", Platform.GENERALIST, null, Role.OPERATOR);
+        user("operateur2", "Second opérateur (plateforme généraliste)", Platform.GENERALIST, null, Role.OPERATOR);
         user("operatrice-vss", "Opératrice (plateforme VSS)", Platform.VSS, null, Role.OPERATOR);
         user("psychologue", "Psychologue (plateforme VSS)", Platform.VSS, null, Role.PSYCHOLOGIST);
         user("superviseur", "Superviseur (plateforme généraliste)", Platform.GENERALIST, null, Role.SUPERVISOR);

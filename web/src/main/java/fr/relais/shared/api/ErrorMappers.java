@@ -23,7 +23,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         if (cause instanceof DomainException e) {
             return ApiError.response(status(e.kind()), e.code(), e.getMessage());
         }
-        if (cause instanceof EJBAccessException) {
+        if (cause instanceof EJBAccessException || cause instanceof jakarta.ejb.AccessLocalException) {
             return ApiError.response(403, "forbidden", "Action non autorisée pour votre rôle.");
         }
         if (cause instanceof JsonbException || cause instanceof ProcessingException) {

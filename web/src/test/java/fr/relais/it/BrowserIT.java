@@ -1,0 +1,136 @@
+package fr.relais.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.launcher.RelaisServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The screens in the system's headless Chromium (Debian's chromium and chromium-driver; never a
+ * downloaded browser), against the application as the run command starts it.
+ */
+class BrowserIT {
+    static RelaisServer server;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestEnvironment.server();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(System.getProperty("relais.chromium", "/usr/bin/chromium"))
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1280,900",
+                        "--user-data-dir=" + Files.createTempDirectory("relais-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("relais.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    void login(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(server.baseUrl() + "/login.xhtml");
+        browser.findElement(By.id("login:username")).sendKeys(user);
+        browser.findElement(By.id("login:password")).sendKeys(user);
+        browser.findElement(By.id("login:submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), user));
+    }
+
+    @Test
+    void anOperatorFindsTheQueueAndReadsWhatCitizensTypedAsText() throws Exception {
+        String hostile =
+                "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">Aidez-moi";
+        var opened = Api.anonymous(server.baseUrl())
+                .post(
+                        "/citizen/chats",
+                        "{\"platform\":\"GENERALIST\",\"door\":\"VICTIM\",\"topic\":\"navigateur\",\"message\":"
+                                + LifecycleSystemIT.jsonString(hostile) + "}");
+        long chat = opened.json().getJsonNumber("id").longValue();
+
+        login("operateur");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        assertThat(browser.findElement(By.id("tasks:queue")).getText()).contains(String.valueOf(chat));
+        screenshot("operator-queue");
+
+        Api.as(server.baseUrl(), "operateur").post("/chats/" + chat + "/take", null);
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        browser.findElements(By.cssSelector("#tasks\\:mine .show-messages")).stream()
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message-text")));
+        assertThat(browser.findElements(By.cssSelector(".message-text")))
+                .anySatisfy(e -> assertThat(e.getText()).isEqualTo(hostile));
+        assertThat(browser.getTitle()).doesNotContain("pwned");
+        assertThat(browser.findElements(By.cssSelector(".message-text script"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".message-text img"))).isEmpty();
+        screenshot("operator-messages");
+    }
+
+    @Test
+    void aUnitAgentFindsTheUnitsInbox() throws Exception {
+        long report = LifecycleSystemIT.forwardedReport();
+        login("agent-guyancourt");
+        browser.get(server.baseUrl() + "/unit/inbox.xhtml");
+        String inbox = browser.findElement(By.id("inbox:reports")).getText();
+        assertThat(inbox)
+                .contains(String.valueOf(report))
+                .contains("Guyancourt")
+                .contains("Harcèlement");
+        screenshot("unit-inbox");
+
+        login("agent-versailles");
+        browser.get(server.baseUrl() + "/unit/inbox.xhtml");
+        assertThat(browser.findElements(By.cssSelector("#inbox\\:reports tbody tr td:first-child")))
+                .extracting(e -> e.getText().strip())
+                .doesNotContain(String.valueOf(report));
+    }
+
+    @Test
+    void aUnitAgentCannotOpenTheOperatorsScreen() {
+        login("agent-versailles");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        assertThat(browser.getPageSource()).doesNotContain("tasks:queue");
+    }
+
+    static void screenshot(String name) throws Exception {
+        Path dir = TestEnvironment.buildDir().resolve("screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,123 @@
+package fr.relais.it;
+
+import fr.relais.launcher.Database;
+import fr.relais.launcher.RelaisServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * What the integration tests run on, set up once per test run before any test class: a fresh
+ * database for the Arquillian container and one for the application as the run command starts it,
+ * on the MariaDB given by {@code RELAIS_TEST_DB_URL} (CI) or an embedded one. Dropped at the end.
+ * Active only in the failsafe run ({@code -Drelais.it=true}).
+ */
+public class TestEnvironment implements LauncherSessionListener {
+    private static Database database;
+    private static Database.Settings systemSettings;
+    private static String runId;
+    private static RelaisServer server;
+    private static boolean external;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!Boolean.getBoolean("relais.it") || database != null) {
+            return;
+        }
+        try {
+            runId = "relais_it_" + System.currentTimeMillis();
+            String url = System.getenv("RELAIS_TEST_DB_URL");
+            if (url != null && !url.isBlank()) {
+                var uri = java.net.URI.create(url.substring("jdbc:".length()));
+                database = Database.external(
+                        uri.getHost(),
+                        uri.getPort() < 0 ? 3306 : uri.getPort(),
+                        env("RELAIS_TEST_DB_USER", "root"),
+                        env("RELAIS_TEST_DB_PASSWORD", ""));
+                external = true;
+            } else {
+                database = Database.embedded(buildDir().resolve("it-mariadb"), freePort());
+            }
+            Database.Settings arquillian = database.provision(runId + "_arq", true);
+            systemSettings = database.provision(runId + "_sys", true);
+            writeProperties(buildDir().resolve("it-arquillian.properties"), arquillian);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot prepare the test database", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (database == null) {
+            return;
+        }
+        try {
+            if (server != null) {
+                server.stop();
+            }
+            if (external) {
+                database.drop(runId + "_arq");
+                database.drop(runId + "_sys");
+            }
+        } catch (Exception e) {
+            System.err.println("cleanup failed: " + e);
+        } finally {
+            database.stop();
+            database = null;
+        }
+    }
+
+    /** Relais as the run command starts it, started on first use and shared by the test classes. */
+    public static synchronized RelaisServer server() {
+        if (server == null) {
+            try {
+                server = new RelaisServer(
+                        Path.of(System.getProperty("relais.runtime.dir")),
+                        Path.of(System.getProperty("relais.war")),
+                        buildDir().resolve("it-server"),
+                        freePort(),
+                        systemSettings);
+                server.start(Duration.ofMinutes(4));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return server;
+    }
+
+    static Path buildDir() {
+        return Path.of(System.getProperty("relais.build.dir", "target"));
+    }
+
+    private static void writeProperties(Path file, Database.Settings settings) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("RELAIS_DB_URL", settings.url());
+        p.setProperty("RELAIS_DB_USER", settings.user());
+        p.setProperty("RELAIS_DB_PASSWORD", settings.password());
+        p.setProperty("RELAIS_DEMO", String.valueOf(settings.demo()));
+        try (Writer w = Files.newBufferedWriter(file)) {
+            p.store(w, "written by TestEnvironment for the Arquillian container");
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
