@@ -1,5 +1,7 @@
 package fr.relais.qualification.boundary;
 
+import fr.relais.anonymisation.boundary.Anonymisation;
+import fr.relais.anonymisation.control.ReporterIdentity;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.intake.boundary.Intake;
@@ -34,6 +36,9 @@ public class Qualifications {
 
     @EJB
     Workflow workflow;
+
+    @EJB
+    Anonymisation anonymisation;
 
     Clock clock = Clock.systemUTC();
 
@@ -83,11 +88,21 @@ public class Qualifications {
         return report;
     }
 
-    /** Called by the engine after qualification. */
+    /**
+     * Called by the engine after qualification: the outgoing narrative, redacted (fail-closed) when
+     * the reporter asked for anonymity. The operator reviews it next.
+     */
     public void prepareOutgoingNarrative(long reportId) {
         Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
-        // Passes the narrative through for now: the anonymisation engine plugs in here.
-        report.proposeOutgoingNarrative(report.narrative());
+        if (!report.anonymous()) {
+            report.proposeOutgoingNarrative(report.narrative());
+            return;
+        }
+        var reporter = report.reporter();
+        var identity = new ReporterIdentity(
+                reporter.firstName(), reporter.lastName(), reporter.phone(), reporter.email(), null);
+        report.proposeOutgoingNarrative(
+                anonymisation.redact(report.narrative(), identity).text());
     }
 
     /** A report as the caller may see it: its platform's staff, its unit, auditors. */

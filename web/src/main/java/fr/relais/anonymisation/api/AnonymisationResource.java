@@ -1,0 +1,61 @@
+package fr.relais.anonymisation.api;
+
+import fr.relais.anonymisation.boundary.Anonymisation;
+import fr.relais.anonymisation.control.AnonymisationResult;
+import fr.relais.anonymisation.control.ReporterIdentity;
+import fr.relais.shared.DomainException;
+import fr.relais.shared.api.ApiError;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** What the anonymisation engine would remove from a text, for operators and supervisors. */
+@Path("anonymisation")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AnonymisationResource {
+    static final int MAX_BYTES = 100 * 1024;
+
+    @EJB
+    Anonymisation anonymisation;
+
+    public record PreviewRequest(String text, ReporterIdentity reporter) {}
+
+    public record Entity(String type, int start, int end, String replacement) {}
+
+    public record Preview(String text, List<Entity> entities) {}
+
+    @POST
+    @Path("preview")
+    public Response preview(@HeaderParam("Content-Length") Long contentLength, PreviewRequest request) {
+        if (contentLength != null && contentLength > MAX_BYTES + 4096L) {
+            return tooLarge();
+        }
+        if (request == null || request.text() == null) {
+            throw DomainException.invalid("invalid_text", "Le champ text est obligatoire.");
+        }
+        if (request.text().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return tooLarge();
+        }
+        AnonymisationResult result = anonymisation.preview(request.text(), request.reporter());
+        return Response.ok(new Preview(
+                        result.text(),
+                        result.redactions().stream()
+                                .map(r -> new Entity(r.type().name(), r.start(), r.end(), r.replacement()))
+                                .toList()))
+                .build();
+    }
+
+    private static Response tooLarge() {
+        return ApiError.response(413, "text_too_large", "Le texte dépasse 100 Ko.");
+    }
+}
