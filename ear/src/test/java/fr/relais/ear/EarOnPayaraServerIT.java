@@ -31,51 +31,31 @@ class EarOnPayaraServerIT {
     private final Path workDir = Path.of(System.getProperty("relais.ear.it.dir", "target/ear-it"));
     private final int portbase = Integer.getInteger("relais.ear.portbase", 14800);
 
+    private PayaraServer server;
+    private TestDatabase db;
+    private boolean deployed;
+
     @Test
     void deploysOnPayaraServerAndAnswers() throws Exception {
         assertTrue(Files.isRegularFile(ear), "no EAR at " + ear);
         Files.createDirectories(workDir);
-        PayaraServer server = new PayaraServer(payaraHome, workDir, portbase);
-        TestDatabase[] db = new TestDatabase[1];
-        boolean[] deployed = {false};
-        Runnable cleanUp = () -> {
-            try {
-                if (deployed[0]) {
-                    deployed[0] = false;
-                    server.undeploy(APP);
-                }
-            } catch (Exception e) {
-                System.err.println("undeploy: " + e);
-            }
-            try {
-                server.stop();
-            } catch (Exception e) {
-                System.err.println("stop-domain: " + e);
-            }
-            try {
-                if (db[0] != null) {
-                    db[0].close();
-                }
-            } catch (Exception e) {
-                System.err.println("drop database: " + e);
-            }
-        };
+        server = new PayaraServer(payaraHome, workDir, portbase);
         // a killed test JVM (Ctrl-C, failsafe's timeout) still stops the domain and drops the database
-        Thread hook = new Thread(cleanUp, "ear-it-cleanup");
+        Thread hook = new Thread(this::cleanUp, "ear-it-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            db[0] = TestDatabase.create(workDir);
+            db = TestDatabase.create(workDir);
             server.createDomain();
             server.start();
             server.addLibrary(driver);
             Map<String, String> settings = new LinkedHashMap<>();
-            settings.put("RELAIS_DB_URL", db[0].url());
-            settings.put("RELAIS_DB_USER", db[0].user());
-            settings.put("RELAIS_DB_PASSWORD", db[0].password());
+            settings.put("RELAIS_DB_URL", db.url());
+            settings.put("RELAIS_DB_USER", db.user());
+            settings.put("RELAIS_DB_PASSWORD", db.password());
             settings.put("RELAIS_DEMO", "true");
             server.addSystemProperties(settings);
             server.restart();
-            deployed[0] = true;
+            deployed = true;
             server.deploy(ear, APP);
 
             String base = "http://localhost:" + server.httpPort();
@@ -99,8 +79,37 @@ class EarOnPayaraServerIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, me.statusCode(), () -> "/api/v1/me: " + me.body() + "\n" + server.serverLogTail(80));
         } finally {
-            cleanUp.run();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            cleanUp();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
+        }
+    }
+
+    /** Undeploys, stops the domain, drops the database; once, whoever calls first. */
+    private synchronized void cleanUp() {
+        try {
+            if (deployed) {
+                deployed = false;
+                server.undeploy(APP);
+            }
+        } catch (Exception e) {
+            System.err.println("undeploy: " + e);
+        }
+        try {
+            server.stop();
+        } catch (Exception e) {
+            System.err.println("stop-domain: " + e);
+        }
+        try {
+            if (db != null) {
+                db.close();
+                db = null;
+            }
+        } catch (Exception e) {
+            System.err.println("drop database: " + e);
         }
     }
 }
