@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** Competence, and the units' side of a report: their inbox, taking over, declining, rerouting. */
 @Stateless
@@ -60,15 +61,7 @@ public class Forwarding {
     /** The unit acknowledges the report and takes it over: the platform's part ends. */
     @RolesAllowed(Role.UNIT_AGENT)
     public Report takeOver(long reportId) {
-        Caller caller = directory.currentCaller();
-        Report report = unitReport(reportId, caller);
-        report.takeOver(caller.username(), clock.instant());
-        workflow.complete(
-                report.processInstanceId(),
-                ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
-                caller.username(),
-                Map.of(ProcessVariables.UNIT_DECISION, "ACCEPTED"));
-        return report;
+        return decide(reportId, "ACCEPTED", (report, agent) -> report.takeOver(agent, clock.instant()));
     }
 
     /** The unit is not competent: the report goes back to the platform's supervisors. */
@@ -78,15 +71,7 @@ public class Forwarding {
             throw DomainException.invalid(
                     "invalid_reason", "Le motif du refus est obligatoire (1000 caractères au plus).");
         }
-        Caller caller = directory.currentCaller();
-        Report report = unitReport(reportId, caller);
-        report.decline(reason);
-        workflow.complete(
-                report.processInstanceId(),
-                ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
-                caller.username(),
-                Map.of(ProcessVariables.UNIT_DECISION, "DECLINED"));
-        return report;
+        return decide(reportId, "DECLINED", (report, agent) -> report.decline(reason));
     }
 
     /** A supervisor of the report's platform sends a declined report to another unit. */
@@ -117,6 +102,19 @@ public class Forwarding {
                 .setParameter("platform", caller.platform())
                 .setParameter("statuses", List.of(Report.Status.REROUTING))
                 .getResultList();
+    }
+
+    /** Records the unit's decision on the report and completes the unit's step with it. */
+    private Report decide(long reportId, String decision, BiConsumer<Report, String> change) {
+        Caller caller = directory.currentCaller();
+        Report report = unitReport(reportId, caller);
+        change.accept(report, caller.username());
+        workflow.complete(
+                report.processInstanceId(),
+                ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
+                caller.username(),
+                Map.of(ProcessVariables.UNIT_DECISION, decision));
+        return report;
     }
 
     private Report unitReport(long reportId, Caller caller) {

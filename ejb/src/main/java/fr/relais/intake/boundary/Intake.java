@@ -99,11 +99,7 @@ public class Intake {
     @RolesAllowed(Role.OPERATOR)
     public Chat take(long chatId) {
         Caller caller = directory.currentCaller();
-        Chat chat = em.find(Chat.class, chatId, LockModeType.PESSIMISTIC_WRITE);
-        if (chat == null) {
-            throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
-        }
-        caller.requirePlatform(chat.platform());
+        Chat chat = lockedChatOfPlatform(chatId, caller);
         chat.takeBy(caller.username(), clock.instant());
         workflow.complete(
                 chat.processInstanceId(),
@@ -133,11 +129,7 @@ public class Intake {
     @RolesAllowed(Role.OPERATOR)
     public Chat heldChat(long chatId) {
         Caller caller = directory.currentCaller();
-        Chat chat = em.find(Chat.class, chatId, LockModeType.PESSIMISTIC_WRITE);
-        if (chat == null) {
-            throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
-        }
-        caller.requirePlatform(chat.platform());
+        Chat chat = lockedChatOfPlatform(chatId, caller);
         if (!chat.isHeldBy(caller.username())) {
             throw DomainException.conflict("chat_not_held", "Cette conversation n'est pas tenue par vous.");
         }
@@ -188,6 +180,16 @@ public class Intake {
         if (chat == null) {
             throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
         }
+        return chat;
+    }
+
+    /** The chat, locked for update, if it belongs to the caller's platform. */
+    private Chat lockedChatOfPlatform(long chatId, Caller caller) {
+        Chat chat = em.find(Chat.class, chatId, LockModeType.PESSIMISTIC_WRITE);
+        if (chat == null) {
+            throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
+        }
+        caller.requirePlatform(chat.platform());
         return chat;
     }
 

@@ -30,29 +30,14 @@ public record ReportView(
         Instant takenOverAt) {
 
     public static ReportView forStaff(Report r) {
-        return new ReportView(
-                r.id(),
-                r.chatId(),
-                r.platform().name(),
-                r.status().name(),
-                name(r.category()),
-                r.postalCode(),
-                r.commune(),
-                r.factsAt(),
-                r.urgent(),
-                r.victimMinor(),
-                r.anonymous(),
-                r.narrative(),
-                r.outgoingNarrative(),
-                r.reporter(),
-                r.unitCode(),
-                r.declineReason(),
-                r.createdAt(),
-                r.forwardedAt(),
-                r.takenOverAt());
+        return of(r, r.narrative(), r.outgoingNarrative(), r.reporter());
     }
 
     public static ReportView forUnit(Report r) {
+        return of(r, r.outgoingNarrative(), null, r.anonymous() ? null : r.reporter());
+    }
+
+    private static ReportView of(Report r, String narrative, String outgoing, Qualification.Reporter reporter) {
         return new ReportView(
                 r.id(),
                 r.chatId(),
@@ -65,9 +50,9 @@ public record ReportView(
                 r.urgent(),
                 r.victimMinor(),
                 r.anonymous(),
-                r.outgoingNarrative(),
-                null,
-                r.anonymous() ? null : r.reporter(),
+                narrative,
+                outgoing,
+                reporter,
                 r.unitCode(),
                 r.declineReason(),
                 r.createdAt(),
