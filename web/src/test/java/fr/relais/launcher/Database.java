@@ -61,18 +61,19 @@ public final class Database {
         if (!name.matches("[A-Za-z0-9_]+")) {
             throw new IllegalArgumentException("database name " + name);
         }
-        String appUser = embedded ? "root" : "relais_app";
-        String appPassword = "relais-" + name;
+        // one account per database: provisioning another database must not change this one's password
+        String appUser = embedded ? "root" : "u_" + name;
+        String appPassword = "relais-" + java.util.UUID.randomUUID();
         try (Connection c = DriverManager.getConnection(adminUrl(), adminUser, adminPassword);
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             if (!embedded) {
-                s.execute("CREATE USER IF NOT EXISTS 'relais_app'@'%' IDENTIFIED BY '" + appPassword + "'");
-                s.execute("ALTER USER 'relais_app'@'%' IDENTIFIED BY '" + appPassword + "'");
-                s.execute("GRANT ALL PRIVILEGES ON " + name + ".* TO 'relais_app'@'%'");
-                s.execute("CREATE USER IF NOT EXISTS 'relais_app'@'localhost' IDENTIFIED BY '" + appPassword + "'");
-                s.execute("ALTER USER 'relais_app'@'localhost' IDENTIFIED BY '" + appPassword + "'");
-                s.execute("GRANT ALL PRIVILEGES ON " + name + ".* TO 'relais_app'@'localhost'");
+                for (String host : new String[] {"%", "localhost"}) {
+                    String account = "'" + appUser + "'@'" + host + "'";
+                    s.execute("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY '" + appPassword + "'");
+                    s.execute("ALTER USER " + account + " IDENTIFIED BY '" + appPassword + "'");
+                    s.execute("GRANT ALL PRIVILEGES ON " + name + ".* TO " + account);
+                }
             }
         }
         return new Settings("jdbc:mariadb://" + host + ":" + port + "/" + name, appUser, appPassword, demo);
@@ -82,6 +83,9 @@ public final class Database {
         try (Connection c = DriverManager.getConnection(adminUrl(), adminUser, adminPassword);
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
+            if (!embedded) {
+                s.execute("DROP USER IF EXISTS 'u_" + name + "'@'%', 'u_" + name + "'@'localhost'");
+            }
         }
     }
 
