@@ -160,6 +160,32 @@ class ReportLifecycleTest {
     }
 
     @Test
+    void aReportNoUnitCoversGoesStraightToTheSupervisors() {
+        Mocks.register("resolveCompetence", (JavaDelegate) execution -> {
+            competenceResolutions.incrementAndGet();
+            execution.setVariable("unitCode", "UNRESOLVED");
+        });
+        ProcessInstance chat = startChat("GENERALIST");
+        takeChatAndConverse(chat, "REPORT");
+        complete(task(), withVariables("reportId", REPORT_ID));
+        complete(task());
+
+        assertThat(competenceResolutions).hasValue(1);
+        assertThat(chat)
+                .hasPassed("Task_ResolveCompetence", "Gateway_CompetenceResolved")
+                .hasNotPassed("Task_AcknowledgeReport")
+                .isWaitingAt("Task_RerouteReport");
+        assertThat(task()).hasCandidateGroup("supervisor:GENERALIST");
+        complete(task(), withVariables("unitCode", "CSP-VERSAILLES"));
+
+        assertThat(chat).isWaitingAt("Task_AcknowledgeReport");
+        assertThat(task()).hasCandidateGroup("unit:CSP-VERSAILLES");
+        assertThat(competenceResolutions)
+                .as("rerouting is the supervisor's choice")
+                .hasValue(1);
+    }
+
+    @Test
     void escalatesWhenNobodyTakesTheChatIn2Minutes() {
         Date requestedAt = new Date(1_767_225_600_000L); // 2026-01-01T00:00:00Z
         ClockUtil.setCurrentTime(requestedAt);
