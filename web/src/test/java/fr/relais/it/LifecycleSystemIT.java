@@ -122,6 +122,35 @@ class LifecycleSystemIT {
     }
 
     @Test
+    void aReportNoUnitCoversWaitsForTheSupervisorsNotInAVoid() {
+        long chat = openChat("Bonjour");
+        as("operateur").post("/chats/" + chat + "/take", null);
+        long id = as("operateur")
+                .post("/chats/" + chat + "/report", null)
+                .json()
+                .getJsonNumber("id")
+                .longValue();
+        var qualified = as("operateur")
+                .put(
+                        "/reports/" + id + "/qualification",
+                        "{\"category\":\"SCAM\",\"postalCode\":\"97400\",\"commune\":\"Saint-Denis\","
+                                + "\"narrative\":\"Faux conseiller bancaire.\"}");
+        assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
+        var reviewed = as("operateur").post("/reports/" + id + "/review", "{}");
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+        assertThat(reviewed.json().getString("status")).isEqualTo("REROUTING");
+        assertThat(as("superviseur").get("/reports/rerouting").array().getValuesAs(JsonObject.class))
+                .anyMatch(r -> r.getJsonNumber("id").longValue() == id);
+        var rerouted = as("superviseur").post("/reports/" + id + "/reroute", "{\"unitCode\":\"CSP-BORDEAUX\"}");
+        assertThat(rerouted.status()).as(rerouted.toString()).isEqualTo(200);
+        assertThat(rerouted.json().getString("unitCode")).isEqualTo("CSP-BORDEAUX");
+        assertThat(as("superviseur")
+                        .post("/reports/" + id + "/reroute", "{\"unitCode\":\"NOWHERE\"}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void everyCallChecksWhoIsCalling() {
         Api anonymous = Api.anonymous(server.baseUrl());
         var noCredentials = anonymous.get("/me");

@@ -36,11 +36,18 @@ public class Forwarding {
 
     Clock clock = Clock.systemUTC();
 
-    /** Called by the engine: forwards the report to the unit covering its place. */
+    /**
+     * Called by the engine: forwards the report to the unit covering its place. When none does, the
+     * report waits for the platform's supervisors to choose one, and the process knows it.
+     */
     public String forwardToCompetentUnit(long reportId) {
         Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
         List<Unit> units = directory.unitsCovering(report.postalCode());
-        String unitCode = units.isEmpty() ? UNRESOLVED : units.get(0).code();
+        if (units.isEmpty()) {
+            report.awaitRerouting();
+            return UNRESOLVED;
+        }
+        String unitCode = units.get(0).code();
         report.forwardTo(unitCode, clock.instant());
         return unitCode;
     }

@@ -175,6 +175,12 @@ public class Report {
         this.status = Status.FORWARDED;
     }
 
+    /** No unit covers the place: the platform's supervisors choose one. */
+    public void awaitRerouting() {
+        expect(Status.IN_REVIEW);
+        this.status = Status.REROUTING;
+    }
+
     public void takeOver(String agent, Instant now) {
         expect(Status.FORWARDED);
         this.status = Status.TAKEN_OVER;
