@@ -16,7 +16,7 @@ class AnonymisationPreviewIT {
     @Test
     void operatorsSeeWhatWouldBeRedactedWithOffsetsIntoTheText() {
         var reply = Api.as(server.baseUrl(), "operateur")
-                .post("/anonymisation/preview", "{\"text\":" + LifecycleSystemIT.jsonString(TEXT) + "}");
+                .post("/anonymisation/preview", "{\"text\":" + Scenario.json(TEXT) + "}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         String redacted = reply.json().getString("text");
         assertThat(redacted)
@@ -69,8 +69,8 @@ class AnonymisationPreviewIT {
 
     @Test
     void anAnonymousReportLeavesThePlatformRedacted() {
-        long id = LifecycleSystemIT.reportInReview(
-                "Marie Durand me harcèle, elle m'appelle au 06 12 34 56 78 toutes les nuits.");
+        long id = new Scenario(server.baseUrl())
+                .reportInReview("Marie Durand me harcèle, elle m'appelle au 06 12 34 56 78 toutes les nuits.");
         var report = Api.as(server.baseUrl(), "operateur").get("/reports/" + id).json();
         assertThat(report.getString("outgoingNarrative"))
                 .doesNotContain("Durand")

@@ -78,7 +78,7 @@ class BrowserIT {
                 .post(
                         "/citizen/chats",
                         "{\"platform\":\"GENERALIST\",\"door\":\"VICTIM\",\"topic\":\"navigateur\",\"message\":"
-                                + LifecycleSystemIT.jsonString(hostile) + "}");
+                                + Scenario.json(hostile) + "}");
         long chat = opened.json().getJsonNumber("id").longValue();
 
         login("operateur");
@@ -104,7 +104,7 @@ class BrowserIT {
 
     @Test
     void aUnitAgentFindsTheUnitsInbox() throws Exception {
-        long report = LifecycleSystemIT.forwardedReport();
+        long report = new Scenario(server.baseUrl()).forwardedReport();
         login("agent-guyancourt");
         browser.get(server.baseUrl() + "/unit/inbox.xhtml");
         String inbox = browser.findElement(By.id("inbox:reports")).getText();

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.launcher.RelaisServer;
 import jakarta.json.JsonObject;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,51 +13,15 @@ import org.junit.jupiter.api.Test;
 class LifecycleSystemIT {
     static final RelaisServer server = TestEnvironment.server();
 
+    static final Scenario scenario = new Scenario(server.baseUrl());
+
     static Api as(String user) {
-        return Api.as(server.baseUrl(), user);
-    }
-
-    static long openChat(String firstMessage) {
-        var reply = Api.anonymous(server.baseUrl())
-                .post(
-                        "/citizen/chats",
-                        "{\"platform\":\"GENERALIST\",\"door\":\"VICTIM\",\"topic\":\"harcelement\",\"message\":"
-                                + jsonString(firstMessage) + "}");
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        assertThat(reply.json().getString("token")).hasSizeGreaterThan(30);
-        return reply.json().getJsonNumber("id").longValue();
-    }
-
-    /** A report qualified for Guyancourt (78280) and waiting for the operator's review. */
-    static long reportInReview(String narrative) {
-        long chat = openChat("Bonjour, je voudrais signaler des faits.");
-        assertThat(as("operateur").post("/chats/" + chat + "/take", null).status())
-                .isEqualTo(200);
-        var report = as("operateur").post("/chats/" + chat + "/report", null);
-        assertThat(report.status()).as(report.toString()).isEqualTo(201);
-        long id = report.json().getJsonNumber("id").longValue();
-        var qualified = as("operateur")
-                .put(
-                        "/reports/" + id + "/qualification",
-                        "{\"category\":\"HARASSMENT\",\"postalCode\":\"78280\",\"commune\":\"Guyancourt\","
-                                + "\"factsAt\":\"2026-11-20T21:00:00Z\",\"urgent\":false,\"anonymous\":true,"
-                                + "\"narrative\":" + jsonString(narrative) + ","
-                                + "\"reporter\":{\"firstName\":\"Marie\",\"lastName\":\"Durand\"}}");
-        assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
-        assertThat(qualified.json().getString("status")).isEqualTo("IN_REVIEW");
-        return id;
-    }
-
-    static long forwardedReport() {
-        long id = reportInReview("Mon voisin me menace depuis trois semaines.");
-        var reviewed = as("operateur").post("/reports/" + id + "/review", "{}");
-        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
-        return id;
+        return scenario.as(user);
     }
 
     @Test
     void aReportTravelsFromTheChatToTheCompetentUnitAcrossARestart() throws Exception {
-        long id = reportInReview("Mon voisin me harcèle chaque soir.");
+        long id = scenario.reportInReview("Mon voisin me harcèle chaque soir.");
 
         server.stop();
         server.start(java.time.Duration.ofMinutes(4));
@@ -89,7 +50,7 @@ class LifecycleSystemIT {
 
     @Test
     void aConversationWithoutReportEnds() {
-        long chat = openChat("Quels sont les horaires du commissariat ?");
+        long chat = scenario.openChat("Quels sont les horaires du commissariat ?");
         assertThat(as("operateur").post("/chats/" + chat + "/take", null).status())
                 .isEqualTo(200);
         var closed = as("operateur").post("/chats/" + chat + "/close", "{\"outcome\":\"INFORMATION\"}");
@@ -101,7 +62,7 @@ class LifecycleSystemIT {
 
     @Test
     void aDeclinedReportIsReroutedByASupervisor() {
-        long id = forwardedReport();
+        long id = scenario.forwardedReport();
         assertThat(as("agent-guyancourt")
                         .post("/reports/" + id + "/decline", "{}")
                         .status())
@@ -123,7 +84,7 @@ class LifecycleSystemIT {
 
     @Test
     void aReportNoUnitCoversWaitsForTheSupervisorsNotInAVoid() {
-        long chat = openChat("Bonjour");
+        long chat = scenario.openChat("Bonjour");
         as("operateur").post("/chats/" + chat + "/take", null);
         long id = as("operateur")
                 .post("/chats/" + chat + "/report", null)
@@ -151,66 +112,8 @@ class LifecycleSystemIT {
     }
 
     @Test
-    void everyCallChecksWhoIsCalling() {
-        Api anonymous = Api.anonymous(server.baseUrl());
-        var noCredentials = anonymous.get("/me");
-        assertThat(noCredentials.status()).isEqualTo(401);
-        assertThat(noCredentials.json().getString("error")).isEqualTo("unauthorized");
-        assertThat(Api.as(server.baseUrl(), "operateur", "wrong").get("/me").status())
-                .isEqualTo(401);
-        assertThat(anonymous.get("/inbox").status()).isEqualTo(401);
-
-        JsonObject me = as("agent-guyancourt").get("/me").json();
-        assertThat(me.getString("name")).isEqualTo("agent-guyancourt");
-        assertThat(me.getString("unit")).isEqualTo("CSP-GUYANCOURT");
-        assertThat(me.getJsonArray("roles").getString(0)).isEqualTo("UNIT_AGENT");
-
-        long chat = openChat("Bonjour");
-        assertThat(as("agent-guyancourt").post("/chats/" + chat + "/take", null).status())
-                .isEqualTo(403);
-        assertThat(as("operatrice-vss").post("/chats/" + chat + "/take", null).status())
-                .as("another platform's chat")
-                .isEqualTo(403);
-        assertThat(as("auditeur").post("/chats/" + chat + "/take", null).status())
-                .isEqualTo(403);
-
-        long report = forwardedReport();
-        assertThat(as("auditeur").get("/reports/" + report).status()).isEqualTo(200);
-        assertThat(as("auditeur")
-                        .post("/reports/" + report + "/take-over", null)
-                        .status())
-                .isEqualTo(403);
-        assertThat(as("agent-versailles").get("/reports/" + report).status()).isEqualTo(404);
-        assertThat(as("agent-versailles")
-                        .post("/reports/" + report + "/take-over", null)
-                        .status())
-                .isEqualTo(404);
-        assertThat(as("agent-guyancourt").get("/reports/" + report).status()).isEqualTo(200);
-    }
-
-    @Test
-    void twoOperatorsTakingTheSameChatAtOnce() throws Exception {
-        long chat = openChat("Bonjour, c'est urgent.");
-        CountDownLatch go = new CountDownLatch(1);
-        var first = CompletableFuture.supplyAsync(() -> takeAfter(go, "operateur", chat));
-        var second = CompletableFuture.supplyAsync(() -> takeAfter(go, "operateur2", chat));
-        go.countDown();
-        List<Integer> statuses = List.of(first.get().status(), second.get().status());
-        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
-    }
-
-    private static Api.Reply takeAfter(CountDownLatch go, String user, long chat) {
-        try {
-            go.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return as(user).post("/chats/" + chat + "/take", null);
-    }
-
-    @Test
     void badInputGetsAClearErrorAndChangesNothing() {
-        long id = reportInReview("Escroquerie au faux conseiller bancaire.");
+        long id = scenario.reportInReview("Escroquerie au faux conseiller bancaire.");
         var broken = as("operateur").put("/reports/" + id + "/qualification", "{not json");
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.json().getString("error")).isEqualTo("invalid_json");
@@ -224,7 +127,7 @@ class LifecycleSystemIT {
                         .status())
                 .isEqualTo(400);
 
-        long chat = openChat("Bonjour");
+        long chat = scenario.openChat("Bonjour");
         assertThat(anonymous
                         .get("/citizen/chats/" + chat + "/messages", "X-Chat-Token", "forged")
                         .status())
@@ -254,9 +157,5 @@ class LifecycleSystemIT {
                 .isEqualTo(403);
         assertThat(as("operatrice-vss").get("/chats/" + id + "/messages").status())
                 .isEqualTo(200);
-    }
-
-    static String jsonString(String value) {
-        return jakarta.json.Json.createValue(value).toString();
     }
 }

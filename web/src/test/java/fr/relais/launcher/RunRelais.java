@@ -61,7 +61,8 @@ public final class RunRelais {
                 (System.nanoTime() - started) / 1e9,
                 server.baseUrl());
         if (settings.demo()) {
-            System.out.println("Demo accounts (password = name): operateur, operatrice-vss, psychologue, superviseur,");
+            System.out.println(
+                    "Demo accounts (password = name): operateur, operateur2, operatrice-vss, psychologue, superviseur,");
             System.out.println("  agent-guyancourt, agent-versailles, auditeur, admin");
         }
         System.out.println("API: " + server.baseUrl() + "/api/v1 (HTTP Basic), OpenAPI: " + server.baseUrl()

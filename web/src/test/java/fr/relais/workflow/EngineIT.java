@@ -5,29 +5,38 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
+import fr.relais.it.Api;
 import fr.relais.it.Deployments;
+import fr.relais.it.Scenario;
 import fr.relais.shared.Platform;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URL;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The engine inside the container, on MariaDB: one transaction for the domain and the process,
- * the schema under Flyway, models deployed once.
+ * The application in the Arquillian container on MariaDB. Inside: one transaction for the domain
+ * and the process, the schema under Flyway, models deployed once. From the client: roles and scopes
+ * on every call, and concurrent takes of one chat.
  */
 @ExtendWith(ArquillianExtension.class)
 class EngineIT {
     @Deployment
     static WebArchive deployment() {
-        return Deployments.relais(EngineIT.class, FailingAfterWrite.class);
+        return Deployments.relais(EngineIT.class, FailingAfterWrite.class, Scenario.class, Api.class, Api.Reply.class);
     }
 
     /** Opens a chat, then fails: nothing of it may remain, neither the row nor the process. */
@@ -129,5 +138,91 @@ class EngineIT {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).startsWith("7.23");
         }
+    }
+
+    // Client-side: the same deployment over HTTP, as the demo accounts.
+
+    @ArquillianResource
+    URL base;
+
+    private String baseUrl() {
+        String url = base.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private Scenario scenario() {
+        return new Scenario(baseUrl());
+    }
+
+    @Test
+    @RunAsClient
+    void everyCallChecksWhoIsCalling() {
+        Api anonymous = scenario().anonymous();
+        var noCredentials = anonymous.get("/me");
+        assertThat(noCredentials.status()).isEqualTo(401);
+        assertThat(noCredentials.json().getString("error")).isEqualTo("unauthorized");
+        assertThat(Api.as(baseUrl(), "operateur", "wrong").get("/me").status()).isEqualTo(401);
+        assertThat(anonymous.get("/inbox").status()).isEqualTo(401);
+
+        JsonObject me = scenario().as("agent-guyancourt").get("/me").json();
+        assertThat(me.getString("name")).isEqualTo("agent-guyancourt");
+        assertThat(me.getString("unit")).isEqualTo("CSP-GUYANCOURT");
+        assertThat(me.getJsonArray("roles").getString(0)).isEqualTo("UNIT_AGENT");
+
+        long chat = scenario().openChat("Bonjour");
+        assertThat(scenario()
+                        .as("agent-guyancourt")
+                        .post("/chats/" + chat + "/take", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(scenario()
+                        .as("operatrice-vss")
+                        .post("/chats/" + chat + "/take", null)
+                        .status())
+                .as("another platform's chat")
+                .isEqualTo(403);
+        assertThat(scenario()
+                        .as("auditeur")
+                        .post("/chats/" + chat + "/take", null)
+                        .status())
+                .isEqualTo(403);
+
+        long report = scenario().forwardedReport();
+        assertThat(scenario().as("auditeur").get("/reports/" + report).status()).isEqualTo(200);
+        assertThat(scenario()
+                        .as("auditeur")
+                        .post("/reports/" + report + "/take-over", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(scenario().as("agent-versailles").get("/reports/" + report).status())
+                .isEqualTo(404);
+        assertThat(scenario()
+                        .as("agent-versailles")
+                        .post("/reports/" + report + "/take-over", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(scenario().as("agent-guyancourt").get("/reports/" + report).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @RunAsClient
+    void twoOperatorsTakingTheSameChatAtOnce() throws Exception {
+        long chat = scenario().openChat("Bonjour, c'est urgent.");
+        CountDownLatch go = new CountDownLatch(1);
+        var first = CompletableFuture.supplyAsync(() -> takeAfter(go, "operateur", chat));
+        var second = CompletableFuture.supplyAsync(() -> takeAfter(go, "operateur2", chat));
+        go.countDown();
+        List<Integer> statuses = List.of(first.get().status(), second.get().status());
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    }
+
+    private Api.Reply takeAfter(CountDownLatch go, String user, long chat) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return scenario().as(user).post("/chats/" + chat + "/take", null);
     }
 }
