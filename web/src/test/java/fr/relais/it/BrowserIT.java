@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -119,6 +120,57 @@ class BrowserIT {
         assertThat(browser.findElements(By.cssSelector("#inbox\\:reports tbody tr td:first-child")))
                 .extracting(e -> e.getText().strip())
                 .doesNotContain(String.valueOf(report));
+    }
+
+    @Test
+    void anOperatorTakesAChatThenQualifiesReviewsAndForwardsTheReportOnTheScreens() throws Exception {
+        long chat = new Scenario(server.baseUrl()).openChat("Mon ex-conjoint me suit partout.");
+        login("operateur");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.findElements(By.cssSelector("#tasks\\:queue tbody tr")).stream()
+                .filter(row ->
+                        row.findElement(By.tagName("td")).getText().strip().equals(String.valueOf(chat)))
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector(".take-chat"))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks:reply")));
+        browser.findElement(By.id("tasks:reply")).sendKeys("Bonjour, je suis policier. Êtes-vous en sécurité ?");
+        browser.findElement(By.id("tasks:send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("tasks:messageList"), "Êtes-vous en sécurité"));
+
+        browser.findElement(By.id("tasks:makeReport")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("qualification:postalCode")));
+        new Select(browser.findElement(By.id("qualification:category"))).selectByVisibleText("Violences conjugales");
+        browser.findElement(By.id("qualification:postalCode")).sendKeys("78280");
+        browser.findElement(By.id("qualification:commune")).sendKeys("Guyancourt");
+        browser.findElement(By.id("qualification:narrative"))
+                .sendKeys("Marie Durand est suivie par son ex-conjoint. Elle est joignable au 06 12 34 56 78.");
+        browser.findElement(By.id("qualification:firstName")).sendKeys("Marie");
+        browser.findElement(By.id("qualification:lastName")).sendKeys("Durand");
+        screenshot("qualification-form");
+        browser.findElement(By.id("qualification:submit")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review:outgoing")));
+        String outgoing = browser.findElement(By.id("review:outgoing")).getAttribute("value");
+        assertThat(outgoing)
+                .doesNotContain("Durand")
+                .doesNotContain("06 12 34 56 78")
+                .contains("ex-conjoint");
+        assertThat(browser.findElement(By.id("review:original")).getText()).contains("Marie Durand");
+        screenshot("review");
+        browser.findElement(By.id("review:approve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "transmis"));
+
+        login("agent-guyancourt");
+        browser.get(server.baseUrl() + "/unit/inbox.xhtml");
+        String inbox = browser.findElement(By.id("inbox:reports")).getText();
+        assertThat(inbox)
+                .contains("Violences conjugales")
+                .contains("ex-conjoint")
+                .doesNotContain("Durand");
     }
 
     @Test

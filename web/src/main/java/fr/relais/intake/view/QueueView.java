@@ -6,10 +6,9 @@ import fr.relais.intake.entity.ChatMessage;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.view.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -19,6 +18,10 @@ import java.util.List;
 @Named
 @ViewScoped
 public class QueueView implements Serializable {
+    /** How an operator may end a conversation without a report, in the order offered. */
+    public static final List<Chat.Outcome> CLOSING_OUTCOMES =
+            List.of(Chat.Outcome.INFORMATION, Chat.Outcome.EMERGENCY_REDIRECT, Chat.Outcome.ABANDONED);
+
     @EJB
     Intake intake;
 
@@ -30,25 +33,27 @@ public class QueueView implements Serializable {
     private List<Report> reports;
     private Long selectedChat;
     private List<ChatMessage> messages = List.of();
+    private String reply;
+    private Chat.Outcome outcome = Chat.Outcome.INFORMATION;
 
     @PostConstruct
     void load() {
         queue = intake.queue();
         mine = intake.mine();
         reports = qualifications.inProgress();
-        if (selectedChat != null) {
-            messages = intake.messagesForStaff(selectedChat);
+        if (selectedChat != null && mine.stream().noneMatch(c -> c.id().equals(selectedChat))) {
+            selectedChat = null;
         }
+        messages = selectedChat == null ? List.of() : intake.messagesForStaff(selectedChat);
     }
 
     public void take(long chatId) {
-        FacesContext faces = FacesContext.getCurrentInstance();
         try {
             intake.take(chatId);
             selectedChat = chatId;
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(faces, "operator.taken"), null));
+            Messages.info("operator.taken");
         } catch (DomainException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+            Messages.refused(e);
         }
         load();
     }
@@ -58,8 +63,40 @@ public class QueueView implements Serializable {
         load();
     }
 
-    private static String text(FacesContext faces, String key) {
-        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+    public void send() {
+        try {
+            intake.postAsOperator(selectedChat, reply);
+            reply = null;
+        } catch (DomainException e) {
+            Messages.refused(e);
+        }
+        load();
+    }
+
+    public void close() {
+        try {
+            intake.close(selectedChat, outcome);
+            Messages.info("operator.closed");
+        } catch (DomainException e) {
+            Messages.refused(e);
+        }
+        load();
+    }
+
+    /** Ends the selected conversation as a report and opens its qualification form. */
+    public String report() {
+        try {
+            Report report = qualifications.startReport(selectedChat);
+            return "/qualification/form?faces-redirect=true&id=" + report.id();
+        } catch (DomainException e) {
+            Messages.refused(e);
+            load();
+            return null;
+        }
+    }
+
+    public List<Chat.Outcome> getClosingOutcomes() {
+        return CLOSING_OUTCOMES;
     }
 
     public List<Chat> getQueue() {
@@ -80,5 +117,21 @@ public class QueueView implements Serializable {
 
     public List<ChatMessage> getMessages() {
         return messages;
+    }
+
+    public String getReply() {
+        return reply;
+    }
+
+    public void setReply(String reply) {
+        this.reply = reply;
+    }
+
+    public Chat.Outcome getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(Chat.Outcome outcome) {
+        this.outcome = outcome;
     }
 }
