@@ -128,13 +128,7 @@ class BrowserIT {
         login("operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.findElements(By.cssSelector("#tasks\\:queue tbody tr")).stream()
-                .filter(row ->
-                        row.findElement(By.tagName("td")).getText().strip().equals(String.valueOf(chat)))
-                .findFirst()
-                .orElseThrow()
-                .findElement(By.cssSelector(".take-chat"))
-                .click();
+        rowOf("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks:reply")));
         browser.findElement(By.id("tasks:reply")).sendKeys("Bonjour, je suis policier. Êtes-vous en sécurité ?");
         browser.findElement(By.id("tasks:send")).click();
@@ -171,6 +165,41 @@ class BrowserIT {
                 .contains("Violences conjugales")
                 .contains("ex-conjoint")
                 .doesNotContain("Durand");
+    }
+
+    @Test
+    void aUnitDeclinesOnTheScreenAndASupervisorReroutesIt() throws Exception {
+        Scenario scenario = new Scenario(server.baseUrl());
+        long report = scenario.forwardedReport();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        login("agent-guyancourt");
+        browser.get(server.baseUrl() + "/unit/inbox.xhtml");
+        var row = rowOf("inbox:reports", report);
+        row.findElement(By.cssSelector("input[id$=':reason']")).sendKeys("Faits commis à Versailles.");
+        row.findElement(By.cssSelector(".decline")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "réorientation"));
+
+        login("superviseur");
+        browser.get(server.baseUrl() + "/supervisor/rerouting.xhtml");
+        row = rowOf("rerouting:reports", report);
+        assertThat(row.getText()).contains("Faits commis à Versailles.");
+        new Select(row.findElement(By.cssSelector("select[id$=':unit']")))
+                .selectByVisibleText("Commissariat de police de Versailles");
+        screenshot("supervisor-rerouting");
+        row.findElement(By.cssSelector(".reroute")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "nouvelle unité"));
+
+        assertThat(scenario.as("agent-versailles").get("/inbox").array().getValuesAs(jakarta.json.JsonObject.class))
+                .anyMatch(r -> r.getJsonNumber("id").longValue() == report);
+    }
+
+    /** The row of a data table whose first cell is the given id. */
+    static org.openqa.selenium.WebElement rowOf(String tableId, long id) {
+        return browser.findElements(By.cssSelector("#" + tableId.replace(":", "\\:") + " tbody tr")).stream()
+                .filter(r -> r.findElement(By.tagName("td")).getText().strip().equals(String.valueOf(id)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + id + " in " + tableId));
     }
 
     @Test

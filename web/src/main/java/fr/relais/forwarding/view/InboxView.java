@@ -3,16 +3,17 @@ package fr.relais.forwarding.view;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.view.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A unit agent's inbox: reports forwarded to the agent's unit, to take over. */
+/** A unit agent's inbox: reports forwarded to the agent's unit, to take over or decline. */
 @Named
 @ViewScoped
 public class InboxView implements Serializable {
@@ -20,6 +21,7 @@ public class InboxView implements Serializable {
     Forwarding forwarding;
 
     private List<Report> reports;
+    private final Map<Long, String> reasons = new HashMap<>();
 
     @PostConstruct
     void load() {
@@ -27,18 +29,31 @@ public class InboxView implements Serializable {
     }
 
     public void takeOver(long reportId) {
-        FacesContext faces = FacesContext.getCurrentInstance();
         try {
             forwarding.takeOver(reportId);
-            String text = faces.getApplication().getResourceBundle(faces, "msg").getString("unit.takenover");
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+            Messages.info("unit.takenover");
         } catch (DomainException e) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, e.getMessage(), null));
+            Messages.refused(e);
+        }
+        load();
+    }
+
+    public void decline(long reportId) {
+        try {
+            forwarding.decline(reportId, reasons.get(reportId));
+            reasons.remove(reportId);
+            Messages.info("unit.declined");
+        } catch (DomainException e) {
+            Messages.refused(e);
         }
         load();
     }
 
     public List<Report> getReports() {
         return reports;
+    }
+
+    public Map<Long, String> getReasons() {
+        return reasons;
     }
 }
