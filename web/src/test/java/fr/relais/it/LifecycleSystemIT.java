@@ -157,5 +157,8 @@ class LifecycleSystemIT {
                 .isEqualTo(403);
         assertThat(as("operatrice-vss").get("/chats/" + id + "/messages").status())
                 .isEqualTo(200);
+        assertThat(as("operateur").get("/chats/" + id).status()).isEqualTo(403);
+        assertThat(as("operatrice-vss").get("/chats/" + id).json().getString("platform"))
+                .isEqualTo("VSS");
     }
 }

@@ -166,19 +166,19 @@ public class Intake {
     /** Messages for staff of the chat's platform. */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.AUDITOR})
     public List<ChatMessage> messagesForStaff(long chatId) {
-        Chat chat = chat(chatId);
-        Caller caller = directory.currentCaller();
-        if (!caller.has(Role.AUDITOR)) {
-            caller.requirePlatform(chat.platform());
-        }
-        return messages(chatId);
+        return messages(chat(chatId).id());
     }
 
+    /** A chat as staff may see it: their own platform's, or any for auditors. */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.AUDITOR})
     public Chat chat(long chatId) {
         Chat chat = em.find(Chat.class, chatId);
         if (chat == null) {
             throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
+        }
+        Caller caller = directory.currentCaller();
+        if (!caller.has(Role.AUDITOR)) {
+            caller.requirePlatform(chat.platform());
         }
         return chat;
     }
