@@ -32,6 +32,24 @@ class AnonymisationPreviewIT {
     }
 
     @Test
+    void anOperatorCanMaskPseudonymiseOrReleaseWhatTheUnitNeeds() {
+        Api operator = Api.as(server.baseUrl(), "operateur");
+        String text = "Le suspect roule en AB-123-CD et m'appelle du 06 12 34 56 78.";
+        String body = "{\"text\":" + Scenario.json(text) + ",\"operator\":\"PSEUDONYM\"}";
+        String first = operator.post("/anonymisation/preview", body).json().getString("text");
+        String again = operator.post("/anonymisation/preview", body).json().getString("text");
+        assertThat(first).isEqualTo(again).doesNotContain("AB-123-CD").doesNotContain("06 12 34 56 78");
+
+        var released =
+                operator.post("/anonymisation/preview", "{\"text\":" + Scenario.json(text) + ",\"released\":[0]}");
+        assertThat(released.json().getString("text")).contains("AB-123-CD").doesNotContain("06 12 34 56 78");
+
+        assertThat(operator.post("/anonymisation/preview", "{\"text\":\"x\",\"operator\":\"SHRED\"}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void onlyOperatorsAndSupervisorsMayAsk() {
         String body = "{\"text\":\"Bonjour\"}";
         assertThat(Api.anonymous(server.baseUrl())

@@ -46,10 +46,16 @@ public class Anonymisation {
         anonymiser = new Anonymiser(key);
     }
 
-    /** What would leave the platform for this text: fail-closed, every detected entity redacted. */
+    /**
+     * What would leave the platform for this text under {@code policy}: by default (null) fail-closed,
+     * every detected entity redacted with a placeholder.
+     */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR})
-    public AnonymisationResult preview(String text, ReporterIdentity reporter) {
-        return redact(text, reporter);
+    public AnonymisationResult preview(String text, ReporterIdentity reporter, Policy policy) {
+        return anonymiser.anonymise(
+                text,
+                reporter == null ? ReporterIdentity.empty() : reporter,
+                policy == null ? Policy.failClosed() : policy);
     }
 
     /** Used by the lifecycle's anonymisation step, in the engine's call. */

@@ -2,6 +2,8 @@ package fr.relais.anonymisation.api;
 
 import fr.relais.anonymisation.boundary.Anonymisation;
 import fr.relais.anonymisation.control.AnonymisationResult;
+import fr.relais.anonymisation.control.Operator;
+import fr.relais.anonymisation.control.Policy;
 import fr.relais.anonymisation.control.ReporterIdentity;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.api.ApiError;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 /** What the anonymisation engine would remove from a text, for operators and supervisors. */
 @Path("anonymisation")
@@ -28,7 +31,11 @@ public class AnonymisationResource {
     @EJB
     Anonymisation anonymisation;
 
-    public record PreviewRequest(String text, ReporterIdentity reporter) {}
+    /**
+     * {@code operator}: PLACEHOLDER (default), MASK or PSEUDONYM; {@code released}: indexes, in order
+     * of appearance, of detected entities the unit needs and that stay as they are.
+     */
+    public record PreviewRequest(String text, ReporterIdentity reporter, String operator, Set<Integer> released) {}
 
     public record Entity(String type, int start, int end, String replacement) {}
 
@@ -46,7 +53,14 @@ public class AnonymisationResource {
         if (request.text().getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return tooLarge();
         }
-        AnonymisationResult result = anonymisation.preview(request.text(), request.reporter());
+        Operator operator;
+        try {
+            operator = request.operator() == null ? Operator.PLACEHOLDER : Operator.valueOf(request.operator());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_operator", "Opérateur inconnu : PLACEHOLDER, MASK ou PSEUDONYM.");
+        }
+        Policy policy = Policy.failClosed().with(operator).releasing(request.released());
+        AnonymisationResult result = anonymisation.preview(request.text(), request.reporter(), policy);
         return Response.ok(new Preview(
                         result.text(),
                         result.redactions().stream()
