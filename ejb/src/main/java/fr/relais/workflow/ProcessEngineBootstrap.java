@@ -9,6 +9,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -39,8 +40,8 @@ public class ProcessEngineBootstrap {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
     @ConfigProperty(name = "relais.engine.job-executor", defaultValue = "true")
-    @jakarta.inject.Inject
     boolean jobExecutorActive;
 
     private ProcessEngine engine;
