@@ -1,15 +1,12 @@
 package fr.relais.qualification.view;
 
-import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,14 +14,9 @@ import java.util.List;
 /** The operator qualifies a report: facts, place, time, urgency, victim, anonymity, identity. */
 @Named
 @ViewScoped
-public class QualificationFormView implements Serializable {
+public class QualificationFormView extends ReportPage {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    @EJB
-    Qualifications qualifications;
-
-    private Long id;
-    private Report report;
     private Category category;
     private String postalCode;
     private String commune;
@@ -38,18 +30,8 @@ public class QualificationFormView implements Serializable {
     private String phone;
     private String email;
 
-    /** Loads the report named by the {@code id} view parameter, within the caller's scope. */
-    public void load() {
-        try {
-            report = id == null ? null : qualifications.report(id);
-        } catch (DomainException e) {
-            Messages.refused(e);
-            report = null;
-        }
-    }
-
     public boolean isEditable() {
-        return report != null && report.status() == Report.Status.QUALIFYING;
+        return isAt(Report.Status.QUALIFYING);
     }
 
     public String submit() {
@@ -83,18 +65,6 @@ public class QualificationFormView implements Serializable {
 
     public List<Category> getCategories() {
         return List.of(Category.values());
-    }
-
-    public Report getReport() {
-        return report;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public void setId(Long id) {
-        this.id = id;
     }
 
     public Category getCategory() {

@@ -1,39 +1,27 @@
 package fr.relais.qualification.view;
 
-import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
-import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.io.Serializable;
 
 /** The operator reviews what will leave the platform, corrects it if needed, and forwards it. */
 @Named
 @ViewScoped
-public class ReviewView implements Serializable {
-    @EJB
-    Qualifications qualifications;
-
-    private Long id;
-    private Report report;
+public class ReviewView extends ReportPage {
     private String outgoing;
 
+    @Override
     public void load() {
-        try {
-            report = id == null ? null : qualifications.report(id);
-            if (outgoing == null && report != null) {
-                outgoing = report.outgoingNarrative();
-            }
-        } catch (DomainException e) {
-            Messages.refused(e);
-            report = null;
+        super.load();
+        if (outgoing == null && report != null) {
+            outgoing = report.outgoingNarrative();
         }
     }
 
     public boolean isReviewable() {
-        return report != null && report.status() == Report.Status.IN_REVIEW;
+        return isAt(Report.Status.IN_REVIEW);
     }
 
     public String approve() {
@@ -45,18 +33,6 @@ public class ReviewView implements Serializable {
             Messages.refused(e);
             return null;
         }
-    }
-
-    public Report getReport() {
-        return report;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public void setId(Long id) {
-        this.id = id;
     }
 
     public String getOutgoing() {
