@@ -50,10 +50,6 @@ public class Workflow {
         }
     }
 
-    public boolean isOpen(String processInstanceId, String taskKey) {
-        return openTask(processInstanceId, taskKey) != null;
-    }
-
     /** The keys of the steps the process waits in now (empty when it ended). */
     public List<String> openSteps(String processInstanceId) {
         return bootstrap
@@ -66,16 +62,6 @@ public class Workflow {
                 .map(Task::getTaskDefinitionKey)
                 .sorted()
                 .toList();
-    }
-
-    public boolean isEnded(String processInstanceId) {
-        return bootstrap
-                        .engine()
-                        .getRuntimeService()
-                        .createProcessInstanceQuery()
-                        .processInstanceId(processInstanceId)
-                        .count()
-                == 0;
     }
 
     private Task openTask(String processInstanceId, String taskKey) {

@@ -5,17 +5,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A missed service-level target, recorded when its timer fires. */
 @Entity
 @Table(name = "sla_breach")
-@NamedQuery(name = SlaBreach.OF_CHAT, query = "select b from SlaBreach b where b.chatId = :chatId")
 public class SlaBreach {
-    public static final String OF_CHAT = "SlaBreach.ofChat";
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
