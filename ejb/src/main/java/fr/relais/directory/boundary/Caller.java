@@ -18,10 +18,8 @@ public record Caller(String username, Set<String> roles, Platform platform, Stri
         }
     }
 
-    /** Refuses unless the caller belongs to the unit {@code required}. */
-    public void requireUnit(String required) {
-        if (unitCode == null || !unitCode.equals(required)) {
-            throw DomainException.forbidden("Cette ressource appartient à une autre unité.");
-        }
+    /** Whether the caller belongs to {@code unit}; nothing of another unit's exists for a unit agent. */
+    public boolean worksIn(String unit) {
+        return unitCode != null && unitCode.equals(unit);
     }
 }

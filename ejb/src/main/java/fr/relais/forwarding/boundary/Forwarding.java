@@ -126,7 +126,7 @@ public class Forwarding {
 
     private Report unitReport(long reportId, Caller caller) {
         Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
-        if (report == null || report.unitCode() == null || !report.unitCode().equals(caller.unitCode())) {
+        if (report == null || !caller.worksIn(report.unitCode())) {
             // another unit's report does not exist for this caller
             throw DomainException.notFound("report_not_found", "Signalement introuvable.");
         }

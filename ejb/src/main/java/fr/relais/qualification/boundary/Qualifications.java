@@ -115,7 +115,7 @@ public class Qualifications {
         }
         if (caller.has(Role.UNIT_AGENT)) {
             // a unit sees only what was forwarded to it; a report elsewhere does not exist for it
-            if (report.unitCode() == null || !report.unitCode().equals(caller.unitCode())) {
+            if (!caller.worksIn(report.unitCode())) {
                 throw DomainException.notFound("report_not_found", "Signalement introuvable.");
             }
             return report;
