@@ -128,12 +128,11 @@ public class Qualifications {
     @RolesAllowed(Role.OPERATOR)
     public List<Report> inProgress() {
         Caller caller = directory.currentCaller();
-        return em.createNamedQuery(Report.OF_PLATFORM_IN, Report.class)
+        return em.createNamedQuery(Report.OF_OPERATOR_IN, Report.class)
                 .setParameter("platform", caller.platform())
+                .setParameter("operator", caller.username())
                 .setParameter("statuses", List.of(Report.Status.QUALIFYING, Report.Status.IN_REVIEW))
-                .getResultStream()
-                .filter(r -> r.operator().equals(caller.username()))
-                .toList();
+                .getResultList();
     }
 
     private Report ownReport(long reportId) {

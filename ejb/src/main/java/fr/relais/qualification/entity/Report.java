@@ -27,8 +27,13 @@ import java.time.Instant;
 @NamedQuery(
         name = Report.OF_PLATFORM_IN,
         query = "select r from Report r where r.platform = :platform and r.status in :statuses order by r.createdAt")
+@NamedQuery(
+        name = Report.OF_OPERATOR_IN,
+        query = "select r from Report r where r.platform = :platform and r.operator = :operator"
+                + " and r.status in :statuses order by r.createdAt")
 public class Report {
     public static final String FORWARDED_TO = "Report.forwardedTo";
+    public static final String OF_OPERATOR_IN = "Report.ofOperatorIn";
     public static final String OF_PLATFORM_IN = "Report.ofPlatformIn";
 
     public enum Status {
