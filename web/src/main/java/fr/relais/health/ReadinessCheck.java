@@ -25,7 +25,8 @@ public class ReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("relais");
         try (Connection connection = dataSource.getConnection()) {
-            response.withData("database", connection.isValid(2) ? "UP" : "DOWN");
+            boolean database = connection.isValid(2);
+            response.withData("database", database ? "UP" : "DOWN");
             boolean deployed = engine.engine()
                             .getRepositoryService()
                             .createProcessDefinitionQuery()
@@ -33,7 +34,7 @@ public class ReadinessCheck implements HealthCheck {
                             .count()
                     > 0;
             response.withData("engine", deployed ? "UP" : "DOWN");
-            return response.status(connection.isValid(2) && deployed).build();
+            return response.status(database && deployed).build();
         } catch (Exception e) {
             return response.down()
                     .withData("error", e.getClass().getSimpleName())
