@@ -1,5 +1,6 @@
 package fr.relais.security;
 
+import fr.relais.directory.boundary.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
@@ -11,10 +12,10 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
         groupsQuery = "select role from app_user_role where username = ?",
         hashAlgorithm = Pbkdf2PasswordHash.class,
         hashAlgorithmParameters = {
-            "Pbkdf2PasswordHash.Algorithm=PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations=210000",
-            "Pbkdf2PasswordHash.SaltSizeBytes=16",
-            "Pbkdf2PasswordHash.KeySizeBytes=32"
+            PasswordPolicy.ALGORITHM,
+            PasswordPolicy.ITERATIONS,
+            PasswordPolicy.SALT_SIZE,
+            PasswordPolicy.KEY_SIZE
         })
 @ApplicationScoped
 public class IdentityStoreConfiguration {}

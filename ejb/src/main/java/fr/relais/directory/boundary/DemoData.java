@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,7 +42,7 @@ public class DemoData {
         if (!demo) {
             return;
         }
-        passwordHash.initialize(PasswordPolicy.PARAMETERS);
+        passwordHash.initialize(PasswordPolicy.parameters());
         unit(
                 "CSP-GUYANCOURT",
                 "Commissariat de police de Guyancourt",
@@ -98,16 +97,5 @@ public class DemoData {
                     unitCode,
                     Set.of(role)));
         }
-    }
-
-    /** Parameters of the PBKDF2 hashes, shared with the identity store. */
-    public static final class PasswordPolicy {
-        public static final Map<String, String> PARAMETERS = Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-                "Pbkdf2PasswordHash.Iterations", "210000",
-                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
-                "Pbkdf2PasswordHash.KeySizeBytes", "32");
-
-        private PasswordPolicy() {}
     }
 }
