@@ -1,0 +1,167 @@
+package fr.relais.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every path of a conversation, on an in-memory engine with mocked delegates. */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = Models.CONVERSATION)
+class ConversationTest {
+    private static final long CHAT_ID = 4242L;
+    private static final String OPERATOR = "op.bordeaux.12";
+
+    ProcessEngine processEngine;
+
+    private final AtomicInteger escalations = new AtomicInteger();
+
+    @BeforeEach
+    void registerDelegates() {
+        BpmnAwareTests.init(processEngine);
+        Mocks.register("escalateTakeChatBreach", (JavaDelegate) execution -> escalations.incrementAndGet());
+    }
+
+    @AfterEach
+    void resetDelegatesAndClock() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "INFORMATION, EndEvent_InformationGiven",
+        "EMERGENCY_REDIRECT, EndEvent_EmergencyRedirected",
+        "ABANDONED, EndEvent_Abandoned",
+        "REPORT, EndEvent_ClosedAfterReport"
+    })
+    void endsWithTheOutcomeTheOperatorChose(String outcome, String endEvent) {
+        ProcessInstance chat = startChat("GENERALIST");
+
+        takeChatAndConverse(chat, outcome);
+        assertThat(chat).isWaitingAt("Gateway_ConversationOutcome");
+        assertThat(Models.runJob(managementService(), chat.getId())).isNull();
+
+        assertThat(chat).isEnded().hasPassed(endEvent);
+    }
+
+    @Test
+    void goesOnAfterAReportIsMadeDuringIt() {
+        ProcessInstance chat = startChat("VSS");
+        complete(task(chat), withVariables("operator", OPERATOR));
+
+        runtimeService()
+                .createMessageCorrelation("Message_ReportMade")
+                .processInstanceId(chat.getId())
+                .correlate();
+
+        assertThat(chat).hasPassed("EndEvent_ReportOpened").isWaitingAt("Task_HoldConversation");
+        assertThat(task(chat)).isAssignedTo(OPERATOR);
+
+        complete(task(chat), withVariables("conversationOutcome", "REPORT"));
+        Models.runJob(managementService(), chat.getId());
+        assertThat(chat).isEnded().hasPassed("EndEvent_ClosedAfterReport");
+    }
+
+    @Test
+    void anOutcomeNoFlowExpectsBecomesAnIncidentNotASilentBranch() {
+        ProcessInstance chat = startChat("GENERALIST");
+
+        takeChatAndConverse(chat, "SPAM");
+        assertThat(chat).as("the operator's request itself commits").isWaitingAt("Gateway_ConversationOutcome");
+        assertThat(Models.runJob(managementService(), chat.getId())).isNotNull();
+
+        assertThat(chat).isNotEnded().isWaitingAt("Gateway_ConversationOutcome");
+        assertThat(runtimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(chat.getId())
+                        .singleResult())
+                .as("an incident for an operator of the engine to resolve")
+                .isNotNull();
+    }
+
+    @Test
+    void offersTheChatToTheOperatorsOfItsPlatform() {
+        ProcessInstance chat = startChat("VSS");
+
+        assertThat(task(chat))
+                .hasDefinitionKey("Task_TakeChat")
+                .hasCandidateGroup("platform:VSS")
+                .isNotAssigned();
+    }
+
+    @Test
+    void escalatesWhenNobodyTakesTheChatIn2Minutes() {
+        Date requestedAt = new Date(1_767_225_600_000L); // 2026-01-01T00:00:00Z
+        ClockUtil.setCurrentTime(requestedAt);
+        ProcessInstance chat = startChat("GENERALIST");
+
+        assertThat(chat).isWaitingAt("Task_TakeChat");
+        Job breachTimer = job();
+        assertThat(breachTimer.getDuedate())
+                .isEqualTo(
+                        new Date(requestedAt.getTime() + Duration.ofMinutes(2).toMillis()));
+        execute(breachTimer);
+
+        assertThat(escalations).hasValue(1);
+        assertThat(chat).hasPassed("Task_EscalateTakeChat", "EndEvent_BreachEscalated");
+        assertThat(chat).isNotEnded().isWaitingAt("Task_TakeChat");
+        assertThat(task(chat)).hasCandidateGroup("platform:GENERALIST");
+
+        complete(task(chat), withVariables("operator", OPERATOR));
+        assertThat(chat).isWaitingAt("Task_HoldConversation");
+    }
+
+    @Test
+    void takingTheChatInTimeCancelsTheBreachTimer() {
+        ProcessInstance chat = startChat("GENERALIST");
+        assertThat(jobQuery().count()).isEqualTo(1);
+
+        complete(task(chat), withVariables("operator", OPERATOR));
+
+        assertThat(jobQuery().count()).isZero();
+        assertThat(chat).isWaitingAt("Task_HoldConversation").hasNotPassed("Task_EscalateTakeChat");
+        assertThat(escalations).hasValue(0);
+    }
+
+    private ProcessInstance startChat(String platform) {
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "Conversation",
+                        String.valueOf(CHAT_ID),
+                        withVariables("chatId", CHAT_ID, "platform", platform));
+    }
+
+    private void takeChatAndConverse(ProcessInstance chat, String outcome) {
+        assertThat(chat).isWaitingAt("Task_TakeChat");
+        complete(task(chat), withVariables("operator", OPERATOR));
+        assertThat(chat).isWaitingAt("Task_HoldConversation");
+        assertThat(task(chat)).isAssignedTo(OPERATOR);
+        complete(task(chat), withVariables("conversationOutcome", outcome));
+    }
+}
