@@ -32,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ProcessEngineBootstrap {
     private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
-    static final String[] MODELS = {"ReportLifecycle.bpmn"};
+    static final String[] MODELS = {"Conversation.bpmn", "ReportLifecycle.bpmn"};
 
     @Resource(lookup = Datasource.JNDI_NAME)
     DataSource dataSource;
@@ -56,7 +56,12 @@ public class ProcessEngineBootstrap {
         config.setDatabaseType("mysql");
         config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
         config.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-        config.setJobExecutor(new ManagedJobExecutor(executor));
+        ManagedJobExecutor jobExecutor = new ManagedJobExecutor(executor);
+        // Steps after a person's action run as jobs: a commit wakes the executor at once; when idle it
+        // polls at most every 5 s (Camunda's default backs off to 60 s), for jobs another node created.
+        jobExecutor.setWaitTimeInMillis(500);
+        jobExecutor.setMaxWait(5_000);
+        config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(jobExecutorActive);
         config.setJobExecutorDeploymentAware(false);
         config.setMetricsEnabled(false);

@@ -3,10 +3,12 @@ package fr.relais.forwarding.boundary;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.directory.entity.Unit;
+import fr.relais.forwarding.entity.Handoff;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
 import fr.relais.workflow.ProcessVariables;
+import fr.relais.workflow.ProcessVariables.UnitDecision;
 import fr.relais.workflow.Workflow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -17,13 +19,16 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.Optional;
 
-/** Competence, and the units' side of a report: their inbox, taking over, declining, rerouting. */
+/**
+ * Competence, and the units' side of a report: their inbox, taking over, declining, rerouting. Owns
+ * the handoffs; reads reports, never changes them.
+ */
 @Stateless
 public class Forwarding {
-    /** Where a report goes when no unit covers its place: the platform's supervisors reroute it. */
-    public static final String UNRESOLVED = "UNRESOLVED";
+    private static final String NOT_FOUND = "report_not_found";
+    private static final String NOT_FOUND_MESSAGE = "Signalement introuvable.";
 
     @PersistenceContext
     EntityManager em;
@@ -37,99 +42,131 @@ public class Forwarding {
     Clock clock = Clock.systemUTC();
 
     /**
-     * Called by the engine: forwards the report to the unit covering its place. When none does, the
-     * report waits for the platform's supervisors to choose one, and the process knows it.
+     * Called by the engine: forwards the report to the unit covering its place, or to nobody when no
+     * unit covers it (the platform's supervisors then choose one).
      */
-    public String forwardToCompetentUnit(long reportId) {
-        Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
+    public Optional<String> forwardToCompetentUnit(long reportId) {
+        Report report = em.find(Report.class, reportId);
         List<Unit> units = directory.unitsCovering(report.postalCode());
         if (units.isEmpty()) {
-            report.awaitRerouting();
-            return UNRESOLVED;
+            return Optional.empty();
         }
         String unitCode = units.get(0).code();
-        report.forwardTo(unitCode, clock.instant());
-        return unitCode;
+        em.persist(new Handoff(reportId, unitCode, null, clock.instant()));
+        return Optional.of(unitCode);
     }
 
-    /** The caller's unit's reports waiting for it. */
+    /** The reports waiting for the caller's unit's answer, oldest first. */
     @RolesAllowed(Role.UNIT_AGENT)
-    public List<Report> inbox() {
-        Caller caller = directory.currentCaller();
-        if (caller.unitCode() == null) {
-            throw DomainException.forbidden("Aucune unité associée.");
-        }
-        return em.createNamedQuery(Report.FORWARDED_TO, Report.class)
+    public List<UnitReport> inbox() {
+        Caller caller = unitAgent();
+        return em
+                .createNamedQuery(Handoff.PENDING_FOR_UNIT, Handoff.class)
                 .setParameter("unitCode", caller.unitCode())
-                .setParameter("statuses", List.of(Report.Status.FORWARDED))
-                .getResultList();
+                .getResultList()
+                .stream()
+                .map(h -> UnitReport.of(em.find(Report.class, h.reportId()), h))
+                .toList();
+    }
+
+    /** A report the caller's unit has (waiting or taken over); any other does not exist for it. */
+    @RolesAllowed(Role.UNIT_AGENT)
+    public UnitReport unitReport(long reportId) {
+        Handoff handoff = heldHandoff(reportId, unitAgent(), LockModeType.NONE);
+        return UnitReport.of(em.find(Report.class, reportId), handoff);
     }
 
     /** The unit acknowledges the report and takes it over: the platform's part ends. */
     @RolesAllowed(Role.UNIT_AGENT)
-    public Report takeOver(long reportId) {
-        return decide(reportId, "ACCEPTED", (report, agent) -> report.takeOver(agent, clock.instant()));
+    public UnitReport takeOver(long reportId) {
+        Caller caller = unitAgent();
+        Handoff handoff = heldHandoff(reportId, caller, LockModeType.PESSIMISTIC_WRITE);
+        handoff.accept(caller.username(), clock.instant());
+        return answer(reportId, handoff, caller, UnitDecision.ACCEPTED);
     }
 
-    /** The unit is not competent: the report goes back to the platform's supervisors. */
+    /** The unit is not competent: the report goes back to the platform's supervisors, and the unit loses it. */
     @RolesAllowed(Role.UNIT_AGENT)
-    public Report decline(long reportId, String reason) {
+    public UnitReport decline(long reportId, String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw DomainException.invalid(
                     "invalid_reason", "Le motif du refus est obligatoire (1000 caractères au plus).");
         }
-        return decide(reportId, "DECLINED", (report, agent) -> report.decline(reason));
+        Caller caller = unitAgent();
+        Handoff handoff = heldHandoff(reportId, caller, LockModeType.PESSIMISTIC_WRITE);
+        handoff.decline(caller.username(), reason.strip(), clock.instant());
+        return answer(reportId, handoff, caller, UnitDecision.DECLINED);
     }
 
-    /** A supervisor of the report's platform sends a declined report to another unit. */
+    /** A supervisor of the report's platform sends it to the unit they chose. */
     @RolesAllowed(Role.SUPERVISOR)
     public Report reroute(long reportId, String unitCode) {
         Caller caller = directory.currentCaller();
-        Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
-        if (report == null) {
-            throw DomainException.notFound("report_not_found", "Signalement introuvable.");
+        Report report = em.find(Report.class, reportId);
+        if (report == null || !caller.worksOn(report.platform())) {
+            throw DomainException.notFound(NOT_FOUND, NOT_FOUND_MESSAGE);
         }
-        caller.requirePlatform(report.platform());
         Unit unit =
                 directory.unit(unitCode).orElseThrow(() -> DomainException.invalid("unknown_unit", "Unité inconnue."));
-        report.forwardTo(unit.code(), clock.instant());
+        em.persist(new Handoff(reportId, unit.code(), caller.username(), clock.instant()));
         workflow.complete(
                 report.processInstanceId(),
                 ProcessVariables.TASK_REROUTE_REPORT,
-                caller.username(),
+                caller.actor(),
                 Map.of(ProcessVariables.UNIT_CODE, unit.code()));
         return report;
     }
 
-    /** Reports waiting for rerouting on the caller's platform. */
+    /** Reports waiting for rerouting on the caller's platform, with the last unit's refusal if any. */
     @RolesAllowed(Role.SUPERVISOR)
-    public List<Report> awaitingReroute() {
+    public List<ReroutingCase> awaitingReroute() {
         Caller caller = directory.currentCaller();
-        return em.createNamedQuery(Report.OF_PLATFORM_IN, Report.class)
+        return em
+                .createNamedQuery(Report.OF_PLATFORM_IN, Report.class)
                 .setParameter("platform", caller.platform())
                 .setParameter("statuses", List.of(Report.Status.REROUTING))
-                .getResultList();
+                .getResultList()
+                .stream()
+                .map(r -> ReroutingCase.of(r, lastHandoff(r.id()).orElse(null)))
+                .toList();
     }
 
-    /** Records the unit's decision on the report and completes the unit's step with it. */
-    private Report decide(long reportId, String decision, BiConsumer<Report, String> change) {
-        Caller caller = directory.currentCaller();
-        Report report = unitReport(reportId, caller);
-        change.accept(report, caller.username());
+    /** The last forwarding of a report, if it was forwarded. */
+    public Optional<Handoff> lastHandoff(long reportId) {
+        return em.createNamedQuery(Handoff.OF_REPORT, Handoff.class)
+                .setParameter("reportId", reportId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private UnitReport answer(long reportId, Handoff handoff, Caller caller, UnitDecision decision) {
+        Report report = em.find(Report.class, reportId);
         workflow.complete(
                 report.processInstanceId(),
                 ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
-                caller.username(),
-                Map.of(ProcessVariables.UNIT_DECISION, decision));
-        return report;
+                caller.actor(),
+                Map.of(ProcessVariables.UNIT_DECISION, decision.name()));
+        return UnitReport.of(report, handoff);
     }
 
-    private Report unitReport(long reportId, Caller caller) {
-        Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
-        if (report == null || !caller.worksIn(report.unitCode())) {
-            // another unit's report does not exist for this caller
-            throw DomainException.notFound("report_not_found", "Signalement introuvable.");
+    private Caller unitAgent() {
+        Caller caller = directory.currentCaller();
+        if (caller.unitCode() == null) {
+            throw DomainException.forbidden("Aucune unité associée.");
         }
-        return report;
+        return caller;
+    }
+
+    /** The caller's unit's handoff of the report, unless it declined it: otherwise the report does not exist for it. */
+    private Handoff heldHandoff(long reportId, Caller caller, LockModeType lock) {
+        Handoff last = lastHandoff(reportId)
+                .filter(h -> caller.worksIn(h.unitCode()) && h.heldByUnit())
+                .orElseThrow(() -> DomainException.notFound(NOT_FOUND, NOT_FOUND_MESSAGE));
+        if (lock != LockModeType.NONE) {
+            // re-read under the row lock: another agent of the unit may have answered meanwhile
+            em.refresh(last, lock);
+        }
+        return last;
     }
 }

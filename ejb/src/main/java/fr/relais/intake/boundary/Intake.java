@@ -1,5 +1,6 @@
 package fr.relais.intake.boundary;
 
+import fr.relais.anonymisation.boundary.Anonymisation;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.intake.entity.Chat;
@@ -43,6 +44,9 @@ public class Intake {
     @EJB
     Directory directory;
 
+    @EJB
+    Anonymisation anonymisation;
+
     Clock clock = Clock.systemUTC();
 
     /** What a citizen gets back: the chat and the secret token that alone gives access to it. */
@@ -67,7 +71,7 @@ public class Intake {
         if (firstMessage != null && !firstMessage.isBlank()) {
             em.persist(new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, checkedText(firstMessage), now));
         }
-        chat.attachProcess(workflow.startLifecycle(chat.id(), platform.name()));
+        chat.attachProcess(workflow.startConversation(chat.id(), platform.name()));
         return new OpenedChat(chat, token);
     }
 
@@ -104,31 +108,44 @@ public class Intake {
         workflow.complete(
                 chat.processInstanceId(),
                 ProcessVariables.TASK_TAKE_CHAT,
-                caller.username(),
+                caller.actor(),
                 Map.of(ProcessVariables.OPERATOR, caller.username()));
         return chat;
     }
 
-    /** Ends a conversation that produced no report. */
+    /**
+     * Ends a conversation: information given, emergency redirect, abandonment, or closed after the
+     * reports made from it ({@link Chat.Outcome#REPORT}, refused when none was made).
+     */
     @RolesAllowed(Role.OPERATOR)
     public Chat close(long chatId, Chat.Outcome outcome) {
-        if (outcome == null || outcome == Chat.Outcome.REPORT) {
+        if (outcome == null) {
             throw DomainException.invalid("invalid_outcome", "Issue de conversation invalide.");
         }
-        Chat chat = heldChat(chatId);
+        Caller caller = directory.currentCaller();
+        Chat chat = heldChat(chatId, caller);
         chat.close(outcome, clock.instant());
         workflow.complete(
                 chat.processInstanceId(),
                 ProcessVariables.TASK_HOLD_CONVERSATION,
-                chat.operator(),
+                caller.actor(),
                 Map.of(ProcessVariables.CONVERSATION_OUTCOME, outcome.name()));
         return chat;
     }
 
-    /** A chat held by the calling operator, locked for update. */
+    /**
+     * Records that the calling operator made a report from the chat they hold; the conversation goes
+     * on. Called by the qualification component, which starts the report's lifecycle.
+     */
     @RolesAllowed(Role.OPERATOR)
-    public Chat heldChat(long chatId) {
-        Caller caller = directory.currentCaller();
+    public Chat recordReport(long chatId) {
+        Chat chat = heldChat(chatId, directory.currentCaller());
+        chat.recordReport();
+        return chat;
+    }
+
+    /** A chat held by {@code caller}, locked for update. */
+    private Chat heldChat(long chatId, Caller caller) {
         Chat chat = lockedChatOfPlatform(chatId, caller);
         if (!chat.isHeldBy(caller.username())) {
             throw DomainException.conflict("chat_not_held", "Cette conversation n'est pas tenue par vous.");
@@ -151,7 +168,7 @@ public class Intake {
 
     @RolesAllowed(Role.OPERATOR)
     public ChatMessage postAsOperator(long chatId, String text) {
-        Chat chat = heldChat(chatId);
+        Chat chat = heldChat(chatId, directory.currentCaller());
         ChatMessage message =
                 new ChatMessage(chat.id(), ChatMessage.Author.OPERATOR, checkedText(text), clock.instant());
         em.persist(message);
@@ -159,14 +176,25 @@ public class Intake {
     }
 
     @PermitAll
-    public List<ChatMessage> messagesForCitizen(long chatId, String token) {
-        return messages(citizenChat(chatId, token).id());
+    public List<ChatLine> messagesForCitizen(long chatId, String token) {
+        return messages(citizenChat(chatId, token).id()).stream()
+                .map(ChatLine::of)
+                .toList();
     }
 
-    /** Messages for staff of the chat's platform. */
+    /**
+     * The conversation for staff: as told for the chat's platform; for auditors, every personal datum
+     * the anonymisation engine finds is redacted.
+     */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.AUDITOR})
-    public List<ChatMessage> messagesForStaff(long chatId) {
-        return messages(chat(chatId).id());
+    public List<ChatLine> transcript(long chatId) {
+        Chat chat = chat(chatId);
+        boolean redacted = directory.currentCaller().has(Role.AUDITOR);
+        return messages(chat.id()).stream()
+                .map(m -> redacted
+                        ? ChatLine.of(m, anonymisation.redact(m.text(), null).text())
+                        : ChatLine.of(m))
+                .toList();
     }
 
     /** A chat as staff may see it: their own platform's, or any for auditors. */
@@ -177,8 +205,9 @@ public class Intake {
             throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
         }
         Caller caller = directory.currentCaller();
-        if (!caller.has(Role.AUDITOR)) {
-            caller.requirePlatform(chat.platform());
+        if (!caller.has(Role.AUDITOR) && !caller.worksOn(chat.platform())) {
+            // another platform's chat does not exist for this caller
+            throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
         }
         return chat;
     }
@@ -186,10 +215,9 @@ public class Intake {
     /** The chat, locked for update, if it belongs to the caller's platform. */
     private Chat lockedChatOfPlatform(long chatId, Caller caller) {
         Chat chat = em.find(Chat.class, chatId, LockModeType.PESSIMISTIC_WRITE);
-        if (chat == null) {
+        if (chat == null || !caller.worksOn(chat.platform())) {
             throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
         }
-        caller.requirePlatform(chat.platform());
         return chat;
     }
 

@@ -40,6 +40,7 @@ public class Chat {
         INFORMATION,
         EMERGENCY_REDIRECT,
         ABANDONED,
+        /** Closed after one or more reports were made from it. */
         REPORT
     }
 
@@ -67,6 +68,9 @@ public class Chat {
 
     @Column(length = 60)
     private String operator;
+
+    @Column(name = "reports_made", nullable = false)
+    private int reportsMade;
 
     @Column(name = "citizen_token_hash", nullable = false, length = 64)
     private String citizenTokenHash;
@@ -109,9 +113,21 @@ public class Chat {
         this.takenAt = now;
     }
 
+    /** A report was made from this conversation, which goes on. */
+    public void recordReport() {
+        if (status != Status.TAKEN) {
+            throw DomainException.conflict("chat_not_in_progress", "Cette conversation n'est pas en cours.");
+        }
+        reportsMade++;
+    }
+
     public void close(Outcome outcome, Instant now) {
         if (status != Status.TAKEN) {
             throw DomainException.conflict("chat_not_in_progress", "Cette conversation n'est pas en cours.");
+        }
+        if (outcome == Outcome.REPORT && reportsMade == 0) {
+            throw DomainException.invalid(
+                    "no_report_made", "Aucun signalement n'a été établi dans cette conversation.");
         }
         this.status = Status.CLOSED;
         this.outcome = outcome;
@@ -148,6 +164,10 @@ public class Chat {
 
     public String operator() {
         return operator;
+    }
+
+    public int reportsMade() {
+        return reportsMade;
     }
 
     public String citizenTokenHash() {

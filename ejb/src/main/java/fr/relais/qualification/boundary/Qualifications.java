@@ -4,6 +4,7 @@ import fr.relais.anonymisation.boundary.Anonymisation;
 import fr.relais.anonymisation.control.ReporterIdentity;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
+import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.entity.Qualification;
@@ -22,7 +23,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** Reports: made from a conversation, qualified, reviewed before they leave the platform. */
+/** Reports: made during a conversation, qualified, reviewed before they leave the platform. */
 @Stateless
 public class Qualifications {
     @PersistenceContext
@@ -40,26 +41,23 @@ public class Qualifications {
     @EJB
     Anonymisation anonymisation;
 
+    @EJB
+    Forwarding forwarding;
+
     Clock clock = Clock.systemUTC();
 
-    /** Ends the conversation the caller holds as a report, which then waits for qualification. */
+    /**
+     * Makes a report from the conversation the caller holds; the report waits for the caller's
+     * qualification and the conversation goes on.
+     */
     @RolesAllowed(Role.OPERATOR)
     public Report startReport(long chatId) {
-        Chat chat = intake.heldChat(chatId);
-        chat.close(Chat.Outcome.REPORT, clock.instant());
-        Report report =
-                new Report(chat.id(), chat.platform(), chat.operator(), chat.processInstanceId(), clock.instant());
+        Chat chat = intake.recordReport(chatId);
+        Report report = new Report(chat.id(), chat.platform(), chat.operator(), clock.instant());
         em.persist(report);
         em.flush();
-        workflow.complete(
-                chat.processInstanceId(),
-                ProcessVariables.TASK_HOLD_CONVERSATION,
-                chat.operator(),
-                Map.of(
-                        ProcessVariables.CONVERSATION_OUTCOME,
-                        Chat.Outcome.REPORT.name(),
-                        ProcessVariables.REPORT_ID,
-                        report.id()));
+        report.attachProcess(workflow.startReport(
+                report.id(), chat.platform().name(), chat.operator(), chat.id(), chat.processInstanceId()));
         return report;
     }
 
@@ -69,9 +67,14 @@ public class Qualifications {
         if (qualification == null) {
             throw DomainException.invalid("invalid_qualification", "Qualification manquante.");
         }
-        Report report = ownReport(reportId);
-        report.qualify(qualification.validated(), clock.instant());
-        workflow.complete(report.processInstanceId(), ProcessVariables.TASK_QUALIFY, report.operator(), Map.of());
+        Caller caller = directory.currentCaller();
+        Report report = ownReport(reportId, caller);
+        report.qualify(qualification.validated(), caller.username(), clock.instant());
+        workflow.complete(
+                report.processInstanceId(),
+                ProcessVariables.TASK_QUALIFY,
+                caller.actor(),
+                Map.of(ProcessVariables.OPERATOR, caller.username()));
         return report;
     }
 
@@ -81,10 +84,11 @@ public class Qualifications {
         if (correctedNarrative != null && correctedNarrative.length() > Qualification.MAX_NARRATIVE) {
             throw DomainException.invalid("narrative_too_long", "Le récit dépasse 20 000 caractères.");
         }
-        Report report = ownReport(reportId);
+        Caller caller = directory.currentCaller();
+        Report report = ownReport(reportId, caller);
         report.approveOutgoingNarrative(correctedNarrative);
         workflow.complete(
-                report.processInstanceId(), ProcessVariables.TASK_REVIEW_ANONYMISATION, report.operator(), Map.of());
+                report.processInstanceId(), ProcessVariables.TASK_REVIEW_ANONYMISATION, caller.actor(), Map.of());
         return report;
     }
 
@@ -94,34 +98,48 @@ public class Qualifications {
      */
     public void prepareOutgoingNarrative(long reportId) {
         Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
-        if (!report.anonymous()) {
-            report.proposeOutgoingNarrative(report.narrative());
-            return;
-        }
-        var reporter = report.reporter();
-        var identity = new ReporterIdentity(
-                reporter.firstName(), reporter.lastName(), reporter.phone(), reporter.email(), null);
         report.proposeOutgoingNarrative(
-                anonymisation.redact(report.narrative(), identity).text());
+                report.anonymous()
+                        ? anonymisation
+                                .redact(report.narrative(), identity(report))
+                                .text()
+                        : report.narrative());
     }
 
-    /** A report as the caller may see it: its platform's staff, its unit, auditors. */
-    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.UNIT_AGENT, Role.AUDITOR})
+    /** Called by the model's {@code reportStage} listeners: the report entered {@code stage}. */
+    public void recordStage(long reportId, Report.Status stage) {
+        em.find(Report.class, reportId).enterStage(stage);
+    }
+
+    /** A report as its platform's staff may see it; another platform's does not exist for them. */
+    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
     public Report report(long reportId) {
-        Report report = find(reportId);
-        Caller caller = directory.currentCaller();
-        if (caller.has(Role.AUDITOR)) {
-            return report;
+        Report report = em.find(Report.class, reportId);
+        if (report == null || !directory.currentCaller().worksOn(report.platform())) {
+            throw DomainException.notFound("report_not_found", "Signalement introuvable.");
         }
-        if (caller.has(Role.UNIT_AGENT)) {
-            // a unit sees only what was forwarded to it; a report elsewhere does not exist for it
-            if (!caller.worksIn(report.unitCode())) {
-                throw DomainException.notFound("report_not_found", "Signalement introuvable.");
-            }
-            return report;
-        }
-        caller.requirePlatform(report.platform());
         return report;
+    }
+
+    /** The staff's projection: everything, with the unit the report is with. */
+    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
+    public StaffReport staffReport(long reportId) {
+        Report report = report(reportId);
+        return StaffReport.of(report, forwarding.lastHandoff(report.id()).orElse(null));
+    }
+
+    /** The auditors' projection: no identity, no contact, the narrative redacted. */
+    @RolesAllowed(Role.AUDITOR)
+    public AuditedReport auditedReport(long reportId) {
+        Report report = em.find(Report.class, reportId);
+        if (report == null) {
+            throw DomainException.notFound("report_not_found", "Signalement introuvable.");
+        }
+        String narrative = report.narrative() == null
+                ? null
+                : anonymisation.redact(report.narrative(), identity(report)).text();
+        return AuditedReport.of(
+                report, narrative, forwarding.lastHandoff(report.id()).orElse(null));
     }
 
     /** The reports the caller qualifies or reviews now. */
@@ -131,28 +149,26 @@ public class Qualifications {
         return em.createNamedQuery(Report.OF_OPERATOR_IN, Report.class)
                 .setParameter("platform", caller.platform())
                 .setParameter("operator", caller.username())
-                .setParameter("statuses", List.of(Report.Status.QUALIFYING, Report.Status.IN_REVIEW))
+                .setParameter(
+                        "statuses",
+                        List.of(Report.Status.QUALIFYING, Report.Status.ANONYMISING, Report.Status.IN_REVIEW))
                 .getResultList();
     }
 
-    private Report ownReport(long reportId) {
+    private Report ownReport(long reportId, Caller caller) {
         Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
-        if (report == null) {
+        if (report == null || !caller.worksOn(report.platform())) {
             throw DomainException.notFound("report_not_found", "Signalement introuvable.");
         }
-        Caller caller = directory.currentCaller();
-        caller.requirePlatform(report.platform());
-        if (!report.operator().equals(caller.username())) {
+        if (report.operator() != null && !report.operator().equals(caller.username())) {
             throw DomainException.forbidden("Ce signalement est suivi par un autre opérateur.");
         }
         return report;
     }
 
-    Report find(long reportId) {
-        Report report = em.find(Report.class, reportId);
-        if (report == null) {
-            throw DomainException.notFound("report_not_found", "Signalement introuvable.");
-        }
-        return report;
+    private static ReporterIdentity identity(Report report) {
+        var reporter = report.reporter();
+        return new ReporterIdentity(
+                reporter.firstName(), reporter.lastName(), reporter.phone(), reporter.email(), null);
     }
 }

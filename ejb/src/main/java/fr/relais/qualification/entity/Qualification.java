@@ -13,6 +13,7 @@ public record Qualification(
         boolean urgent,
         boolean victimMinor,
         boolean anonymous,
+        boolean contactConsent,
         String narrative,
         Reporter reporter) {
 

@@ -16,14 +16,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 /**
- * A report made of a conversation: qualified by an operator, anonymised where the reporter asked
- * for it, forwarded to the competent unit, which takes it over or declines it.
+ * A report, made during a conversation or received by a form: qualified by an operator, anonymised
+ * where the reporter asked for it. Where it goes next is the forwarding component's.
  */
 @Entity
 @Table(name = "report")
-@NamedQuery(
-        name = Report.FORWARDED_TO,
-        query = "select r from Report r where r.unitCode = :unitCode and r.status in :statuses order by r.forwardedAt")
 @NamedQuery(
         name = Report.OF_PLATFORM_IN,
         query = "select r from Report r where r.platform = :platform and r.status in :statuses order by r.createdAt")
@@ -32,13 +29,18 @@ import java.time.Instant;
         query = "select r from Report r where r.platform = :platform and r.operator = :operator"
                 + " and r.status in :statuses order by r.createdAt")
 public class Report {
-    public static final String FORWARDED_TO = "Report.forwardedTo";
     public static final String OF_OPERATOR_IN = "Report.ofOperatorIn";
     public static final String OF_PLATFORM_IN = "Report.ofPlatformIn";
 
+    /**
+     * Where the report stands: a read model of its process, written by the model's {@code reportStage}
+     * listeners in the transaction of each step, never by hand.
+     */
     public enum Status {
         QUALIFYING,
+        ANONYMISING,
         IN_REVIEW,
+        FORWARDING,
         FORWARDED,
         REROUTING,
         TAKEN_OVER
@@ -48,17 +50,19 @@ public class Report {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "chat_id", nullable = false, unique = true)
+    /** The conversation it was made in; none for a report received by a form. */
+    @Column(name = "chat_id")
     private Long chatId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private Platform platform;
 
-    @Column(nullable = false, length = 60)
+    /** The operator who qualifies it; none until an operator takes a report received by a form. */
+    @Column(length = 60)
     private String operator;
 
-    @Column(name = "process_instance_id", nullable = false, length = 64)
+    @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
 
     @Enumerated(EnumType.STRING)
@@ -85,6 +89,9 @@ public class Report {
 
     private boolean anonymous;
 
+    @Column(name = "contact_consent")
+    private boolean contactConsent;
+
     @Lob
     private String narrative;
 
@@ -104,42 +111,34 @@ public class Report {
     @Column(name = "reporter_email", length = 200)
     private String reporterEmail;
 
-    @Column(name = "unit_code", length = 40)
-    private String unitCode;
-
-    @Column(name = "decline_reason", length = 1000)
-    private String declineReason;
-
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     @Column(name = "qualified_at")
     private Instant qualifiedAt;
 
-    @Column(name = "forwarded_at")
-    private Instant forwardedAt;
-
-    @Column(name = "taken_over_at")
-    private Instant takenOverAt;
-
-    @Column(name = "taken_over_by", length = 60)
-    private String takenOverBy;
-
     @Version
     private long version;
 
     protected Report() {}
 
-    public Report(Long chatId, Platform platform, String operator, String processInstanceId, Instant now) {
+    public Report(Long chatId, Platform platform, String operator, Instant now) {
         this.chatId = chatId;
-        this.processInstanceId = processInstanceId;
         this.platform = platform;
         this.operator = operator;
         this.createdAt = now;
     }
 
-    public void qualify(Qualification q, Instant now) {
+    public void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    /** Records the qualification; an operator qualifying a report received by a form takes it. */
+    public void qualify(Qualification q, String by, Instant now) {
         expect(Status.QUALIFYING);
+        if (operator == null) {
+            operator = by;
+        }
         this.category = q.category();
         this.postalCode = q.postalCode();
         this.commune = q.commune();
@@ -147,6 +146,7 @@ public class Report {
         this.urgent = q.urgent();
         this.victimMinor = q.victimMinor();
         this.anonymous = q.anonymous();
+        this.contactConsent = q.contactConsent();
         this.narrative = q.narrative();
         var reporter = q.reporter() == null ? Qualification.Reporter.NONE : q.reporter();
         this.reporterFirstName = reporter.firstName();
@@ -158,9 +158,8 @@ public class Report {
 
     /** The narrative that will leave the platform, before the operator's review. */
     public void proposeOutgoingNarrative(String text) {
-        expect(Status.QUALIFYING);
+        expect(Status.ANONYMISING);
         this.outgoingNarrative = text;
-        this.status = Status.IN_REVIEW;
     }
 
     /** The operator's reviewed narrative, or the proposal kept as it is when {@code text} is null. */
@@ -171,43 +170,21 @@ public class Report {
         }
     }
 
-    public void forwardTo(String unitCode, Instant now) {
-        if (status != Status.IN_REVIEW && status != Status.REROUTING) {
-            throw illegalState();
-        }
-        this.unitCode = unitCode;
-        this.forwardedAt = now;
-        this.status = Status.FORWARDED;
+    /** The process entered a stage (see {@link Status}). */
+    public void enterStage(Status stage) {
+        this.status = stage;
     }
 
-    /** No unit covers the place: the platform's supervisors choose one. */
-    public void awaitRerouting() {
-        expect(Status.IN_REVIEW);
-        this.status = Status.REROUTING;
-    }
-
-    public void takeOver(String agent, Instant now) {
-        expect(Status.FORWARDED);
-        this.status = Status.TAKEN_OVER;
-        this.takenOverBy = agent;
-        this.takenOverAt = now;
-    }
-
-    public void decline(String reason) {
-        expect(Status.FORWARDED);
-        this.declineReason = reason;
-        this.status = Status.REROUTING;
+    /** Whether a unit may contact the reporter: not anonymous, and the reporter agreed. */
+    public boolean reporterReachable() {
+        return !anonymous && contactConsent;
     }
 
     private void expect(Status expected) {
         if (status != expected) {
-            throw illegalState();
+            throw DomainException.conflict(
+                    "report_state", "Le signalement n'est pas à l'étape attendue (" + status + ").");
         }
-    }
-
-    private DomainException illegalState() {
-        return DomainException.conflict(
-                "report_state", "Le signalement n'est pas à l'étape attendue (" + status + ").");
     }
 
     public Long id() {
@@ -262,6 +239,10 @@ public class Report {
         return anonymous;
     }
 
+    public boolean contactConsent() {
+        return contactConsent;
+    }
+
     public String narrative() {
         return narrative;
     }
@@ -274,27 +255,11 @@ public class Report {
         return new Qualification.Reporter(reporterFirstName, reporterLastName, reporterPhone, reporterEmail);
     }
 
-    public String unitCode() {
-        return unitCode;
-    }
-
-    public String declineReason() {
-        return declineReason;
-    }
-
     public Instant createdAt() {
         return createdAt;
     }
 
-    public Instant forwardedAt() {
-        return forwardedAt;
-    }
-
-    public Instant takenOverAt() {
-        return takenOverAt;
-    }
-
-    public String takenOverBy() {
-        return takenOverBy;
+    public Instant qualifiedAt() {
+        return qualifiedAt;
     }
 }

@@ -1,0 +1,58 @@
+package fr.relais.forwarding.boundary;
+
+import fr.relais.forwarding.entity.Handoff;
+import fr.relais.qualification.entity.Qualification;
+import fr.relais.qualification.entity.Report;
+import java.time.Instant;
+
+/**
+ * A report as a unit receives it: what left the platform and nothing else. No original narrative, no
+ * conversation; the reporter's identity and contact only when the reporter did not ask for anonymity
+ * and agreed to be contacted.
+ */
+public record UnitReport(
+        long id,
+        String platform,
+        String status,
+        String unitCode,
+        String category,
+        String postalCode,
+        String commune,
+        Instant factsAt,
+        boolean urgent,
+        boolean victimMinor,
+        boolean anonymous,
+        String narrative,
+        Qualification.Reporter reporter,
+        Instant forwardedAt,
+        String decidedBy,
+        Instant decidedAt) {
+
+    /** The unit's view of where the report stands with it. */
+    static String status(Handoff handoff) {
+        if (handoff.decision() == null) {
+            return "FORWARDED";
+        }
+        return handoff.decision() == Handoff.Decision.ACCEPTED ? "TAKEN_OVER" : "DECLINED";
+    }
+
+    static UnitReport of(Report r, Handoff handoff) {
+        return new UnitReport(
+                r.id(),
+                r.platform().name(),
+                status(handoff),
+                handoff.unitCode(),
+                r.category() == null ? null : r.category().name(),
+                r.postalCode(),
+                r.commune(),
+                r.factsAt(),
+                r.urgent(),
+                r.victimMinor(),
+                r.anonymous(),
+                r.outgoingNarrative(),
+                r.reporterReachable() ? r.reporter() : null,
+                handoff.forwardedAt(),
+                handoff.decidedBy(),
+                handoff.decidedAt());
+    }
+}

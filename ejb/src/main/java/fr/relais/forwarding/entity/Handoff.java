@@ -1,0 +1,132 @@
+package fr.relais.forwarding.entity;
+
+import fr.relais.shared.DomainException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** One forwarding of a report to a unit, and the unit's answer: taken over, or declined with a reason. */
+@Entity
+@Table(name = "handoff")
+@NamedQuery(
+        name = Handoff.PENDING_FOR_UNIT,
+        query = "select h from Handoff h where h.unitCode = :unitCode and h.decision is null order by h.forwardedAt")
+@NamedQuery(name = Handoff.OF_REPORT, query = "select h from Handoff h where h.reportId = :reportId order by h.id desc")
+public class Handoff {
+    public static final String PENDING_FOR_UNIT = "Handoff.pendingForUnit";
+    public static final String OF_REPORT = "Handoff.ofReport";
+
+    public enum Decision {
+        ACCEPTED,
+        DECLINED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "report_id", nullable = false)
+    private Long reportId;
+
+    @Column(name = "unit_code", nullable = false, length = 40)
+    private String unitCode;
+
+    @Column(name = "forwarded_at", nullable = false)
+    private Instant forwardedAt;
+
+    /** The supervisor who chose the unit; none when competence chose it. */
+    @Column(name = "forwarded_by", length = 60)
+    private String forwardedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Decision decision;
+
+    @Column(name = "decided_by", length = 60)
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decline_reason", length = 1000)
+    private String declineReason;
+
+    @Version
+    private long version;
+
+    protected Handoff() {}
+
+    public Handoff(long reportId, String unitCode, String forwardedBy, Instant now) {
+        this.reportId = reportId;
+        this.unitCode = unitCode;
+        this.forwardedBy = forwardedBy;
+        this.forwardedAt = now;
+    }
+
+    public void accept(String agent, Instant now) {
+        decide(Decision.ACCEPTED, agent, now);
+    }
+
+    public void decline(String agent, String reason, Instant now) {
+        decide(Decision.DECLINED, agent, now);
+        this.declineReason = reason;
+    }
+
+    private void decide(Decision decision, String agent, Instant now) {
+        if (this.decision != null) {
+            throw DomainException.conflict("already_decided", "L'unité a déjà répondu pour ce signalement.");
+        }
+        this.decision = decision;
+        this.decidedBy = agent;
+        this.decidedAt = now;
+    }
+
+    /** Whether the unit still has the report: waiting for its answer, or taken over. */
+    public boolean heldByUnit() {
+        return decision != Decision.DECLINED;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long reportId() {
+        return reportId;
+    }
+
+    public String unitCode() {
+        return unitCode;
+    }
+
+    public Instant forwardedAt() {
+        return forwardedAt;
+    }
+
+    public String forwardedBy() {
+        return forwardedBy;
+    }
+
+    public Decision decision() {
+        return decision;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public Instant decidedAt() {
+        return decidedAt;
+    }
+
+    public String declineReason() {
+        return declineReason;
+    }
+}

@@ -1,0 +1,46 @@
+package fr.relais.qualification.boundary;
+
+import fr.relais.forwarding.entity.Handoff;
+import fr.relais.qualification.entity.Report;
+import java.time.Instant;
+
+/**
+ * A report as an auditor sees it without unsealing: no identity or contact, the narrative with every
+ * personal datum the anonymisation engine finds redacted.
+ */
+public record AuditedReport(
+        long id,
+        Long chatId,
+        String platform,
+        String operator,
+        String status,
+        String category,
+        String postalCode,
+        String commune,
+        Instant factsAt,
+        boolean urgent,
+        boolean victimMinor,
+        boolean anonymous,
+        String narrative,
+        String unitCode,
+        Instant createdAt) {
+
+    static AuditedReport of(Report r, String redactedNarrative, Handoff last) {
+        return new AuditedReport(
+                r.id(),
+                r.chatId(),
+                r.platform().name(),
+                r.operator(),
+                r.status().name(),
+                r.category() == null ? null : r.category().name(),
+                r.postalCode(),
+                r.commune(),
+                r.factsAt(),
+                r.urgent(),
+                r.victimMinor(),
+                r.anonymous(),
+                redactedNarrative,
+                last == null ? null : last.unitCode(),
+                r.createdAt());
+    }
+}
