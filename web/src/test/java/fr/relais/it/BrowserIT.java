@@ -158,13 +158,35 @@ class BrowserIT {
         browser.findElement(By.id("review:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "transmis"));
 
+        // the conversation goes on after the report, and closes as "after a report"
+        rowOf("tasks:mine", chat).findElement(By.cssSelector(".show-messages")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks:outcome")));
+        new Select(browser.findElement(By.id("tasks:outcome"))).selectByVisibleText("Close après signalement");
+        browser.findElement(By.id("tasks:close")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Conversation close"));
+
         login("agent-guyancourt");
-        browser.get(server.baseUrl() + "/unit/inbox.xhtml");
-        String inbox = browser.findElement(By.id("inbox:reports")).getText();
+        String inbox = reloadUntil("/unit/inbox.xhtml", "inbox:reports", "ex-conjoint");
         assertThat(inbox)
                 .contains("Violences conjugales")
-                .contains("ex-conjoint")
-                .doesNotContain("Durand");
+                .doesNotContain("Durand")
+                .doesNotContain("06 12 34 56 78")
+                .doesNotContain("suivie par son");
+        screenshot("unit-inbox-forwarded");
+    }
+
+    /** Reloads a page until a table shows {@code text}: the engine forwards after the request that caused it. */
+    static String reloadUntil(String page, String tableId, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String shown;
+        do {
+            browser.get(server.baseUrl() + page);
+            shown = browser.findElement(By.id(tableId)).getText();
+            if (shown.contains(text)) {
+                return shown;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(text + " not shown on " + page + " within 30 s: " + shown);
     }
 
     @Test
@@ -179,10 +201,15 @@ class BrowserIT {
         row.findElement(By.cssSelector("input[id$=':reason']")).sendKeys("Faits commis à Versailles.");
         row.findElement(By.cssSelector(".decline")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "réorientation"));
+        assertThat(browser.findElements(By.cssSelector("#inbox\\:reports tbody tr td:first-child")))
+                .as("a unit that declined a report loses it")
+                .extracting(e -> e.getText().strip())
+                .doesNotContain(String.valueOf(report));
 
         login("superviseur");
-        browser.get(server.baseUrl() + "/supervisor/rerouting.xhtml");
+        reloadUntil("/supervisor/rerouting.xhtml", "rerouting:reports", "Faits commis à Versailles.");
         row = rowOf("rerouting:reports", report);
+        assertThat(row.getText()).contains("CSP-GUYANCOURT");
         assertThat(row.getText()).contains("Faits commis à Versailles.");
         new Select(row.findElement(By.cssSelector("select[id$=':unit']")))
                 .selectByVisibleText("Commissariat de police de Versailles");

@@ -21,31 +21,121 @@ class LifecycleSystemIT {
 
     @Test
     void aReportTravelsFromTheChatToTheCompetentUnitAcrossARestart() throws Exception {
-        long id = scenario.reportInReview("Mon voisin me harcèle chaque soir.");
+        long id = scenario.reportInReview("Marie Durand, joignable au 06 12 34 56 78, est harcelée chaque soir.");
 
         server.stop();
         server.start(java.time.Duration.ofMinutes(4));
 
         var reviewed = as("operateur").post("/reports/" + id + "/review", "{}");
         assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
-        assertThat(reviewed.json().getString("status")).isEqualTo("FORWARDED");
-        assertThat(reviewed.json().getString("unitCode")).isEqualTo("CSP-GUYANCOURT");
+        assertThat(reviewed.json().getString("status")).isEqualTo("FORWARDING");
+        var forwarded = scenario.awaitStatus(id, "FORWARDED");
+        assertThat(forwarded.getString("unitCode")).isEqualTo("CSP-GUYANCOURT");
 
         var inbox = as("agent-guyancourt").get("/inbox");
         assertThat(inbox.array().getValuesAs(JsonObject.class)).anySatisfy(r -> {
             assertThat(r.getJsonNumber("id").longValue()).isEqualTo(id);
-            assertThat(r.containsKey("reporter"))
-                    .as("anonymous: no identity leaves")
-                    .isFalse();
+            assertUnitProjection(r);
         });
+        assertUnitProjection(as("agent-guyancourt").get("/reports/" + id).json());
         assertThat(as("agent-versailles").get("/inbox").array().getValuesAs(JsonObject.class))
                 .noneMatch(r -> r.getJsonNumber("id").longValue() == id);
 
         var takenOver = as("agent-guyancourt").post("/reports/" + id + "/take-over", null);
         assertThat(takenOver.status()).as(takenOver.toString()).isEqualTo(200);
         assertThat(takenOver.json().getString("status")).isEqualTo("TAKEN_OVER");
+        assertUnitProjection(takenOver.json());
         assertThat(as("agent-guyancourt").get("/inbox").array().getValuesAs(JsonObject.class))
                 .noneMatch(r -> r.getJsonNumber("id").longValue() == id);
+        assertThat(as("agent-guyancourt").get("/reports/" + id).status())
+                .as("the unit keeps the report it took over")
+                .isEqualTo(200);
+        scenario.awaitStatus(id, "TAKEN_OVER");
+        assertThat(as("agent-guyancourt")
+                        .post("/reports/" + id + "/take-over", null)
+                        .status())
+                .isEqualTo(409);
+    }
+
+    /** What a unit receives: what left the platform, never the original, the identity or the conversation. */
+    static void assertUnitProjection(JsonObject report) {
+        assertThat(report.keySet())
+                .doesNotContain("chatId", "reporter", "outgoingNarrative", "operator", "contactConsent");
+        assertThat(report.toString()).doesNotContain("Durand").doesNotContain("06 12 34 56 78");
+        assertThat(report.getString("narrative")).contains("harcelée chaque soir");
+    }
+
+    @Test
+    void aConversationGoesOnAfterAReportAndClosesAfterIt() {
+        var opened = scenario.anonymous()
+                .post(
+                        "/citizen/chats",
+                        "{\"platform\":\"GENERALIST\",\"door\":\"REPORT\",\"message\":\"Je veux signaler un point de deal.\"}");
+        long chat = opened.json().getJsonNumber("id").longValue();
+        String token = opened.json().getString("token");
+        assertThat(as("operateur").post("/chats/" + chat + "/take", null).status())
+                .isEqualTo(200);
+        var tooEarly = as("operateur").post("/chats/" + chat + "/close", "{\"outcome\":\"REPORT\"}");
+        assertThat(tooEarly.status()).isEqualTo(400);
+        assertThat(tooEarly.json().getString("error")).isEqualTo("no_report_made");
+
+        var report = as("operateur").post("/chats/" + chat + "/report", null);
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        assertThat(report.json().getString("status")).isEqualTo("QUALIFYING");
+        assertThat(report.json().getJsonNumber("chatId").longValue()).isEqualTo(chat);
+
+        // the conversation goes on: both sides still write
+        assertThat(scenario.anonymous()
+                        .post(
+                                "/citizen/chats/" + chat + "/messages",
+                                "{\"text\":\"Il y en a aussi le soir.\"}",
+                                "X-Chat-Token",
+                                token)
+                        .status())
+                .isEqualTo(201);
+        assertThat(as("operateur")
+                        .post("/chats/" + chat + "/messages", "{\"text\":\"Merci, c'est noté.\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(as("operateur").get("/chats/" + chat).json().getString("status"))
+                .isEqualTo("TAKEN");
+
+        var closed = as("operateur").post("/chats/" + chat + "/close", "{\"outcome\":\"REPORT\"}");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.json().getString("outcome")).isEqualTo("REPORT");
+        assertThat(as("operateur")
+                        .get("/reports/" + report.json().getJsonNumber("id").longValue())
+                        .json()
+                        .getString("status"))
+                .as("the report lives on after the conversation")
+                .isEqualTo("QUALIFYING");
+    }
+
+    @Test
+    void anAuditorReadsRedactedConversationsAndReports() {
+        var opened = scenario.anonymous()
+                .post(
+                        "/citizen/chats",
+                        "{\"platform\":\"GENERALIST\",\"door\":\"VICTIM\",\"message\":"
+                                + "\"Je suis Paul Lefebvre, rappelez-moi au 06 98 76 54 32 ou paul.lefebvre@example.fr\"}");
+        long chat = opened.json().getJsonNumber("id").longValue();
+        var staff = as("operateur").get("/chats/" + chat + "/messages");
+        assertThat(staff.body()).contains("06 98 76 54 32");
+
+        var audited = as("auditeur").get("/chats/" + chat + "/messages");
+        assertThat(audited.status()).isEqualTo(200);
+        assertThat(audited.body())
+                .doesNotContain("06 98 76 54 32")
+                .doesNotContain("paul.lefebvre@example.fr")
+                .doesNotContain("Lefebvre")
+                .contains("rappelez-moi");
+
+        long id = scenario.reportInReview("Marie Durand, joignable au 06 12 34 56 78, est harcelée chaque soir.");
+        var report = as("auditeur").get("/reports/" + id);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.json().keySet()).doesNotContain("reporter", "outgoingNarrative");
+        assertThat(report.body()).doesNotContain("Durand").doesNotContain("06 12 34 56 78");
+        assertThat(report.json().getString("narrative")).contains("harcelée chaque soir");
     }
 
     @Test
@@ -70,16 +160,31 @@ class LifecycleSystemIT {
         var declined = as("agent-guyancourt")
                 .post("/reports/" + id + "/decline", "{\"reason\":\"Faits commis à Versailles.\"}");
         assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        assertThat(declined.json().getString("status")).isEqualTo("DECLINED");
+        assertThat(as("agent-guyancourt").get("/reports/" + id).status())
+                .as("a unit that declined a report loses it")
+                .isEqualTo(404);
+        assertThat(as("agent-guyancourt")
+                        .post("/reports/" + id + "/take-over", null)
+                        .status())
+                .isEqualTo(404);
+        scenario.awaitStatus(id, "REROUTING");
         assertThat(as("superviseur").get("/reports/rerouting").array().getValuesAs(JsonObject.class))
-                .anyMatch(r -> r.getJsonNumber("id").longValue() == id);
+                .anySatisfy(r -> {
+                    assertThat(r.getJsonNumber("id").longValue()).isEqualTo(id);
+                    assertThat(r.getString("declinedBy")).isEqualTo("CSP-GUYANCOURT");
+                    assertThat(r.getString("declineReason")).isEqualTo("Faits commis à Versailles.");
+                });
         assertThat(as("operateur")
                         .post("/reports/" + id + "/reroute", "{\"unitCode\":\"CSP-VERSAILLES\"}")
                         .status())
                 .isEqualTo(403);
         var rerouted = as("superviseur").post("/reports/" + id + "/reroute", "{\"unitCode\":\"CSP-VERSAILLES\"}");
         assertThat(rerouted.status()).as(rerouted.toString()).isEqualTo(200);
+        assertThat(rerouted.json().getString("status")).isEqualTo("FORWARDED");
         assertThat(as("agent-versailles").get("/inbox").array().getValuesAs(JsonObject.class))
                 .anyMatch(r -> r.getJsonNumber("id").longValue() == id);
+        assertThat(as("agent-guyancourt").get("/reports/" + id).status()).isEqualTo(404);
     }
 
     @Test
@@ -97,9 +202,10 @@ class LifecycleSystemIT {
                         "{\"category\":\"SCAM\",\"postalCode\":\"97400\",\"commune\":\"Saint-Denis\","
                                 + "\"narrative\":\"Faux conseiller bancaire.\"}");
         assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
+        scenario.awaitStatus(id, "IN_REVIEW");
         var reviewed = as("operateur").post("/reports/" + id + "/review", "{}");
         assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
-        assertThat(reviewed.json().getString("status")).isEqualTo("REROUTING");
+        scenario.awaitStatus(id, "REROUTING");
         assertThat(as("superviseur").get("/reports/rerouting").array().getValuesAs(JsonObject.class))
                 .anyMatch(r -> r.getJsonNumber("id").longValue() == id);
         var rerouted = as("superviseur").post("/reports/" + id + "/reroute", "{\"unitCode\":\"CSP-BORDEAUX\"}");
@@ -153,11 +259,13 @@ class LifecycleSystemIT {
         assertThat(messages.status()).isEqualTo(200);
         assertThat(messages.array().getJsonObject(0).getString("text")).isEqualTo("J'ai besoin d'aide");
         assertThat(as("operateur").get("/chats/" + id + "/messages").status())
-                .as("a generalist operator does not read the VSS platform's chats")
-                .isEqualTo(403);
+                .as("another platform's chat does not exist for a generalist operator")
+                .isEqualTo(404);
         assertThat(as("operatrice-vss").get("/chats/" + id + "/messages").status())
                 .isEqualTo(200);
-        assertThat(as("operateur").get("/chats/" + id).status()).isEqualTo(403);
+        assertThat(as("operateur").get("/chats/" + id).status()).isEqualTo(404);
+        assertThat(as("operateur").get("/chats/" + id).body())
+                .isEqualTo(as("operateur").get("/chats/99999999").body());
         assertThat(as("operatrice-vss").get("/chats/" + id).json().getString("platform"))
                 .isEqualTo("VSS");
     }

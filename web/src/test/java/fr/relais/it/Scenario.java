@@ -43,7 +43,10 @@ public record Scenario(String baseUrl) {
                                 + "\"narrative\":" + json(narrative) + ","
                                 + "\"reporter\":{\"firstName\":\"Marie\",\"lastName\":\"Durand\"}}");
         assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
-        assertThat(qualified.json().getString("status")).isEqualTo("IN_REVIEW");
+        assertThat(qualified.json().getString("status"))
+                .as("the engine anonymises after the request")
+                .isEqualTo("ANONYMISING");
+        awaitStatus(id, "IN_REVIEW");
         return id;
     }
 
@@ -52,7 +55,31 @@ public record Scenario(String baseUrl) {
         long id = reportInReview("Mon voisin me menace depuis trois semaines.");
         var reviewed = as("operateur").post("/reports/" + id + "/review", "{}");
         assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+        assertThat(reviewed.json().getString("status")).isEqualTo("FORWARDING");
+        awaitStatus(id, "FORWARDED");
         return id;
+    }
+
+    /**
+     * Waits until the report, as the platform's operator sees it, reaches {@code status}: the steps
+     * after a person's action run as the engine's jobs, after the request that caused them.
+     */
+    public jakarta.json.JsonObject awaitStatus(long reportId, String status) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        Api.Reply last;
+        do {
+            last = as("operateur").get("/reports/" + reportId);
+            if (last.status() == 200 && status.equals(last.json().getString("status"))) {
+                return last.json();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("report " + reportId + " not " + status + " within 30 s: " + last);
     }
 
     public static String json(String value) {

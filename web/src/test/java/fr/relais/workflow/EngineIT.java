@@ -179,8 +179,8 @@ class EngineIT {
                         .as("operatrice-vss")
                         .post("/chats/" + chat + "/take", null)
                         .status())
-                .as("another platform's chat")
-                .isEqualTo(403);
+                .as("another platform's chat does not exist for its operators")
+                .isEqualTo(404);
         assertThat(scenario()
                         .as("auditeur")
                         .post("/chats/" + chat + "/take", null)

@@ -1,7 +1,7 @@
 package fr.relais.forwarding.api;
 
 import fr.relais.forwarding.boundary.Forwarding;
-import fr.relais.qualification.api.ReportView;
+import fr.relais.forwarding.boundary.UnitReport;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ public class InboxResource {
     Forwarding forwarding;
 
     @GET
-    public List<ReportView> inbox() {
-        return forwarding.inbox().stream().map(ReportView::forUnit).toList();
+    public List<UnitReport> inbox() {
+        return forwarding.inbox();
     }
 }

@@ -1,7 +1,7 @@
 package fr.relais.forwarding.view;
 
 import fr.relais.forwarding.boundary.Forwarding;
-import fr.relais.qualification.entity.Report;
+import fr.relais.forwarding.boundary.UnitReport;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
 import jakarta.annotation.PostConstruct;
@@ -20,7 +20,7 @@ public class InboxView implements Serializable {
     @EJB
     Forwarding forwarding;
 
-    private List<Report> reports;
+    private List<UnitReport> reports;
     private final Map<Long, String> reasons = new HashMap<>();
 
     @PostConstruct
@@ -49,7 +49,7 @@ public class InboxView implements Serializable {
         load();
     }
 
-    public List<Report> getReports() {
+    public List<UnitReport> getReports() {
         return reports;
     }
 

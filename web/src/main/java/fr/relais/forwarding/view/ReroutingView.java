@@ -3,7 +3,7 @@ package fr.relais.forwarding.view;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.directory.entity.Unit;
 import fr.relais.forwarding.boundary.Forwarding;
-import fr.relais.qualification.entity.Report;
+import fr.relais.forwarding.boundary.ReroutingCase;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
 import jakarta.annotation.PostConstruct;
@@ -25,7 +25,7 @@ public class ReroutingView implements Serializable {
     @EJB
     Directory directory;
 
-    private List<Report> reports;
+    private List<ReroutingCase> reports;
     private List<Unit> units;
     private final Map<Long, String> choices = new HashMap<>();
 
@@ -46,7 +46,7 @@ public class ReroutingView implements Serializable {
         load();
     }
 
-    public List<Report> getReports() {
+    public List<ReroutingCase> getReports() {
         return reports;
     }
 

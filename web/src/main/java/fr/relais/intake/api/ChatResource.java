@@ -1,8 +1,8 @@
 package fr.relais.intake.api;
 
+import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
-import fr.relais.qualification.api.ReportView;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.shared.DomainException;
 import jakarta.ejb.EJB;
@@ -59,8 +59,8 @@ public class ChatResource {
 
     @GET
     @Path("{id}/messages")
-    public List<ChatView.Message> messages(@PathParam("id") long id) {
-        return intake.messagesForStaff(id).stream().map(ChatView.Message::of).toList();
+    public List<ChatLine> messages(@PathParam("id") long id) {
+        return intake.transcript(id);
     }
 
     @POST
@@ -70,7 +70,7 @@ public class ChatResource {
             throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
         }
         return Response.status(Response.Status.CREATED)
-                .entity(ChatView.Message.of(intake.postAsOperator(id, message.text())))
+                .entity(ChatLine.of(intake.postAsOperator(id, message.text())))
                 .build();
     }
 
@@ -89,12 +89,13 @@ public class ChatResource {
         return ChatView.of(intake.close(id, outcome));
     }
 
-    /** Ends the conversation as a report, which then waits for its qualification. */
+    /** Makes a report from the conversation, which goes on; the report waits for its qualification. */
     @POST
     @Path("{id}/report")
     public Response report(@PathParam("id") long id) {
         return Response.status(Response.Status.CREATED)
-                .entity(ReportView.forStaff(qualifications.startReport(id)))
+                .entity(qualifications.staffReport(
+                        qualifications.startReport(id).id()))
                 .build();
     }
 }

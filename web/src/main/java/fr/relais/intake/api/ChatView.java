@@ -1,7 +1,6 @@
 package fr.relais.intake.api;
 
 import fr.relais.intake.entity.Chat;
-import fr.relais.intake.entity.ChatMessage;
 import java.time.Instant;
 
 /** A chat as staff see it. */
@@ -27,13 +26,6 @@ public record ChatView(
                 chat.operator(),
                 chat.createdAt(),
                 chat.takenAt());
-    }
-
-    /** One message; its text is data, rendered as text by every client. */
-    public record Message(long id, String author, String text, Instant sentAt) {
-        public static Message of(ChatMessage m) {
-            return new Message(m.id(), m.author().name(), m.text(), m.sentAt());
-        }
     }
 
     /** A message to post. */

@@ -1,5 +1,6 @@
 package fr.relais.intake.api;
 
+import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
@@ -47,10 +48,8 @@ public class CitizenChatResource {
 
     @GET
     @Path("{id}/messages")
-    public List<ChatView.Message> messages(@PathParam("id") long id, @HeaderParam(TOKEN_HEADER) String token) {
-        return intake.messagesForCitizen(id, token).stream()
-                .map(ChatView.Message::of)
-                .toList();
+    public List<ChatLine> messages(@PathParam("id") long id, @HeaderParam(TOKEN_HEADER) String token) {
+        return intake.messagesForCitizen(id, token);
     }
 
     @POST
@@ -61,7 +60,7 @@ public class CitizenChatResource {
             throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
         }
         return Response.status(Response.Status.CREATED)
-                .entity(ChatView.Message.of(intake.postAsCitizen(id, token, message.text())))
+                .entity(ChatLine.of(intake.postAsCitizen(id, token, message.text())))
                 .build();
     }
 

@@ -1,8 +1,8 @@
 package fr.relais.intake.view;
 
+import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
-import fr.relais.intake.entity.ChatMessage;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
@@ -12,14 +12,15 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /** An operator's screen: the platform's queue, the chats held, the reports in progress. */
 @Named
 @ViewScoped
 public class QueueView implements Serializable {
-    /** How an operator may end a conversation without a report, in the order offered. */
-    public static final List<Chat.Outcome> CLOSING_OUTCOMES =
+    /** How an operator may end a conversation, in the order offered; REPORT once a report was made from it. */
+    private static final List<Chat.Outcome> CLOSING_OUTCOMES =
             List.of(Chat.Outcome.INFORMATION, Chat.Outcome.EMERGENCY_REDIRECT, Chat.Outcome.ABANDONED);
 
     @EJB
@@ -32,7 +33,7 @@ public class QueueView implements Serializable {
     private List<Chat> mine;
     private List<Report> reports;
     private Long selectedChat;
-    private List<ChatMessage> messages = List.of();
+    private List<ChatLine> messages = List.of();
     private String reply;
     private Chat.Outcome outcome = Chat.Outcome.INFORMATION;
 
@@ -44,7 +45,7 @@ public class QueueView implements Serializable {
         if (selectedChat != null && mine.stream().noneMatch(c -> c.id().equals(selectedChat))) {
             selectedChat = null;
         }
-        messages = selectedChat == null ? List.of() : intake.messagesForStaff(selectedChat);
+        messages = selectedChat == null ? List.of() : intake.transcript(selectedChat);
     }
 
     public void take(long chatId) {
@@ -83,7 +84,7 @@ public class QueueView implements Serializable {
         load();
     }
 
-    /** Ends the selected conversation as a report and opens its qualification form. */
+    /** Makes a report from the selected conversation, which goes on, and opens the report's qualification form. */
     public String report() {
         try {
             Report report = qualifications.startReport(selectedChat);
@@ -96,7 +97,13 @@ public class QueueView implements Serializable {
     }
 
     public List<Chat.Outcome> getClosingOutcomes() {
-        return CLOSING_OUTCOMES;
+        boolean reported = mine.stream().anyMatch(c -> c.id().equals(selectedChat) && c.reportsMade() > 0);
+        if (!reported) {
+            return CLOSING_OUTCOMES;
+        }
+        List<Chat.Outcome> outcomes = new ArrayList<>(List.of(Chat.Outcome.REPORT));
+        outcomes.addAll(CLOSING_OUTCOMES);
+        return outcomes;
     }
 
     public List<Chat> getQueue() {
@@ -115,7 +122,7 @@ public class QueueView implements Serializable {
         return selectedChat;
     }
 
-    public List<ChatMessage> getMessages() {
+    public List<ChatLine> getMessages() {
         return messages;
     }
 

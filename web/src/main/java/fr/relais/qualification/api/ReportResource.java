@@ -1,10 +1,12 @@
 package fr.relais.qualification.api;
 
 import fr.relais.forwarding.boundary.Forwarding;
+import fr.relais.forwarding.boundary.ReroutingCase;
+import fr.relais.forwarding.boundary.UnitReport;
 import fr.relais.qualification.boundary.Qualifications;
+import fr.relais.qualification.boundary.StaffReport;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
-import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
 import jakarta.ejb.EJB;
@@ -46,6 +48,7 @@ public class ReportResource {
             Boolean urgent,
             Boolean victimMinor,
             Boolean anonymous,
+            Boolean contactConsent,
             String narrative,
             Qualification.Reporter reporter) {}
 
@@ -55,56 +58,67 @@ public class ReportResource {
 
     public record Reroute(String unitCode) {}
 
+    /**
+     * The report as the caller's audience receives it, each projection made by its business
+     * component: a unit's, an auditor's (redacted), or the platform staff's.
+     */
     @GET
     @Path("{id}")
-    public ReportView get(@PathParam("id") long id) {
-        return view(qualifications.report(id));
+    public Object get(@PathParam("id") long id) {
+        if (security.isCallerInRole(Role.UNIT_AGENT)) {
+            return forwarding.unitReport(id);
+        }
+        if (security.isCallerInRole(Role.AUDITOR)) {
+            return qualifications.auditedReport(id);
+        }
+        return qualifications.staffReport(id);
     }
 
-    /** Reports declined by a unit, waiting for a supervisor of the caller's platform. */
+    /** Reports declined by a unit or that no unit covers, waiting for a supervisor of the caller's platform. */
     @GET
     @Path("rerouting")
-    public List<ReportView> rerouting() {
-        return forwarding.awaitingReroute().stream().map(ReportView::forStaff).toList();
+    public List<ReroutingCase> rerouting() {
+        return forwarding.awaitingReroute();
     }
 
+    /** Records the qualification; the answer says ANONYMISING until the engine has prepared the review. */
     @PUT
     @Path("{id}/qualification")
-    public ReportView qualify(@PathParam("id") long id, QualificationRequest q) {
+    public StaffReport qualify(@PathParam("id") long id, QualificationRequest q) {
         if (q == null) {
             throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
         }
-        return ReportView.forStaff(qualifications.qualify(id, toQualification(q)));
+        return qualifications.staffReport(
+                qualifications.qualify(id, toQualification(q)).id());
     }
 
+    /** Approves what leaves the platform; the answer says FORWARDING until the engine has chosen the unit. */
     @POST
     @Path("{id}/review")
-    public ReportView review(@PathParam("id") long id, Review review) {
-        return ReportView.forStaff(qualifications.review(id, review == null ? null : review.narrative()));
+    public StaffReport review(@PathParam("id") long id, Review review) {
+        return qualifications.staffReport(qualifications
+                .review(id, review == null ? null : review.narrative())
+                .id());
     }
 
     @POST
     @Path("{id}/take-over")
-    public ReportView takeOver(@PathParam("id") long id) {
-        return ReportView.forUnit(forwarding.takeOver(id));
+    public UnitReport takeOver(@PathParam("id") long id) {
+        return forwarding.takeOver(id);
     }
 
     @POST
     @Path("{id}/decline")
-    public ReportView decline(@PathParam("id") long id, Decline decline) {
-        return ReportView.forUnit(forwarding.decline(id, decline == null ? null : decline.reason()));
+    public UnitReport decline(@PathParam("id") long id, Decline decline) {
+        return forwarding.decline(id, decline == null ? null : decline.reason());
     }
 
     @POST
     @Path("{id}/reroute")
-    public ReportView reroute(@PathParam("id") long id, Reroute reroute) {
-        return ReportView.forStaff(forwarding.reroute(id, reroute == null ? null : reroute.unitCode()));
-    }
-
-    private ReportView view(Report report) {
-        return security.isCallerInRole(Role.UNIT_AGENT) || security.isCallerInRole(Role.AUDITOR)
-                ? ReportView.forUnit(report)
-                : ReportView.forStaff(report);
+    public StaffReport reroute(@PathParam("id") long id, Reroute reroute) {
+        return qualifications.staffReport(forwarding
+                .reroute(id, reroute == null ? null : reroute.unitCode())
+                .id());
     }
 
     private static Qualification toQualification(QualificationRequest q) {
@@ -128,6 +142,7 @@ public class ReportResource {
                 Boolean.TRUE.equals(q.urgent()),
                 Boolean.TRUE.equals(q.victimMinor()),
                 Boolean.TRUE.equals(q.anonymous()),
+                Boolean.TRUE.equals(q.contactConsent()),
                 q.narrative(),
                 q.reporter());
     }

@@ -24,6 +24,7 @@ public class QualificationFormView extends ReportPage {
     private boolean urgent;
     private boolean victimMinor;
     private boolean anonymous = true; // fail-closed: identity leaves only if the citizen agreed
+    private boolean contactConsent;
     private String narrative;
     private String firstName;
     private String lastName;
@@ -46,6 +47,7 @@ public class QualificationFormView extends ReportPage {
                             urgent,
                             victimMinor,
                             anonymous,
+                            contactConsent,
                             narrative,
                             new Qualification.Reporter(
                                     blankToNull(firstName),
@@ -121,6 +123,14 @@ public class QualificationFormView extends ReportPage {
 
     public void setAnonymous(boolean anonymous) {
         this.anonymous = anonymous;
+    }
+
+    public boolean isContactConsent() {
+        return contactConsent;
+    }
+
+    public void setContactConsent(boolean contactConsent) {
+        this.contactConsent = contactConsent;
     }
 
     public String getNarrative() {

@@ -24,10 +24,15 @@ public class ReviewView extends ReportPage {
         return isAt(Report.Status.IN_REVIEW);
     }
 
+    /** The engine is still preparing the outgoing narrative: the page polls until it is there. */
+    public boolean isPreparing() {
+        return isAt(Report.Status.ANONYMISING);
+    }
+
     public String approve() {
         try {
-            Report forwarded = qualifications.review(id, outgoing);
-            Messages.info(forwarded.status() == Report.Status.REROUTING ? "review.unresolved" : "review.forwarded");
+            qualifications.review(id, outgoing);
+            Messages.info("review.forwarded");
             return "/operator/tasks?faces-redirect=true";
         } catch (DomainException e) {
             Messages.refused(e);
