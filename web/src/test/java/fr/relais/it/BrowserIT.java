@@ -171,7 +171,7 @@ class BrowserIT {
                 .contains("Violences conjugales")
                 .doesNotContain("Durand")
                 .doesNotContain("06 12 34 56 78")
-                .doesNotContain("suivie par son");
+                .doesNotContain("Marie");
         screenshot("unit-inbox-forwarded");
     }
 
