@@ -66,6 +66,32 @@ class LifecycleSystemIT {
     }
 
     @Test
+    void aUnitAnswersOnceWhenTwoAnswersRace() throws Exception {
+        long id = scenario.forwardedReport();
+        var go = new java.util.concurrent.CountDownLatch(1);
+        var takeOver = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> after(go, () -> as("agent-guyancourt").post("/reports/" + id + "/take-over", null)));
+        var decline = java.util.concurrent.CompletableFuture.supplyAsync(() -> after(
+                go, () -> as("agent-guyancourt").post("/reports/" + id + "/decline", "{\"reason\":\"Hors zone.\"}")));
+        go.countDown();
+
+        assertThat(java.util.List.of(takeOver.get().status(), decline.get().status()))
+                .containsExactlyInAnyOrder(200, 409);
+        String settled = takeOver.get().status() == 200 ? "TAKEN_OVER" : "REROUTING";
+        scenario.awaitStatus(id, settled);
+    }
+
+    private static Api.Reply after(
+            java.util.concurrent.CountDownLatch go, java.util.function.Supplier<Api.Reply> call) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return call.get();
+    }
+
+    @Test
     void aConversationGoesOnAfterAReportAndClosesAfterIt() {
         var opened = scenario.anonymous()
                 .post(

@@ -76,26 +76,34 @@ public class Forwarding {
         return UnitReport.of(em.find(Report.class, reportId), handoff);
     }
 
-    /** The unit acknowledges the report and takes it over: the platform's part ends. */
+    /**
+     * The unit's answer, the one way to complete {@code Task_AcknowledgeReport}: it takes the report
+     * over (the platform's part ends), or declines it as not competent with a reason (the report goes
+     * back to the platform's supervisors, and the unit loses it).
+     */
     @RolesAllowed(Role.UNIT_AGENT)
-    public UnitReport takeOver(long reportId) {
-        Caller caller = unitAgent();
-        Handoff handoff = heldHandoff(reportId, caller, LockModeType.PESSIMISTIC_WRITE);
-        handoff.accept(caller.username(), clock.instant());
-        return answer(reportId, handoff, caller, UnitDecision.ACCEPTED);
-    }
-
-    /** The unit is not competent: the report goes back to the platform's supervisors, and the unit loses it. */
-    @RolesAllowed(Role.UNIT_AGENT)
-    public UnitReport decline(long reportId, String reason) {
-        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+    public UnitReport answer(long reportId, UnitDecision decision, String reason) {
+        if (decision == null) {
+            throw DomainException.invalid("invalid_decision", "Réponse de l'unité manquante.");
+        }
+        if (decision == UnitDecision.DECLINED && (reason == null || reason.isBlank() || reason.length() > 1000)) {
             throw DomainException.invalid(
                     "invalid_reason", "Le motif du refus est obligatoire (1000 caractères au plus).");
         }
         Caller caller = unitAgent();
         Handoff handoff = heldHandoff(reportId, caller, LockModeType.PESSIMISTIC_WRITE);
-        handoff.decline(caller.username(), reason.strip(), clock.instant());
-        return answer(reportId, handoff, caller, UnitDecision.DECLINED);
+        if (decision == UnitDecision.ACCEPTED) {
+            handoff.accept(caller.username(), clock.instant());
+        } else {
+            handoff.decline(caller.username(), reason.strip(), clock.instant());
+        }
+        Report report = em.find(Report.class, reportId);
+        workflow.complete(
+                report.processInstanceId(),
+                ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
+                caller.actor(),
+                Map.of(ProcessVariables.UNIT_DECISION, decision.name()));
+        return UnitReport.of(report, handoff);
     }
 
     /** A supervisor of the report's platform sends it to the unit they chose. */
@@ -138,16 +146,6 @@ public class Forwarding {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst();
-    }
-
-    private UnitReport answer(long reportId, Handoff handoff, Caller caller, UnitDecision decision) {
-        Report report = em.find(Report.class, reportId);
-        workflow.complete(
-                report.processInstanceId(),
-                ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
-                caller.actor(),
-                Map.of(ProcessVariables.UNIT_DECISION, decision.name()));
-        return UnitReport.of(report, handoff);
     }
 
     private Caller unitAgent() {

@@ -4,6 +4,7 @@ import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.forwarding.boundary.UnitReport;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
+import fr.relais.workflow.ProcessVariables.UnitDecision;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -30,7 +31,7 @@ public class InboxView implements Serializable {
 
     public void takeOver(long reportId) {
         try {
-            forwarding.takeOver(reportId);
+            forwarding.answer(reportId, UnitDecision.ACCEPTED, null);
             Messages.info("unit.takenover");
         } catch (DomainException e) {
             Messages.refused(e);
@@ -40,7 +41,7 @@ public class InboxView implements Serializable {
 
     public void decline(long reportId) {
         try {
-            forwarding.decline(reportId, reasons.get(reportId));
+            forwarding.answer(reportId, UnitDecision.DECLINED, reasons.get(reportId));
             reasons.remove(reportId);
             Messages.info("unit.declined");
         } catch (DomainException e) {

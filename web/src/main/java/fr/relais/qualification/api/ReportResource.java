@@ -9,6 +9,7 @@ import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
+import fr.relais.workflow.ProcessVariables.UnitDecision;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -104,13 +105,13 @@ public class ReportResource {
     @POST
     @Path("{id}/take-over")
     public UnitReport takeOver(@PathParam("id") long id) {
-        return forwarding.takeOver(id);
+        return forwarding.answer(id, UnitDecision.ACCEPTED, null);
     }
 
     @POST
     @Path("{id}/decline")
     public UnitReport decline(@PathParam("id") long id, Decline decline) {
-        return forwarding.decline(id, decline == null ? null : decline.reason());
+        return forwarding.answer(id, UnitDecision.DECLINED, decline == null ? null : decline.reason());
     }
 
     @POST

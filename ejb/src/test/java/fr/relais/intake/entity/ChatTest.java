@@ -1,0 +1,38 @@
+package fr.relais.intake.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.relais.shared.DomainException;
+import fr.relais.shared.Platform;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ChatTest {
+    private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
+
+    @Test
+    void closesAfterAReportOnlyOnceAReportWasMade() {
+        Chat chat = new Chat(Platform.GENERALIST, "REPORT", null, "hash", NOW);
+        chat.takeBy("operateur", NOW.plusSeconds(30));
+
+        assertThatThrownBy(() -> chat.close(Chat.Outcome.REPORT, NOW.plusSeconds(60)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("no_report_made"));
+
+        chat.recordReport();
+        chat.recordReport();
+        assertThat(chat.isHeldBy("operateur")).as("the conversation goes on").isTrue();
+        chat.close(Chat.Outcome.REPORT, NOW.plusSeconds(90));
+
+        assertThat(chat.status()).isEqualTo(Chat.Status.CLOSED);
+        assertThat(chat.reportsMade()).isEqualTo(2);
+    }
+
+    @Test
+    void noReportFromAChatNobodyHolds() {
+        Chat chat = new Chat(Platform.VSS, "VICTIM", null, "hash", NOW);
+
+        assertThatThrownBy(chat::recordReport).isInstanceOf(DomainException.class);
+    }
+}
