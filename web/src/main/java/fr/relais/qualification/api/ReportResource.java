@@ -7,6 +7,7 @@ import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
+import fr.relais.shared.api.ApiDocumentation;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reports through their lifecycle: qualification, review, and the unit's decision. */
+@Tag(name = "Reports", description = "Qualification, review, forwarding and the unit's decision.")
+@SecurityRequirement(name = ApiDocumentation.BASIC)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("reports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +62,7 @@ public class ReportResource {
 
     public record Reroute(String unitCode) {}
 
+    @Operation(operationId = "getReport", summary = "Read a report")
     @GET
     @Path("{id}")
     public ReportView get(@PathParam("id") long id) {
@@ -62,12 +70,16 @@ public class ReportResource {
     }
 
     /** Reports declined by a unit, waiting for a supervisor of the caller's platform. */
+    @Operation(
+            operationId = "listReportsToReroute",
+            summary = "List the reports waiting for a supervisor to choose their unit")
     @GET
     @Path("rerouting")
     public List<ReportView> rerouting() {
         return forwarding.awaitingReroute().stream().map(ReportView::forStaff).toList();
     }
 
+    @Operation(operationId = "qualifyReport", summary = "Qualify a report")
     @PUT
     @Path("{id}/qualification")
     public ReportView qualify(@PathParam("id") long id, QualificationRequest q) {
@@ -77,24 +89,28 @@ public class ReportResource {
         return ReportView.forStaff(qualifications.qualify(id, toQualification(q)));
     }
 
+    @Operation(operationId = "reviewReport", summary = "Approve what leaves the platform and forward the report")
     @POST
     @Path("{id}/review")
     public ReportView review(@PathParam("id") long id, Review review) {
         return ReportView.forStaff(qualifications.review(id, review == null ? null : review.narrative()));
     }
 
+    @Operation(operationId = "takeOverReport", summary = "Take a forwarded report over (unit)")
     @POST
     @Path("{id}/take-over")
     public ReportView takeOver(@PathParam("id") long id) {
         return ReportView.forUnit(forwarding.takeOver(id));
     }
 
+    @Operation(operationId = "declineReport", summary = "Decline a forwarded report as not competent (unit)")
     @POST
     @Path("{id}/decline")
     public ReportView decline(@PathParam("id") long id, Decline decline) {
         return ReportView.forUnit(forwarding.decline(id, decline == null ? null : decline.reason()));
     }
 
+    @Operation(operationId = "rerouteReport", summary = "Send a report to a chosen unit (supervisor)")
     @POST
     @Path("{id}/reroute")
     public ReportView reroute(@PathParam("id") long id, Reroute reroute) {
