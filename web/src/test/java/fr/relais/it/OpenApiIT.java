@@ -113,6 +113,17 @@ class OpenApiIT {
     }
 
     @Test
+    void timesAreIsoStrings() {
+        JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+        assertThat(schemas.getJsonObject("ReportView")
+                        .getJsonObject("properties")
+                        .getJsonObject("createdAt")
+                        .getString("$ref"))
+                .isEqualTo("#/components/schemas/Instant");
+        assertThat(schemas.getJsonObject("Instant").getString("format")).isEqualTo("date-time");
+    }
+
+    @Test
     void redoclysRecommendedLintFindsNothing() throws Exception {
         Path dir = Path.of(System.getProperty("relais.lint.dir", "."));
         Path report = file.resolveSibling("lint.json");

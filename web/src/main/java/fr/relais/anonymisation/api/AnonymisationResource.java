@@ -50,7 +50,7 @@ public class AnonymisationResource {
     @Schema(name = "Redaction")
     public record Entity(String type, int start, int end, String replacement) {}
 
-    @Schema(name = "Preview")
+    @Schema(name = "Preview") // a component although no method returns it by type
     public record Preview(String text, List<Entity> entities) {}
 
     @Operation(

@@ -42,7 +42,7 @@ public class CitizenChatResource {
 
     public record OpenChat(String platform, String door, String topic, String message) {}
 
-    @Schema(name = "OpenedChat")
+    @Schema(name = "OpenedChat") // a component although no method returns it by type
     public record OpenedChat(long id, String token) {}
 
     @Operation(
