@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  * {@code @APIResponse} for the same status wins):
  *
  * <ul>
- *   <li>a request body or a query or header parameter: 400 (malformed JSON, invalid field);
+ *   <li>a request body or a query parameter: 400 (malformed JSON, invalid field or value); headers
+ *       do not count: a missing or wrong chat token is a 404;
  *   <li>a security requirement naming a scheme: 401 (no or wrong credentials) and 403 (role);
  *   <li>a path parameter: 404 (unknown, out of the caller's scope, or a wrong chat token);
  *   <li>a POST, PUT or DELETE on an existing resource (a path parameter): 409 (the chat or report is
@@ -34,11 +35,13 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *
  * Each points to a response declared once in {@link RelaisApi}, with the {@link ApiError} body.
  *
- * <p>It also corrects two things Payara Micro 6 writes that are not valid OpenAPI: a top-level
- * {@code endpoints} field (prefixed {@code x-} only in later Payara versions), and a server URL
- * made absolute from the request and ending with a slash ({@code http://localhost:8080/}); the
- * server becomes the path of the application ({@code /}), relative to wherever the document is
- * served, which stays right behind a load balancer.
+ * <p>It also works around what Payara Micro 6 writes that is not valid, or not true: a top-level
+ * {@code endpoints} field (prefixed {@code x-} only in later Payara versions); a server URL made
+ * absolute from the request and ending with a slash ({@code http://localhost:8080/}), which becomes
+ * the application's path ({@code /}), relative to wherever the document is served and so right
+ * behind a load balancer; the defaults of every {@code @Schema} and {@code @Operation} attribute
+ * copied into the document; and a method's result described as the {@code default} answer, which
+ * would also stand for the errors.
  */
 public class ApiDocumentation implements OASFilter {
     public static final String BASIC = "basic";
@@ -117,7 +120,7 @@ public class ApiDocumentation implements OASFilter {
                     || method == PathItem.HttpMethod.PATCH
                     || method == PathItem.HttpMethod.DELETE;
             successInsteadOfDefault(operation);
-            if (operation.getRequestBody() != null || hasInputParameter(operation)) {
+            if (operation.getRequestBody() != null || hasQueryParameter(operation)) {
                 answer(operation, "400", BAD_REQUEST);
             }
             if (needsAnAccount(operation)) {
@@ -158,10 +161,9 @@ public class ApiDocumentation implements OASFilter {
                         .anyMatch(r -> r.getSchemes() != null && !r.getSchemes().isEmpty());
     }
 
-    private static boolean hasInputParameter(Operation operation) {
+    private static boolean hasQueryParameter(Operation operation) {
         return operation.getParameters() != null
-                && operation.getParameters().stream()
-                        .anyMatch(p -> p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.HEADER);
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
     }
 
     private static void answer(Operation operation, String status, String response) {
