@@ -6,6 +6,7 @@ import fr.relais.anonymisation.control.Operator;
 import fr.relais.anonymisation.control.Policy;
 import fr.relais.anonymisation.control.ReporterIdentity;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.api.ApiDocumentation;
 import fr.relais.shared.api.ApiError;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,8 +20,17 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the anonymisation engine would remove from a text, for operators and supervisors. */
+@Tag(name = "Anonymisation", description = "What the anonymisation would remove from a text.")
+@SecurityRequirement(name = ApiDocumentation.BASIC)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("anonymisation")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +47,21 @@ public class AnonymisationResource {
      */
     public record PreviewRequest(String text, ReporterIdentity reporter, String operator, Set<Integer> released) {}
 
+    @Schema(name = "Redaction")
     public record Entity(String type, int start, int end, String replacement) {}
 
+    @Schema(name = "Preview") // a component although no method returns it by type
     public record Preview(String text, List<Entity> entities) {}
 
+    @Operation(
+            operationId = "previewAnonymisation",
+            summary = "Preview the anonymisation of a text",
+            description = "Nothing is stored. The text is limited to 100 KB.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The text as it would leave the platform, and what was replaced.",
+            content = @Content(schema = @Schema(ref = "Preview")))
+    @APIResponse(responseCode = "413", ref = ApiDocumentation.PAYLOAD_TOO_LARGE)
     @POST
     @Path("preview")
     public Response preview(@HeaderParam("Content-Length") Long contentLength, PreviewRequest request) {

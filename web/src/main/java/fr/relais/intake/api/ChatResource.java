@@ -5,6 +5,7 @@ import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.api.ApiDocumentation;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -18,8 +19,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The platform's side of chats: the queue, taking in charge, messages, and how it ends. */
+@Tag(name = "Chats", description = "The operator's side of a chat: queue, conversation, ending.")
+@SecurityRequirement(name = ApiDocumentation.BASIC)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("chats")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +44,11 @@ public class ChatResource {
     public record Closing(String outcome) {}
 
     /** {@code ?scope=queue} (default): waiting chats of the caller's platform; {@code mine}: held by the caller. */
+    @Operation(
+            operationId = "listChats",
+            summary = "List the platform's waiting chats, or the caller's own",
+            description =
+                    "`scope=queue` (default): chats waiting in the caller's platform queue; `scope=mine`: chats the caller holds.")
     @GET
     public List<ChatView> list(@QueryParam("scope") @DefaultValue("queue") String scope) {
         List<Chat> chats =
@@ -45,24 +60,32 @@ public class ChatResource {
         return chats.stream().map(ChatView::of).toList();
     }
 
+    @Operation(operationId = "getChat", summary = "Read a chat")
     @GET
     @Path("{id}")
     public ChatView get(@PathParam("id") long id) {
         return ChatView.of(intake.chat(id));
     }
 
+    @Operation(operationId = "takeChat", summary = "Take a waiting chat in charge")
     @POST
     @Path("{id}/take")
     public ChatView take(@PathParam("id") long id) {
         return ChatView.of(intake.take(id));
     }
 
+    @Operation(operationId = "listChatMessages", summary = "Read a chat's messages")
     @GET
     @Path("{id}/messages")
     public List<ChatLine> messages(@PathParam("id") long id) {
         return intake.transcript(id);
     }
 
+    @Operation(operationId = "postChatMessage", summary = "Answer the citizen")
+    @APIResponse(
+            responseCode = "201",
+            description = "The message, as sent.",
+            content = @Content(schema = @Schema(ref = "ChatLine")))
     @POST
     @Path("{id}/messages")
     public Response post(@PathParam("id") long id, ChatView.NewMessage message) {
@@ -74,6 +97,10 @@ public class ChatResource {
                 .build();
     }
 
+    @Operation(
+            operationId = "closeChat",
+            summary = "End a conversation without a report",
+            description = "Outcome: `INFORMATION`, `EMERGENCY_REDIRECT` or `ABANDONED`.")
     @POST
     @Path("{id}/close")
     public ChatView close(@PathParam("id") long id, Closing closing) {
@@ -90,6 +117,11 @@ public class ChatResource {
     }
 
     /** Makes a report from the conversation, which goes on; the report waits for its qualification. */
+    @Operation(operationId = "reportFromChat", summary = "Make a report from a conversation, which goes on")
+    @APIResponse(
+            responseCode = "201",
+            description = "The report, waiting for its qualification.",
+            content = @Content(schema = @Schema(ref = "StaffReport")))
     @POST
     @Path("{id}/report")
     public Response report(@PathParam("id") long id) {

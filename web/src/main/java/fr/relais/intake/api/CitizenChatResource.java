@@ -16,11 +16,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The citizen's side of a chat: anonymous, and the token returned at opening is the only key to
  * the conversation afterwards.
  */
+@Tag(
+        name = "Citizen chat",
+        description = "The citizen's side of a chat: public, the token returned at opening is the key to it.")
+@SecurityRequirementsSet // public: the chat token is the key, not an account
 @Path("citizen/chats")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,8 +43,18 @@ public class CitizenChatResource {
 
     public record OpenChat(String platform, String door, String topic, String message) {}
 
+    @Schema(name = "OpenedChat") // a component although no method returns it by type
     public record OpenedChat(long id, String token) {}
 
+    @Operation(
+            operationId = "openCitizenChat",
+            summary = "Open a chat",
+            description =
+                    "Public. Keep the returned token: it alone gives access to the conversation (header `X-Chat-Token`).")
+    @APIResponse(
+            responseCode = "201",
+            description = "The chat and its token.",
+            content = @Content(schema = @Schema(ref = "OpenedChat")))
     @POST
     public Response open(OpenChat request) {
         if (request == null) {
@@ -46,12 +66,18 @@ public class CitizenChatResource {
                 .build();
     }
 
+    @Operation(operationId = "listCitizenChatMessages", summary = "Read the conversation with the chat token")
     @GET
     @Path("{id}/messages")
     public List<ChatLine> messages(@PathParam("id") long id, @HeaderParam(TOKEN_HEADER) String token) {
         return intake.messagesForCitizen(id, token);
     }
 
+    @Operation(operationId = "postCitizenChatMessage", summary = "Write to the officer with the chat token")
+    @APIResponse(
+            responseCode = "201",
+            description = "The message, as sent.",
+            content = @Content(schema = @Schema(ref = "ChatLine")))
     @POST
     @Path("{id}/messages")
     public Response post(

@@ -9,6 +9,7 @@ import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
+import fr.relais.shared.api.ApiDocumentation;
 import fr.relais.workflow.ProcessVariables.UnitDecision;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,8 +26,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reports through their lifecycle: qualification, review, and the unit's decision. */
+@Tag(name = "Reports", description = "Qualification, review, forwarding and the unit's decision.")
+@SecurityRequirement(name = ApiDocumentation.BASIC)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("reports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,6 +70,11 @@ public class ReportResource {
      * The report as the caller's audience receives it, each projection made by its business
      * component: a unit's, an auditor's (redacted), or the platform staff's.
      */
+    @Operation(
+            operationId = "getReport",
+            summary = "Read a report as the caller's audience receives it",
+            description = "A unit agent receives a UnitReport, an auditor an AuditedReport (redacted),"
+                    + " platform staff a StaffReport.")
     @GET
     @Path("{id}")
     public Object get(@PathParam("id") long id) {
@@ -76,6 +88,9 @@ public class ReportResource {
     }
 
     /** Reports declined by a unit or that no unit covers, waiting for a supervisor of the caller's platform. */
+    @Operation(
+            operationId = "listReportsToReroute",
+            summary = "List the reports waiting for a supervisor to choose their unit")
     @GET
     @Path("rerouting")
     public List<ReroutingCase> rerouting() {
@@ -83,6 +98,7 @@ public class ReportResource {
     }
 
     /** Records the qualification; the answer says ANONYMISING until the engine has prepared the review. */
+    @Operation(operationId = "qualifyReport", summary = "Qualify a report")
     @PUT
     @Path("{id}/qualification")
     public StaffReport qualify(@PathParam("id") long id, QualificationRequest q) {
@@ -94,6 +110,7 @@ public class ReportResource {
     }
 
     /** Approves what leaves the platform; the answer says FORWARDING until the engine has chosen the unit. */
+    @Operation(operationId = "reviewReport", summary = "Approve what leaves the platform and forward the report")
     @POST
     @Path("{id}/review")
     public StaffReport review(@PathParam("id") long id, Review review) {
@@ -102,18 +119,21 @@ public class ReportResource {
                 .id());
     }
 
+    @Operation(operationId = "takeOverReport", summary = "Take a forwarded report over (unit)")
     @POST
     @Path("{id}/take-over")
     public UnitReport takeOver(@PathParam("id") long id) {
         return forwarding.answer(id, UnitDecision.ACCEPTED, null);
     }
 
+    @Operation(operationId = "declineReport", summary = "Decline a forwarded report as not competent (unit)")
     @POST
     @Path("{id}/decline")
     public UnitReport decline(@PathParam("id") long id, Decline decline) {
         return forwarding.answer(id, UnitDecision.DECLINED, decline == null ? null : decline.reason());
     }
 
+    @Operation(operationId = "rerouteReport", summary = "Send a report to a chosen unit (supervisor)")
     @POST
     @Path("{id}/reroute")
     public StaffReport reroute(@PathParam("id") long id, Reroute reroute) {
