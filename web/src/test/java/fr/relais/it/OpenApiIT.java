@@ -115,7 +115,7 @@ class OpenApiIT {
     @Test
     void timesAreIsoStrings() {
         JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
-        assertThat(schemas.getJsonObject("StaffReport")
+        assertThat(schemas.getJsonObject("ChatView")
                         .getJsonObject("properties")
                         .getJsonObject("createdAt")
                         .getString("$ref"))

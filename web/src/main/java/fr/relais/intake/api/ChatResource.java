@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -82,10 +80,7 @@ public class ChatResource {
     }
 
     @Operation(operationId = "postChatMessage", summary = "Answer the citizen")
-    @APIResponse(
-            responseCode = "201",
-            description = "The message, as sent.",
-            content = @Content(schema = @Schema(ref = "ChatLine")))
+    @APIResponse(responseCode = "201", description = "The message, as sent.")
     @POST
     @Path("{id}/messages")
     public Response post(@PathParam("id") long id, ChatView.NewMessage message) {
@@ -118,10 +113,7 @@ public class ChatResource {
 
     /** Makes a report from the conversation, which goes on; the report waits for its qualification. */
     @Operation(operationId = "reportFromChat", summary = "Make a report from a conversation, which goes on")
-    @APIResponse(
-            responseCode = "201",
-            description = "The report, waiting for its qualification.",
-            content = @Content(schema = @Schema(ref = "StaffReport")))
+    @APIResponse(responseCode = "201", description = "The report, waiting for its qualification.")
     @POST
     @Path("{id}/report")
     public Response report(@PathParam("id") long id) {

@@ -74,10 +74,7 @@ public class CitizenChatResource {
     }
 
     @Operation(operationId = "postCitizenChatMessage", summary = "Write to the officer with the chat token")
-    @APIResponse(
-            responseCode = "201",
-            description = "The message, as sent.",
-            content = @Content(schema = @Schema(ref = "ChatLine")))
+    @APIResponse(responseCode = "201", description = "The message, as sent.")
     @POST
     @Path("{id}/messages")
     public Response post(
