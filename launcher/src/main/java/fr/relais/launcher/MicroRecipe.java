@@ -32,7 +32,7 @@ public final class MicroRecipe {
     /** Payara Micro's Hazelcast data grid port (instances find each other on it). */
     public static final int CLUSTER_PORT = 6900;
 
-    static final String BOOT_COMMANDS = "post-boot-commands.asadmin";
+    static final String BOOT_COMMANDS = "pre-boot-commands.asadmin";
 
     private final Path microJar;
     private final Path driverJar;
@@ -164,7 +164,7 @@ public final class MicroRecipe {
                 "--disablephonehome",
                 "--addlibs",
                 driverJar.toString(),
-                "--postbootcommandfile",
+                "--prebootcommandfile",
                 bootCommandFile().toString()));
         if (systemProperties != null) {
             args.addAll(List.of("--systemproperties", systemProperties.toString()));
