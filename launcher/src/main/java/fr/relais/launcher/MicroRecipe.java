@@ -29,9 +29,6 @@ public final class MicroRecipe {
     /** Measured: RSS 650-710 MB with it, about 820 MB with the default heap. */
     public static final String HEAP = "-Xmx512m";
 
-    /** Payara Micro's Hazelcast data grid port (instances find each other on it). */
-    public static final int CLUSTER_PORT = 6900;
-
     static final String BOOT_COMMANDS = "pre-boot-commands.asadmin";
 
     private final Path microJar;
