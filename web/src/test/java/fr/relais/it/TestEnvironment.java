@@ -1,5 +1,6 @@
 package fr.relais.it;
 
+import fr.relais.health.EndpointFilter;
 import fr.relais.launcher.Database;
 import fr.relais.launcher.MicroRecipe;
 import fr.relais.launcher.RelaisServer;
@@ -102,7 +103,7 @@ public class TestEnvironment implements LauncherSessionListener {
         if (server == null) {
             try {
                 Map<String, String> settings = new LinkedHashMap<>(systemSettings.asProperties());
-                settings.put("RELAIS_OPEN_ENDPOINTS", "false");
+                settings.put(EndpointFilter.OPEN, "false");
                 server = new RelaisServer(
                         Path.of(System.getProperty("relais.war")),
                         buildDir().resolve("it-server"),
