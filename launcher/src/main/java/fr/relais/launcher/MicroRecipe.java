@@ -1,0 +1,278 @@
+package fr.relais.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one recipe that starts Relais on Payara Micro: the JVM options and the Micro arguments used
+ * by the run command, the system and browser tests (through {@link RelaisServer}), the Arquillian
+ * container (its shared part) and the container image ({@link #main}, which writes a {@code java}
+ * argument file for the image's entrypoint).
+ *
+ * <p>Settings of the application itself (database, demo mode) are not Micro arguments: they reach
+ * MicroProfile Config as environment variables (image) or through a {@code --systemproperties}
+ * file (run command, tests).
+ */
+public final class MicroRecipe {
+    /** Measured: RSS 650-710 MB with it, about 820 MB with the default heap. */
+    public static final String HEAP = "-Xmx512m";
+
+    static final String BOOT_COMMANDS = "pre-boot-commands.asadmin";
+
+    private final Path microJar;
+    private final Path driverJar;
+    private final Path workDir;
+    private Path war;
+    private int port = 8080;
+    private String clusterName;
+    private String clusterMembers;
+    private Path systemProperties;
+    private List<String> extraJvmOptions = List.of();
+    private String jvmRoute;
+
+    /**
+     * @param microJar Payara Micro
+     * @param driverJar MariaDB's JDBC driver, given with {@code --addlibs} (Micro does not find it in
+     *     {@code WEB-INF/lib} for a datasource of driver class)
+     * @param workDir where the boot command file and Micro's unpacked application go
+     */
+    public MicroRecipe(Path microJar, Path driverJar, Path workDir) {
+        this.microJar = microJar;
+        this.driverJar = driverJar;
+        this.workDir = workDir;
+    }
+
+    /** Micro and the driver where the launcher's build put them: {@code runtime/} beside its jar. */
+    public static MicroRecipe fromBuild(Path workDir) {
+        Path runtime = runtimeDir();
+        return new MicroRecipe(
+                runtime.resolve("payara-micro.jar"), runtime.resolve("mariadb-java-client.jar"), workDir);
+    }
+
+    /**
+     * {@code target/runtime} of the launcher module: the launcher runs from {@code
+     * target/relais-launcher.jar} or {@code target/classes}, both beside it. The system property
+     * {@code relais.runtime.dir} overrides.
+     */
+    public static Path runtimeDir() {
+        String configured = System.getProperty("relais.runtime.dir");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        try {
+            Path code = Path.of(MicroRecipe.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            Path runtime = code.getParent().resolve("runtime");
+            if (!Files.isRegularFile(runtime.resolve("payara-micro.jar"))) {
+                throw new IllegalStateException("no Payara Micro in " + runtime
+                        + ": build the launcher module (mvn package) or set -Drelais.runtime.dir");
+            }
+            return runtime;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The application to deploy at context root {@code /}; none for Arquillian, which deploys. */
+    public MicroRecipe war(Path war) {
+        this.war = war;
+        return this;
+    }
+
+    public MicroRecipe port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /**
+     * Joins the Hazelcast data grid named {@code name} whose members are listed, e.g. {@code
+     * relais-1:6900,relais-2:6900} (tcpip discovery: multicast does not cross container networks).
+     * Without it the instance stays alone ({@code --nocluster}): tests, the run command.
+     */
+    public MicroRecipe cluster(String name, String members) {
+        this.clusterName = name;
+        this.clusterMembers = members;
+        return this;
+    }
+
+    /** A properties file Micro turns into system properties (read by MicroProfile Config). */
+    public MicroRecipe systemProperties(Path file) {
+        this.systemProperties = file;
+        return this;
+    }
+
+    /** More JVM options, after the recipe's own so that they win (e.g. another -Xmx). */
+    public MicroRecipe jvmOptions(List<String> options) {
+        this.extraJvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** Suffix Payara appends to the session id ({@code JSESSIONID=<id>.<route>}) for a sticky balancer. */
+    public MicroRecipe jvmRoute(String route) {
+        this.jvmRoute = route;
+        return this;
+    }
+
+    public Path bootCommandFile() {
+        return workDir.resolve(BOOT_COMMANDS);
+    }
+
+    public Path unpackDir() {
+        return workDir.resolve("micro");
+    }
+
+    public List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of(HEAP, "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"));
+        options.addAll(extraJvmOptions);
+        if (jvmRoute != null && !jvmRoute.isBlank()) {
+            options.add("-DjvmRoute=" + jvmRoute);
+        }
+        return options;
+    }
+
+    /** The Micro arguments every instance gets, Arquillian's included: cluster, driver, settings, boot commands. */
+    public List<String> sharedArguments() {
+        List<String> args = new ArrayList<>();
+        if (clusterMembers == null || clusterMembers.isBlank()) {
+            args.add("--nocluster");
+        } else {
+            args.addAll(List.of(
+                    "--clustername",
+                    clusterName == null || clusterName.isBlank() ? "relais" : clusterName,
+                    "--clustermode",
+                    "tcpip:" + clusterMembers));
+        }
+        args.addAll(List.of(
+                "--disablephonehome",
+                "--addlibs",
+                driverJar.toString(),
+                "--prebootcommandfile",
+                bootCommandFile().toString()));
+        if (systemProperties != null) {
+            args.addAll(List.of("--systemproperties", systemProperties.toString()));
+        }
+        return args;
+    }
+
+    /** All the Micro arguments: the shared ones, then port and the application at {@code /}. */
+    public List<String> arguments() {
+        if (war == null) {
+            throw new IllegalStateException("no application to deploy");
+        }
+        List<String> args = sharedArguments();
+        args.addAll(List.of(
+                "--port",
+                String.valueOf(port),
+                "--unpackdir",
+                unpackDir().toString(),
+                "--contextroot",
+                "/",
+                "--deploy",
+                war.toString()));
+        return args;
+    }
+
+    /** The whole command line, {@code java} first. */
+    public List<String> command(Path java) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(jvmOptions());
+        command.add("-jar");
+        command.add(microJar.toString());
+        command.addAll(arguments());
+        return command;
+    }
+
+    /**
+     * Writes the files the arguments name: the boot command file, and an empty unpack folder (Micro
+     * would redeploy a stale exploded application from a reused one).
+     */
+    public void prepare() throws IOException {
+        Files.createDirectories(workDir);
+        try (InputStream commands = MicroRecipe.class.getResourceAsStream(BOOT_COMMANDS)) {
+            if (commands == null) {
+                throw new IOException(BOOT_COMMANDS + " missing from the launcher");
+            }
+            Files.copy(commands, bootCommandFile(), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path unpack = unpackDir();
+        if (Files.exists(unpack)) {
+            try (var paths = Files.walk(unpack)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * The recipe for a container, from its environment: {@code RELAIS_PORT} (8080), {@code
+     * RELAIS_CLUSTER_NAME} and {@code RELAIS_CLUSTER_MEMBERS} (none: alone), {@code JVM_ARGS},
+     * {@code JVM_ROUTE}.
+     */
+    public static MicroRecipe fromEnvironment(
+            Map<String, String> env, Path microJar, Path driverJar, Path war, Path workDir) {
+        return new MicroRecipe(microJar, driverJar, workDir)
+                .war(war)
+                .port(Integer.parseInt(Optional.ofNullable(env.get("RELAIS_PORT"))
+                        .filter(s -> !s.isBlank())
+                        .orElse("8080")))
+                .cluster(env.get("RELAIS_CLUSTER_NAME"), env.get("RELAIS_CLUSTER_MEMBERS"))
+                .jvmOptions(
+                        Arrays.stream(env.getOrDefault("JVM_ARGS", "").trim().split("\\s+"))
+                                .filter(s -> !s.isEmpty())
+                                .toList())
+                .jvmRoute(env.get("JVM_ROUTE"));
+    }
+
+    /**
+     * Everything after {@code java} as a Java argument file ({@code java @file}): one argument per
+     * line, double-quoted, backslashes and quotes escaped.
+     */
+    public String argumentFile() {
+        List<String> args = new ArrayList<>(jvmOptions());
+        args.add("-jar");
+        args.add(microJar.toString());
+        args.addAll(arguments());
+        return args.stream()
+                        .map(a -> '"' + a.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                        .collect(Collectors.joining("\n"))
+                + "\n";
+    }
+
+    /**
+     * For the container image's entrypoint: {@code MicroRecipe <micro jar> <driver jar> <war>
+     * <work dir>} prepares the work folder and writes {@code <work dir>/java.args}, which the
+     * entrypoint runs with {@code exec java @<work dir>/java.args}. Needs nothing but this class.
+     */
+    public static void main(String[] args) {
+        if (args.length != 4) {
+            System.err.println("usage: MicroRecipe <payara-micro.jar> <jdbc-driver.jar> <relais.war> <work dir>");
+            System.exit(2);
+        }
+        Path workDir = Path.of(args[3]);
+        MicroRecipe recipe =
+                fromEnvironment(System.getenv(), Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), workDir);
+        try {
+            recipe.prepare();
+            Files.writeString(workDir.resolve("java.args"), recipe.argumentFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

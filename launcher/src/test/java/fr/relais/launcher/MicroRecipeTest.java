@@ -1,0 +1,125 @@
+package fr.relais.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MicroRecipeTest {
+    static final Path MICRO = Path.of("/opt/payara/payara-micro.jar");
+    static final Path DRIVER = Path.of("/opt/payara/lib/mariadb-java-client.jar");
+    static final Path WAR = Path.of("/opt/payara/deployments/relais.war");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theRunCommandAndTheTestsStartAnInstanceAloneWithTheirSettingsFile() {
+        var recipe = new MicroRecipe(MICRO, DRIVER, work)
+                .war(WAR)
+                .port(28080)
+                .systemProperties(work.resolve("relais.properties"));
+
+        assertThat(recipe.command(Path.of("java")))
+                .containsExactly(
+                        "java",
+                        "-Xmx512m",
+                        "-Duser.timezone=UTC",
+                        "-Dfile.encoding=UTF-8",
+                        "-jar",
+                        MICRO.toString(),
+                        "--nocluster",
+                        "--disablephonehome",
+                        "--addlibs",
+                        DRIVER.toString(),
+                        "--prebootcommandfile",
+                        work.resolve("pre-boot-commands.asadmin").toString(),
+                        "--systemproperties",
+                        work.resolve("relais.properties").toString(),
+                        "--port",
+                        "28080",
+                        "--unpackdir",
+                        work.resolve("micro").toString(),
+                        "--contextroot",
+                        "/",
+                        "--deploy",
+                        WAR.toString());
+    }
+
+    @Test
+    void aContainerJoinsTheClusterItsEnvironmentNamesWithItsRouteAndJvmOptions() {
+        var recipe = MicroRecipe.fromEnvironment(
+                Map.of(
+                        "RELAIS_CLUSTER_NAME", "relais",
+                        "RELAIS_CLUSTER_MEMBERS", "relais-1:6900,relais-2:6900",
+                        "JVM_ARGS", " -XX:+ExitOnOutOfMemoryError  -Xmx768m ",
+                        "JVM_ROUTE", "relais-1"),
+                MICRO,
+                DRIVER,
+                WAR,
+                work);
+
+        assertThat(recipe.jvmOptions())
+                .containsExactly(
+                        "-Xmx512m",
+                        "-Duser.timezone=UTC",
+                        "-Dfile.encoding=UTF-8",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-Xmx768m",
+                        "-DjvmRoute=relais-1");
+        assertThat(recipe.arguments())
+                .doesNotContain("--nocluster")
+                .containsSequence("--clustername", "relais", "--clustermode", "tcpip:relais-1:6900,relais-2:6900")
+                .containsSequence("--port", "8080")
+                .containsSequence("--contextroot", "/", "--deploy", WAR.toString())
+                .doesNotContain("--systemproperties");
+    }
+
+    @Test
+    void aContainerWithoutMembersStaysAlone() {
+        var recipe = MicroRecipe.fromEnvironment(Map.of("RELAIS_PORT", "9090"), MICRO, DRIVER, WAR, work);
+
+        assertThat(recipe.arguments()).contains("--nocluster").containsSequence("--port", "9090");
+        assertThat(recipe.jvmOptions()).noneMatch(o -> o.startsWith("-DjvmRoute"));
+    }
+
+    @Test
+    void arquillianGetsTheSharedArgumentsButChoosesPortAndDeploymentItself() {
+        var recipe = new MicroRecipe(MICRO, DRIVER, work).systemProperties(work.resolve("it.properties"));
+
+        assertThat(recipe.sharedArguments())
+                .contains("--nocluster", "--disablephonehome")
+                .doesNotContain("--port", "--deploy", "--contextroot");
+    }
+
+    @Test
+    void theContainerEntrypointGetsAJavaArgumentFileOfTheSameCommand() throws Exception {
+        Path war = work.resolve("my \"apps\"\\relais.war");
+        var recipe = new MicroRecipe(MICRO, DRIVER, work).war(war);
+
+        List<String> lines = recipe.argumentFile().lines().toList();
+
+        assertThat(lines.get(0)).isEqualTo("\"-Xmx512m\"");
+        assertThat(lines).contains("\"-jar\"", "\"" + MICRO + "\"");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("\"" + work + "/my \\\"apps\\\"\\\\relais.war\"");
+        assertThat(lines).hasSize(recipe.command(Path.of("java")).size() - 1);
+    }
+
+    @Test
+    void preparingWritesTheBootCommandsAndEmptiesTheUnpackFolder() throws Exception {
+        var recipe = new MicroRecipe(MICRO, DRIVER, work).war(WAR);
+        Files.createDirectories(recipe.unpackDir().resolve("stale"));
+        Files.writeString(recipe.unpackDir().resolve("stale/app.class"), "old");
+
+        recipe.prepare();
+
+        assertThat(recipe.unpackDir()).doesNotExist();
+        assertThat(Files.readString(recipe.bootCommandFile()))
+                .contains("http-listener.http.server-header=false")
+                .contains("http-listener.http.xpowered-by=false");
+    }
+}
