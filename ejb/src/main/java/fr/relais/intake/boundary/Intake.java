@@ -3,6 +3,7 @@ package fr.relais.intake.boundary;
 import fr.relais.anonymisation.boundary.Anonymisation;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
+import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
 import fr.relais.shared.DomainException;
@@ -14,6 +15,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -23,16 +26,20 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Chats: opened by citizens, queued by platform, taken in charge and ended by operators. */
 @Stateless
 public class Intake {
-    public static final Set<String> DOORS = Set.of("VICTIM", "REPORT", "INFORMATION");
+    public static final Set<String> DOORS =
+            Arrays.stream(Topic.Door.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
@@ -47,21 +54,39 @@ public class Intake {
     @EJB
     Anonymisation anonymisation;
 
+    /** Tells the screens what changed; observers act after the commit. */
+    @Inject
+    Event<ChatEvent> events;
+
     Clock clock = Clock.systemUTC();
 
     /** What a citizen gets back: the chat and the secret token that alone gives access to it. */
     public record OpenedChat(Chat chat, String token) {}
 
+    /**
+     * Opens a chat. A topic of the routing table ({@link Topic}) decides the platform and must sit
+     * behind the given door; any other topic is free text and the platform defaults to the
+     * generalist one.
+     */
     @PermitAll
     public OpenedChat open(Platform platform, String door, String topic, String firstMessage) {
-        if (platform == null) {
-            throw DomainException.invalid("invalid_platform", "Plateforme inconnue.");
-        }
         if (door == null || !DOORS.contains(door)) {
             throw DomainException.invalid("invalid_door", "Porte d'entrée inconnue.");
         }
         if (topic != null && topic.length() > 60) {
             throw DomainException.invalid("invalid_topic", "Sujet trop long.");
+        }
+        Optional<Topic> routed = Topic.of(topic);
+        if (routed.isPresent()) {
+            if (!routed.get().door().name().equals(door)) {
+                throw DomainException.invalid("invalid_topic", "Ce sujet n'est pas proposé derrière cette porte.");
+            }
+            if (platform != null && platform != routed.get().platform()) {
+                throw DomainException.invalid("invalid_platform", "Ce sujet est traité par une autre plateforme.");
+            }
+            platform = routed.get().platform();
+        } else if (platform == null) {
+            platform = Platform.GENERALIST;
         }
         String token = newToken();
         Instant now = clock.instant();
@@ -72,6 +97,7 @@ public class Intake {
             em.persist(new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, checkedText(firstMessage), now));
         }
         chat.attachProcess(workflow.startConversation(chat.id(), platform.name()));
+        events.fire(new ChatEvent.QueueChanged(chat.id(), platform));
         return new OpenedChat(chat, token);
     }
 
@@ -110,6 +136,7 @@ public class Intake {
                 ProcessVariables.TASK_TAKE_CHAT,
                 caller.actor(),
                 Map.of(ProcessVariables.OPERATOR, caller.username()));
+        events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
         return chat;
     }
 
@@ -130,6 +157,7 @@ public class Intake {
                 ProcessVariables.TASK_HOLD_CONVERSATION,
                 caller.actor(),
                 Map.of(ProcessVariables.CONVERSATION_OUTCOME, outcome.name()));
+        events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
         return chat;
     }
 
@@ -162,8 +190,7 @@ public class Intake {
         }
         ChatMessage message =
                 new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, checkedText(text), clock.instant());
-        em.persist(message);
-        return message;
+        return posted(chat, message);
     }
 
     @RolesAllowed(Role.OPERATOR)
@@ -171,8 +198,21 @@ public class Intake {
         Chat chat = heldChat(chatId, directory.currentCaller());
         ChatMessage message =
                 new ChatMessage(chat.id(), ChatMessage.Author.OPERATOR, checkedText(text), clock.instant());
+        return posted(chat, message);
+    }
+
+    /** Stores a message and announces it, with its id (hence the flush), for after the commit. */
+    private ChatMessage posted(Chat chat, ChatMessage message) {
         em.persist(message);
+        em.flush();
+        events.fire(new ChatEvent.Posted(chat.id(), chat.platform(), chat.operator(), ChatLine.of(message)));
         return message;
+    }
+
+    /** Checks a citizen's token for a chat (a live connection's first message); 404 as for the API. */
+    @PermitAll
+    public void authenticateCitizen(long chatId, String token) {
+        citizenChat(chatId, token);
     }
 
     @PermitAll

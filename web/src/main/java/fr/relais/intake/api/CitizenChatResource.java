@@ -50,7 +50,9 @@ public class CitizenChatResource {
             operationId = "openCitizenChat",
             summary = "Open a chat",
             description =
-                    "Public. Keep the returned token: it alone gives access to the conversation (header `X-Chat-Token`).")
+                    "Public. A topic of the routing table (e.g. `SEXUAL_VIOLENCE` behind the door `VICTIM`) decides"
+                            + " the platform; with a free topic the platform defaults to `GENERALIST`. Keep the"
+                            + " returned token: it alone gives access to the conversation (header `X-Chat-Token`).")
     @APIResponse(
             responseCode = "201",
             description = "The chat and its token.",
@@ -89,7 +91,7 @@ public class CitizenChatResource {
 
     static Platform platform(String value) {
         try {
-            return value == null ? Platform.GENERALIST : Platform.valueOf(value);
+            return value == null ? null : Platform.valueOf(value);
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("invalid_platform", "Plateforme inconnue.");
         }

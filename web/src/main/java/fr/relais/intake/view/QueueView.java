@@ -1,7 +1,9 @@
 package fr.relais.intake.view;
 
+import fr.relais.directory.boundary.Directory;
 import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
+import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.entity.Report;
@@ -12,6 +14,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +33,11 @@ public class QueueView implements Serializable {
     @EJB
     Qualifications qualifications;
 
+    @EJB
+    Directory directory;
+
+    Clock clock = Clock.systemUTC();
+
     private List<Chat> queue;
     private List<Chat> mine;
     private List<Report> reports;
@@ -36,9 +45,23 @@ public class QueueView implements Serializable {
     private List<ChatLine> messages = List.of();
     private String reply;
     private Chat.Outcome outcome = Chat.Outcome.INFORMATION;
+    private String platform;
+    private Instant loadedAt;
 
     @PostConstruct
+    void init() {
+        var caller = directory.currentCaller();
+        platform = caller.platform() == null ? null : caller.platform().name();
+        load();
+    }
+
+    /** Reloads what the screen shows, when a push says it changed. */
+    public void refresh() {
+        load();
+    }
+
     void load() {
+        loadedAt = clock.instant();
         queue = intake.queue();
         mine = intake.mine();
         reports = qualifications.inProgress();
@@ -104,6 +127,24 @@ public class QueueView implements Serializable {
         List<Chat.Outcome> outcomes = new ArrayList<>(List.of(Chat.Outcome.REPORT));
         outcomes.addAll(CLOSING_OUTCOMES);
         return outcomes;
+    }
+
+    /** The "user" of the queue's push channel: the caller's platform, whose queue the screen shows. */
+    public String getPlatform() {
+        return platform;
+    }
+
+    public long waitingSeconds(Chat chat) {
+        return Waiting.seconds(chat.createdAt(), loadedAt);
+    }
+
+    public String waitingMarker(Chat chat) {
+        return Waiting.marker(waitingSeconds(chat));
+    }
+
+    /** A topic of the routing table by its French label; a free topic as typed. */
+    public String topicLabel(String topic) {
+        return Topic.of(topic).map(t -> Messages.text("topic." + t.name())).orElse(topic);
     }
 
     public List<Chat> getQueue() {
