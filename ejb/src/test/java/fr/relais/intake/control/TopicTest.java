@@ -44,6 +44,7 @@ class TopicTest {
 
     @Test
     void keepsCodesWithinTheChatsTopicColumn() {
-        assertThat(Arrays.stream(Topic.values())).allSatisfy(t -> assertThat(t.name()).hasSizeLessThanOrEqualTo(60));
+        assertThat(Arrays.stream(Topic.values()))
+                .allSatisfy(t -> assertThat(t.name()).hasSizeLessThanOrEqualTo(60));
     }
 }
