@@ -11,9 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,6 +35,11 @@ class BrowserIT {
     @BeforeAll
     static void start() throws Exception {
         server = TestEnvironment.server();
+        browser = chromium("1280,900");
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    static WebDriver chromium(String windowSize) throws Exception {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(System.getProperty("relais.chromium", "/usr/bin/chromium"))
                 .addArguments(
@@ -44,14 +52,13 @@ class BrowserIT {
                         "--disable-background-networking",
                         "--disable-component-update",
                         "--disable-sync",
-                        "--window-size=1280,900",
+                        "--window-size=" + windowSize,
                         "--user-data-dir=" + Files.createTempDirectory("relais-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("relais.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -175,6 +182,75 @@ class BrowserIT {
         screenshot("unit-inbox-forwarded");
     }
 
+    @Test
+    void aCitizenAndAnOperatorChatLiveWithoutReloading() throws Exception {
+        login("operateur");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        WebDriver citizen = chromium("1280,900");
+        try {
+            WebDriverWait citizenWait = new WebDriverWait(citizen, Duration.ofSeconds(20));
+            citizen.get(server.baseUrl() + "/");
+            assertThat(citizen.getTitle()).isEqualTo("Informations pratiques");
+            assertThat(citizen.findElement(By.cssSelector(".emergency")).getText())
+                    .contains("17")
+                    .contains("112")
+                    .contains("SMS 114");
+            assertThat(citizen.findElements(By.cssSelector("[onclick], [style], script:not([src])")))
+                    .as("nothing inline: the pages must pass a strict Content-Security-Policy")
+                    .isEmpty();
+            assertThat(citizen.findElement(By.id("quick-exit")).getAttribute("href"))
+                    .startsWith("https://www.meteofrance.com");
+            screenshot("citizen-home");
+            citizen.findElement(By.cssSelector("a.door-VICTIM")).click();
+            citizen.findElement(By.cssSelector("a.topic-THEFT")).click();
+
+            citizen.manage().window().setSize(new Dimension(375, 812));
+            citizen.findElement(By.id("chat-text")).sendKeys("Bonjour, on vient de me voler mon sac.");
+            citizen.findElement(By.id("chat-send")).click();
+            citizenWait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".chat-line-citizen"), "voler mon sac"));
+            long chat = ((Number) ((JavascriptExecutor) citizen)
+                            .executeScript("return JSON.parse(sessionStorage.getItem('relais.chat')).id"))
+                    .longValue();
+
+            // the operator's queue shows it without a reload (Faces push on the platform's channel)
+            wait.until(d -> rowIn("tasks:queue", chat) != null);
+            assertThat(rowIn("tasks:queue", chat).getText()).contains("Vol, cambriolage");
+            rowIn("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks:messageList"), "voler mon sac"));
+
+            citizen.findElement(By.id("chat-text")).sendKeys("Il est parti vers la gare.");
+            citizen.findElement(By.id("chat-send")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("tasks:messageList"), "parti vers la gare"));
+
+            browser.findElement(By.id("tasks:reply")).sendKeys("Je vous écoute. Êtes-vous blessée ?");
+            browser.findElement(By.id("tasks:send")).click();
+            citizenWait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".chat-line-operator"), "Êtes-vous blessée ?"));
+            screenshot("operator-live-chat");
+            screenshot(citizen, "citizen-chat-phone");
+
+            citizen.navigate().refresh();
+            citizenWait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".chat-line"), 3));
+            assertThat(citizen.findElements(By.cssSelector(".chat-line-operator .chat-text")))
+                    .extracting(WebElement::getText)
+                    .containsExactly("Je vous écoute. Êtes-vous blessée ?");
+        } finally {
+            citizen.quit();
+        }
+    }
+
+    /** The row of a data table whose first cell is the given id, or null. */
+    static WebElement rowIn(String tableId, long id) {
+        return browser.findElements(By.cssSelector("#" + tableId.replace(":", "\\:") + " tbody tr")).stream()
+                .filter(r -> r.findElement(By.tagName("td")).getText().strip().equals(String.valueOf(id)))
+                .findFirst()
+                .orElse(null);
+    }
+
     /** Reloads a page until a table shows {@code text}: the engine forwards after the request that caused it. */
     static String reloadUntil(String page, String tableId, String text) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -237,8 +313,12 @@ class BrowserIT {
     }
 
     static void screenshot(String name) throws Exception {
+        screenshot(browser, name);
+    }
+
+    static void screenshot(WebDriver driver, String name) throws Exception {
         Path dir = TestEnvironment.buildDir().resolve("screenshots");
         Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 }
