@@ -67,7 +67,7 @@
       item.appendChild(text);
       item.appendChild(time);
       list.appendChild(item);
-      item.scrollIntoView({block: 'nearest'});
+      list.scrollTop = list.scrollHeight;
     }
 
     function headers() {

@@ -206,7 +206,7 @@ class BrowserIT {
                             assertThat(script.getAttribute("innerHTML")).startsWith("if(window.PrimeFaces)"));
             assertThat(citizen.findElement(By.id("quick-exit")).getAttribute("href"))
                     .startsWith("https://www.meteofrance.com");
-            screenshot("citizen-home");
+            screenshot(citizen, "citizen-home");
             citizen.findElement(By.cssSelector("a.door-VICTIM")).click();
             citizen.findElement(By.cssSelector("a.topic-THEFT")).click();
 
@@ -222,6 +222,11 @@ class BrowserIT {
             // the operator's queue shows it without a reload (Faces push on the platform's channel)
             wait.until(d -> rowIn("tasks:queue", chat) != null);
             assertThat(rowIn("tasks:queue", chat).getText()).contains("Vol, cambriolage");
+            assertThat(rowIn("tasks:queue", chat)
+                            .findElement(By.cssSelector(".waiting"))
+                            .getAttribute("class"))
+                    .contains("waiting-ok");
+            screenshot("operator-queue-live");
             rowIn("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks:messageList"), "voler mon sac"));
 
