@@ -36,7 +36,6 @@ public class BodyLimitFilter extends HttpFilter {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         if (request.getContentLengthLong() > limit) {
             response.setStatus(413);
-            response.setHeader("Connection", "close");
             response.setCharacterEncoding("UTF-8");
             if (api) {
                 response.setContentType("application/json");

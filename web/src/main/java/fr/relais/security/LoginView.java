@@ -36,7 +36,8 @@ public class LoginView {
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(username, password == null ? "" : password))
                         .newAuthentication(true));
-        if (status == AuthenticationStatus.SUCCESS) {
+        if (status == AuthenticationStatus.SUCCESS
+                && request.getAttribute(RelaisAuthentication.LOGIN_REFUSED) == null) {
             external.redirect(external.getRequestContextPath() + "/index.xhtml");
         } else {
             ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");

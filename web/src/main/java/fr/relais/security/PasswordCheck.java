@@ -40,18 +40,26 @@ public class PasswordCheck {
         if (cacheAllowed) {
             CredentialCache.Entry cached = cache.get(username, password);
             if (cached != null) {
-                throttle.succeeded(username, address);
                 return new Outcome(new CredentialValidationResult(cached.caller(), cached.groups()), 0);
             }
         }
-        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return new Outcome(CredentialValidationResult.INVALID_RESULT, 0);
+        if (!throttle.begin(username)) {
+            return new Outcome(null, 1);
         }
-        throttle.succeeded(username, address);
-        if (cacheAllowed) {
-            cache.put(username, password, result.getCallerPrincipal().getName(), result.getCallerGroups());
+        try {
+            CredentialValidationResult result =
+                    identityStores.validate(new UsernamePasswordCredential(username, password));
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                throttle.failed(username, address);
+                return new Outcome(CredentialValidationResult.INVALID_RESULT, 0);
+            }
+            throttle.succeeded(username);
+            if (cacheAllowed) {
+                cache.put(username, password, result.getCallerPrincipal().getName(), result.getCallerGroups());
+            }
+            return new Outcome(result, 0);
+        } finally {
+            throttle.ended(username);
         }
-        return new Outcome(result, 0);
     }
 }

@@ -29,6 +29,8 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_GROUPS = "relais.groups";
     /** Request attribute: seconds before a throttled login may be tried again. */
     static final String RETRY_AFTER = "relais.retryAfter";
+    /** Request attribute: the login form's credentials were refused. */
+    static final String LOGIN_REFUSED = "relais.loginRefused";
 
     public static final String LOGIN_PAGE = "/login.xhtml";
     static final String TOKEN_PATH = "/api/v1/tokens";
@@ -95,12 +97,14 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
         if (credential instanceof UsernamePasswordCredential c) {
             PasswordCheck.Outcome outcome =
                     passwords.check(c.getCaller(), c.getPasswordAsString(), clientAddress.of(request), false);
-            if (outcome.throttled()) {
-                request.setAttribute(RETRY_AFTER, outcome.retryAfterSeconds());
-                return AuthenticationStatus.SEND_FAILURE;
-            }
             if (!outcome.valid()) {
-                return AuthenticationStatus.SEND_FAILURE;
+                // not SEND_FAILURE: the container would answer a bare 401 itself; the login page
+                // shows the refusal (LoginView reads these attributes, not the status)
+                request.setAttribute(LOGIN_REFUSED, Boolean.TRUE);
+                if (outcome.throttled()) {
+                    request.setAttribute(RETRY_AFTER, outcome.retryAfterSeconds());
+                }
+                return context.doNothing();
             }
             CredentialValidationResult result = outcome.result();
             request.getSession(true);

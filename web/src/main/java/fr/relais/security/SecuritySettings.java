@@ -2,9 +2,10 @@ package fr.relais.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,7 +43,7 @@ public class SecuritySettings {
     /** Issuers accepted besides Relais itself, comma-separated (the provider's {@code iss}). */
     @Inject
     @ConfigProperty(name = "RELAIS_JWT_ACCEPTED_ISSUERS")
-    Optional<List<String>> acceptedIssuers;
+    Optional<String> acceptedIssuers;
 
     /** Lifetime of a verified Basic credential in the in-memory cache; 0 disables the cache. */
     @Inject
@@ -57,7 +58,7 @@ public class SecuritySettings {
     /** Addresses of reverse proxies whose {@code X-Forwarded-For} is believed. */
     @Inject
     @ConfigProperty(name = "RELAIS_TRUSTED_PROXIES")
-    Optional<Set<String>> trustedProxies;
+    Optional<String> trustedProxies;
 
     public String issuer() {
         return issuer;
@@ -76,7 +77,7 @@ public class SecuritySettings {
     }
 
     public Set<String> acceptedIssuers() {
-        return Set.copyOf(acceptedIssuers.orElse(List.of()));
+        return list(acceptedIssuers);
     }
 
     public long basicCacheSeconds() {
@@ -88,6 +89,15 @@ public class SecuritySettings {
     }
 
     public Set<String> trustedProxies() {
-        return trustedProxies.orElse(Set.of());
+        return list(trustedProxies);
+    }
+
+    // Payara's MicroProfile Config cannot inject Optional<List<String>>: split here
+    private static Set<String> list(Optional<String> value) {
+        return value.stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Throttling of password guessing, per account and per client address, for every way a password
- * is checked (form login, token endpoint, Basic). Each check counts as a failure until it
- * succeeds, so parallel guesses are counted too. Past a few failures each further attempt must
+ * is checked (form login, token endpoint, Basic). At most a few checks of one account run at
+ * once, so parallel guesses cannot all pass before the first failures count. Past a few failures each further attempt must
  * wait longer (answered at once, without checking the password), then the account or the address
  * is locked for a while and a security event is recorded. Counters are per account: locking one
  * account never blocks another, from the same address or not, unless the address itself passes its
@@ -34,6 +34,7 @@ public class Throttle {
     static final Policy ADDRESS =
             new Policy(200, 500, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(15));
     private static final int MAX_TRACKED = 100_000;
+    static final int MAX_CONCURRENT_CHECKS = 4;
 
     @Inject
     SecurityEvents events;
@@ -41,33 +42,51 @@ public class Throttle {
     private final Clock clock = Clock.systemUTC();
     private final ConcurrentHashMap<String, Counter> accounts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Counter> addresses = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     record Counter(int failures, long last, long notBefore) {}
 
     /**
-     * Registers an attempt and returns 0, or the seconds to wait before the next attempt is
-     * accepted (the attempt is then refused and not counted).
+     * Returns 0 if a password check may run now, or the seconds to wait before the next attempt is
+     * accepted (the attempt is then refused without checking the password, and not counted).
      */
     public long acquire(String account, String address) {
         long now = clock.millis();
         if (accounts.size() > MAX_TRACKED || addresses.size() > MAX_TRACKED) {
             forgetOld(now);
         }
-        String a = key(account);
-        long wait = Math.max(waitOf(accounts.get(a), now), waitOf(addresses.get(address), now));
-        if (wait > 0) {
-            return (wait + 999) / 1000;
-        }
-        count(accounts, a, ACCOUNT, now, SecurityEvents.ACCOUNT_LOCKED, account, address);
-        count(addresses, address, ADDRESS, now, SecurityEvents.ADDRESS_LOCKED, account, address);
-        return 0;
+        long wait = Math.max(waitOf(accounts.get(key(account)), now), waitOf(addresses.get(address), now));
+        return wait > 0 ? (wait + 999) / 1000 : 0;
     }
 
-    /** The attempt succeeded: the account starts afresh; the address's count is given back. */
-    public void succeeded(String account, String address) {
+    /**
+     * Starts a password check (one that costs a hash): false when the account already has {@link
+     * #MAX_CONCURRENT_CHECKS} checks running, so that parallel guesses cannot all run before the
+     * first failures are counted. Every started check must be {@link #ended}.
+     */
+    public boolean begin(String account) {
+        int running = inFlight.merge(key(account), 1, Integer::sum);
+        if (running > MAX_CONCURRENT_CHECKS) {
+            ended(account);
+            return false;
+        }
+        return true;
+    }
+
+    public void ended(String account) {
+        inFlight.computeIfPresent(key(account), (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** A wrong password (or unknown name): counted for the account and for the address. */
+    public void failed(String account, String address) {
+        long now = clock.millis();
+        count(accounts, key(account), ACCOUNT, now, SecurityEvents.ACCOUNT_LOCKED, account, address);
+        count(addresses, address, ADDRESS, now, SecurityEvents.ADDRESS_LOCKED, account, address);
+    }
+
+    /** The right password: the account starts afresh (the address keeps its count). */
+    public void succeeded(String account) {
         accounts.remove(key(account));
-        addresses.computeIfPresent(
-                address, (k, c) -> c.failures() <= 1 ? null : new Counter(c.failures() - 1, c.last(), c.notBefore()));
     }
 
     private void count(
