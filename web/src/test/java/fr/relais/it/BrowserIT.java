@@ -56,7 +56,8 @@ class BrowserIT {
                 "Page.addScriptToEvaluateOnNewDocument",
                 java.util.Map.of(
                         "source",
-                        "document.addEventListener('securitypolicyviolation', e => {"
+                        "window.relaisCspListener = true;"
+                                + " document.addEventListener('securitypolicyviolation', e => {"
                                 + " const v = JSON.parse(localStorage.getItem('cspViolations') || '[]');"
                                 + " v.push(location.pathname + ': ' + e.violatedDirective + ' ' + e.blockedURI);"
                                 + " localStorage.setItem('cspViolations', JSON.stringify(v)); });"));
@@ -66,6 +67,10 @@ class BrowserIT {
 
     @org.junit.jupiter.api.AfterEach
     void noContentSecurityPolicyViolation() {
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return window.relaisCspListener === true"))
+                .as("the violation listener is installed on the page")
+                .isEqualTo(true);
         Object violations = ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("const v = localStorage.getItem('cspViolations');"
                         + " localStorage.removeItem('cspViolations'); return v;");
