@@ -1,4 +1,6 @@
-/* The operator's queue: waiting times go on ticking between two pushes. Each time was computed by
+/* The operator's console, live: each Faces push names what changed ("queue": the platform's
+ * queue; "operator": a chat the operator holds) and the matching remote command of tasks.xhtml
+ * reloads it. Waiting times go on ticking between two pushes. Each time was computed by
  * the server when the table was drawn (data-seconds); amber from 60 s, red from 120 s, as there. */
 (function () {
   'use strict';
@@ -18,6 +20,16 @@
       el.classList.toggle('waiting-red', seconds >= 120);
     }
   }
+
+  window.relaisConsole = {
+    pushed: function (message) {
+      if (message === 'queue' && typeof window.relaisRefreshQueue === 'function') {
+        window.relaisRefreshQueue();
+      } else if (message === 'operator' && typeof window.relaisRefreshThread === 'function') {
+        window.relaisRefreshThread();
+      }
+    }
+  };
 
   window.setInterval(tick, 1000);
 }());
