@@ -148,6 +148,7 @@ public final class Bench {
                 paced = LoadDriver.pacedChats(api, o.chatRate(), o.chatDuration());
             }
             long[] memory = memory(server.pid());
+            Map<String, Long> tables = probe.tableRows();
 
             int connections = Math.max(1, counters.connections);
             double ceiling = 0;
@@ -157,8 +158,8 @@ public final class Bench {
                 ceiling = probe.commitsPerSecond(connections, o.ceilingDuration());
             }
 
-            String report =
-                    report(o, auth, admin == null, startSeconds, result, paced, counters, ceiling, memory, server);
+            String report = report(
+                    o, auth, admin == null, startSeconds, result, paced, counters, ceiling, memory, server, tables);
             System.out.println();
             System.out.println(report);
             Files.writeString(o.buildDir().resolve("bench-results.md"), report);
@@ -239,7 +240,8 @@ public final class Bench {
             Counters counters,
             double ceiling,
             long[] memory,
-            RelaisServer server)
+            RelaisServer server,
+            Map<String, Long> tables)
             throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("## Relais load run, ")
@@ -319,6 +321,17 @@ public final class Bench {
                 .append(table(List.of("figure", "value"), db))
                 .append("\n");
 
+        long reports = tables.getOrDefault("report", 0L);
+        if (reports > 0) {
+            List<List<String>> written = new ArrayList<>();
+            tables.forEach((table, n) -> written.add(List.of(table, String.valueOf(n), fmt(n / (double) reports))));
+            out.append("Rows left in each table after the run (")
+                    .append(reports)
+                    .append(
+                            " reports, the warm-up's and the unfinished ones included; deleted runtime rows not counted):\n\n")
+                    .append(table(List.of("table", "rows", "per report"), written))
+                    .append("\n");
+        }
         out.append("Server:\n\n")
                 .append(table(
                         List.of("figure", "value"),

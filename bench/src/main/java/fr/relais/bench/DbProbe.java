@@ -146,6 +146,38 @@ final class DbProbe {
         }
     }
 
+    /** Rows in each table of the application's database, largest first (what the lifecycles wrote and left). */
+    Map<String, Long> tableRows() throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        List<String> tables = new ArrayList<>();
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'")) {
+            s.setString(1, appDatabase);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            try (Statement count = c.createStatement()) {
+                for (String table : tables) {
+                    try (ResultSet rs =
+                            count.executeQuery("SELECT COUNT(*) FROM `" + appDatabase + "`.`" + table + "`")) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            rows.put(table, rs.getLong(1));
+                        }
+                    }
+                }
+            }
+        }
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        rows.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
     /** Connections of other clients of the server, busy on another database (noise in the global counters). */
     int otherConnections() throws SQLException {
         try (Connection c = connect();
