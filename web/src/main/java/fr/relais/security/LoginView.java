@@ -13,6 +13,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /** The login form: hands the credentials to the authentication mechanism, then goes home. */
@@ -28,18 +29,23 @@ public class LoginView {
     public void login() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
         AuthenticationStatus status = security.authenticate(
-                (HttpServletRequest) external.getRequest(),
+                request,
                 (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(username, password == null ? "" : password))
                         .newAuthentication(true));
-        if (status == AuthenticationStatus.SUCCESS) {
+        if (status == AuthenticationStatus.SUCCESS
+                && request.getAttribute(RelaisAuthentication.LOGIN_REFUSED) == null) {
             external.redirect(external.getRequestContextPath() + "/index.xhtml");
         } else {
             ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
-            faces.addMessage(
-                    null, new FacesMessage(FacesMessage.SEVERITY_ERROR, bundle.getString("login.failed"), null));
+            Object retryAfter = request.getAttribute(RelaisAuthentication.RETRY_AFTER);
+            String text = retryAfter == null
+                    ? bundle.getString("login.failed")
+                    : MessageFormat.format(bundle.getString("login.throttled"), retryAfter);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
     }
 

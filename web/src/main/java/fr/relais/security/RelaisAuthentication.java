@@ -8,7 +8,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -18,49 +17,96 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * The one authentication mechanism of the application (Jakarta Security allows one): HTTP Basic
- * under {@code /api/}, so scripts can drive every step; a form login (the login page calls {@code
- * SecurityContext.authenticate}) remembered in the HTTP session for the screens.
+ * The one authentication mechanism of the application (Jakarta Security allows one). Under {@code
+ * /api/}: a bearer token (verified by signature, no database query), or HTTP Basic for scripts
+ * (throttled, with a short-lived cache of verified credentials); the token endpoint takes Basic
+ * only, so a token never buys another. Elsewhere: a form login (the login page calls {@code
+ * SecurityContext.authenticate}), throttled too, remembered in the HTTP session.
  */
 @ApplicationScoped
 public class RelaisAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_CALLER = "relais.caller";
     static final String SESSION_GROUPS = "relais.groups";
+    /** Request attribute: seconds before a throttled login may be tried again. */
+    static final String RETRY_AFTER = "relais.retryAfter";
+    /** Request attribute: the login form's credentials were refused. */
+    static final String LOGIN_REFUSED = "relais.loginRefused";
+
     public static final String LOGIN_PAGE = "/login.xhtml";
+    static final String TOKEN_PATH = "/api/v1/tokens";
 
     @Inject
-    IdentityStoreHandler identityStores;
+    PasswordCheck passwords;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") ? basic(request, response, context) : form(request, context);
+        return path.startsWith("/api/") ? api(path, request, response, context) : form(request, context);
     }
 
-    private AuthenticationStatus basic(
-            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus api(
+            String path, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && !path.equals(TOKEN_PATH)) {
+            return tokens.verify(header.substring(7).trim())
+                    .map(caller -> context.notifyContainerAboutLogin(caller.caller(), caller.groups()))
+                    .orElseGet(() -> refuse(
+                            response,
+                            401,
+                            "Bearer error=\"invalid_token\"",
+                            "invalid_token",
+                            "Jeton invalide, expiré ou révoqué.",
+                            0));
+        }
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             UsernamePasswordCredential credential = decode(header.substring(6).trim());
             if (credential != null) {
-                CredentialValidationResult result = identityStores.validate(credential);
-                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    return context.notifyContainerAboutLogin(result);
+                PasswordCheck.Outcome outcome = passwords.check(
+                        credential.getCaller(),
+                        credential.getPasswordAsString(),
+                        clientAddress.of(request),
+                        !path.equals(TOKEN_PATH));
+                if (outcome.throttled()) {
+                    return refuse(
+                            response,
+                            429,
+                            null,
+                            "too_many_attempts",
+                            "Trop de tentatives de connexion. Réessayez dans " + outcome.retryAfterSeconds()
+                                    + " secondes.",
+                            outcome.retryAfterSeconds());
+                }
+                if (outcome.valid()) {
+                    return context.notifyContainerAboutLogin(outcome.result());
                 }
             }
-            return unauthorized(response, context);
+            return unauthorized(response);
         }
-        return context.isProtected() ? unauthorized(response, context) : context.doNothing();
+        return context.isProtected() ? unauthorized(response) : context.doNothing();
     }
 
     private AuthenticationStatus form(HttpServletRequest request, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
-        if (credential != null) {
-            CredentialValidationResult result = identityStores.validate(credential);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                return AuthenticationStatus.SEND_FAILURE;
+        if (credential instanceof UsernamePasswordCredential c) {
+            PasswordCheck.Outcome outcome =
+                    passwords.check(c.getCaller(), c.getPasswordAsString(), clientAddress.of(request), false);
+            if (!outcome.valid()) {
+                // not SEND_FAILURE: the container would answer a bare 401 itself; the login page
+                // shows the refusal (LoginView reads these attributes, not the status)
+                request.setAttribute(LOGIN_REFUSED, Boolean.TRUE);
+                if (outcome.throttled()) {
+                    request.setAttribute(RETRY_AFTER, outcome.retryAfterSeconds());
+                }
+                return context.doNothing();
             }
+            CredentialValidationResult result = outcome.result();
             request.getSession(true);
             request.changeSessionId();
             HttpSession session = request.getSession();
@@ -77,14 +123,35 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
         return context.isProtected() ? context.redirect(request.getContextPath() + LOGIN_PAGE) : context.doNothing();
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+    private static AuthenticationStatus unauthorized(HttpServletResponse response) {
+        return refuse(
+                response,
+                401,
+                "Basic realm=\"relais\", charset=\"UTF-8\"",
+                "unauthorized",
+                "Identifiants manquants ou invalides.",
+                0);
+    }
+
+    private static AuthenticationStatus refuse(
+            HttpServletResponse response,
+            int status,
+            String challenge,
+            String code,
+            String message,
+            long retryAfterSeconds) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"relais\", charset=\"UTF-8\"");
+            response.setStatus(status);
+            if (challenge != null) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
+            if (retryAfterSeconds > 0) {
+                response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+            }
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter()
-                    .write("{\"error\":\"unauthorized\",\"message\":\"Identifiants manquants ou invalides.\"}");
+            response.getWriter().write("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
         } catch (IOException e) {
             // the client went away; the status alone is the answer
         }

@@ -39,6 +39,11 @@ public final class Api {
         return new Api(baseUrl + "/api/v1", "Basic " + token);
     }
 
+    /** A client sending this {@code Authorization} header, e.g. a bearer token. */
+    public static Api withAuthorization(String baseUrl, String authorization) {
+        return new Api(baseUrl + "/api/v1", authorization);
+    }
+
     public Reply get(String path, String... headers) {
         return send("GET", path, null, headers);
     }

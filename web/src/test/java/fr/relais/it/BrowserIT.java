@@ -50,8 +50,33 @@ class BrowserIT {
                 .usingDriverExecutable(new File(System.getProperty("relais.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // every Content-Security-Policy violation on every page, kept across navigations
+        chrome.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of(
+                        "source",
+                        "window.relaisCspListener = true;"
+                                + " document.addEventListener('securitypolicyviolation', e => {"
+                                + " const v = JSON.parse(localStorage.getItem('cspViolations') || '[]');"
+                                + " v.push(location.pathname + ': ' + e.violatedDirective + ' ' + e.blockedURI);"
+                                + " localStorage.setItem('cspViolations', JSON.stringify(v)); });"));
+        browser = chrome;
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void noContentSecurityPolicyViolation() {
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return window.relaisCspListener === true"))
+                .as("the violation listener is installed on the page")
+                .isEqualTo(true);
+        Object violations = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("const v = localStorage.getItem('cspViolations');"
+                        + " localStorage.removeItem('cspViolations'); return v;");
+        assertThat(violations == null ? "[]" : violations.toString())
+                .as("securitypolicyviolation events")
+                .isEqualTo("[]");
     }
 
     @AfterAll

@@ -120,6 +120,11 @@ public class TestEnvironment implements LauncherSessionListener {
         return server;
     }
 
+    /** The database of the application {@link #server()} runs on (to set up test accounts). */
+    static synchronized Database.Settings systemDatabase() {
+        return systemSettings;
+    }
+
     static Path buildDir() {
         return Path.of(System.getProperty("relais.build.dir", "target"));
     }

@@ -43,6 +43,9 @@ public class AppUser {
     @Column(name = "role", length = 30)
     private Set<String> roles = new HashSet<>();
 
+    @Column(nullable = false)
+    private boolean enabled = true;
+
     protected AppUser() {}
 
     public AppUser(
@@ -81,5 +84,14 @@ public class AppUser {
 
     public Set<String> roles() {
         return Set.copyOf(roles);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** A disabled account can no longer sign in; its tokens are revoked by the caller. */
+    public void disable() {
+        enabled = false;
     }
 }

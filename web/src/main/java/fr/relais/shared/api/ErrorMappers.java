@@ -19,6 +19,11 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof fr.relais.security.BodyTooLargeException) {
+                return ApiError.response(413, "payload_too_large", "Requête trop volumineuse.");
+            }
+        }
         Throwable cause = unwrap(thrown);
         if (cause instanceof DomainException e) {
             return ApiError.response(status(e.kind()), e.code(), e.getMessage());

@@ -1,0 +1,47 @@
+package fr.relais.security;
+
+import fr.relais.shared.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Exchanges a password (HTTP Basic, checked by the authentication mechanism without the credentials
+ * cache) for a short-lived bearer token: {@code curl -u user:password -X POST .../api/v1/tokens}.
+ */
+@Path("tokens")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+    /** OAuth 2.0's token response names. */
+    public record IssuedToken(String access_token, String token_type, long expires_in) {}
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    Tokens tokens;
+
+    private static final Set<String> ROLES =
+            Set.of(Role.OPERATOR, Role.PSYCHOLOGIST, Role.SUPERVISOR, Role.UNIT_AGENT, Role.AUDITOR, Role.ADMIN);
+
+    @POST
+    @PermitAll
+    public IssuedToken issue() {
+        Set<String> groups = new HashSet<>();
+        for (String role : ROLES) {
+            if (security.isCallerInRole(role)) {
+                groups.add(role);
+            }
+        }
+        String caller = security.getCallerPrincipal().getName();
+        return new IssuedToken(tokens.issue(caller, groups), "Bearer", tokens.lifetimeSeconds());
+    }
+}
