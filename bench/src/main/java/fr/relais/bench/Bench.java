@@ -315,7 +315,7 @@ public final class Bench {
             db.add(List.of("ceiling in lifecycles/s (ceiling ÷ commits per lifecycle)", fmt(ceilingLifecycles)));
             db.add(List.of(
                     "**achieved ÷ ceiling**",
-                    String.format(Locale.ROOT, "**%.0f %%**", 100 * result.lifecyclesPerSecond() / ceilingLifecycles)));
+                    String.format(Locale.ROOT, "**%.1f %%**", 100 * result.lifecyclesPerSecond() / ceilingLifecycles)));
         }
         out.append("Database:\n\n")
                 .append(table(List.of("figure", "value"), db))

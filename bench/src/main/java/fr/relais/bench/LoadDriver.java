@@ -79,13 +79,20 @@ final class LoadDriver {
         List<Stats> measuredStats = new ArrayList<>();
         List<Stats> warmupStats = new ArrayList<>();
         List<Future<?>> running = new ArrayList<>();
+        // clients arrive over the first half of the warm-up, not all in the same millisecond: a burst
+        // of cold first requests at once exhausted the server's connection pool (see the README)
+        long rampMillis = warmup.toMillis() / 2 / threads;
         for (int t = 0; t < threads; t++) {
+            long delay = t * rampMillis;
             Stats m = new Stats();
             Stats w = new Stats();
             measuredStats.add(m);
             warmupStats.add(w);
             String operator = OPERATORS[t % OPERATORS.length];
-            running.add(pool.submit(() -> loop(operator, m, w)));
+            running.add(pool.submit(() -> {
+                sleep(delay);
+                loop(operator, m, w);
+            }));
         }
         Thread.sleep(warmup.toMillis());
         window.opened();
