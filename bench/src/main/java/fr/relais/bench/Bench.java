@@ -27,7 +27,8 @@ import org.HdrHistogram.Histogram;
  * server's memory; then the figures as Markdown tables (stdout and {@code
  * <build dir>/bench-results.md}).
  *
- * <p>Arguments {@code name=value}: {@code threads} (32), {@code warmup} (10 s), {@code duration}
+ * <p>Arguments {@code name=value}: {@code threads} (32), {@code warmup} (10 s), {@code
+ * ramp-seconds} (clients arrive over it: half the warm-up), {@code duration}
  * (60 s), {@code poll-ms} (10), {@code chat-rate} (20 per second), {@code chat-seconds} (15), {@code
  * ceiling-seconds} (10). Environment: {@code BENCH_DB_URL} / {@code BENCH_DB_USER} / {@code
  * BENCH_DB_PASSWORD}, else {@code RELAIS_TEST_DB_URL} and its user and password (an administrator's
@@ -39,6 +40,7 @@ public final class Bench {
     public record Options(
             int threads,
             Duration warmup,
+            Duration ramp,
             Duration duration,
             int pollMillis,
             double chatRate,
@@ -60,6 +62,10 @@ public final class Bench {
             Options o = new Options(
                     Integer.parseInt(a.getOrDefault("threads", "32")),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup", "10"))),
+                    Duration.ofMillis((long) (1000
+                            * Double.parseDouble(a.getOrDefault(
+                                    "ramp-seconds",
+                                    String.valueOf(Long.parseLong(a.getOrDefault("warmup", "10")) / 2.0))))),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("duration", "60"))),
                     Integer.parseInt(a.getOrDefault("poll-ms", "10")),
                     Double.parseDouble(a.getOrDefault("chat-rate", "20")),
@@ -77,6 +83,7 @@ public final class Bench {
                     .filter(k -> !List.of(
                                     "threads",
                                     "warmup",
+                                    "ramp-seconds",
                                     "duration",
                                     "poll-ms",
                                     "chat-rate",
@@ -138,7 +145,7 @@ public final class Bench {
             Counters counters = new Counters(probe, perUser);
             log("Driving " + o.threads() + " clients: warm-up " + o.warmup().toSeconds() + " s, measured "
                     + o.duration().toSeconds() + " s ...");
-            LoadDriver.Result result = driver.run(o.warmup(), o.duration(), counters);
+            LoadDriver.Result result = driver.run(o.warmup(), o.ramp(), o.duration(), counters);
             log("Lifecycles completed in the window: " + result.completed());
 
             Stats paced = new Stats();

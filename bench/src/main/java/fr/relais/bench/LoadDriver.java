@@ -74,14 +74,14 @@ final class LoadDriver {
         this.pollMillis = pollMillis;
     }
 
-    Result run(Duration warmup, Duration measured, Window window) throws InterruptedException {
+    Result run(Duration warmup, Duration ramp, Duration measured, Window window) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Stats> measuredStats = new ArrayList<>();
         List<Stats> warmupStats = new ArrayList<>();
         List<Future<?>> running = new ArrayList<>();
-        // clients arrive over the first half of the warm-up, not all in the same millisecond: a burst
-        // of cold first requests at once exhausted the server's connection pool (see the README)
-        long rampMillis = warmup.toMillis() / 2 / threads;
+        // clients arrive over the ramp (half the warm-up by default), not all in the same millisecond:
+        // a burst of cold first requests at once exhausted the server's connection pool (see the README)
+        long rampMillis = ramp.toMillis() / threads;
         for (int t = 0; t < threads; t++) {
             long delay = t * rampMillis;
             Stats m = new Stats();

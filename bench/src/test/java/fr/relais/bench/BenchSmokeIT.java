@@ -19,6 +19,7 @@ class BenchSmokeIT {
         Bench.Outcome outcome = Bench.run(new Bench.Options(
                 2,
                 Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
                 Duration.ofSeconds(5),
                 10,
                 5,
