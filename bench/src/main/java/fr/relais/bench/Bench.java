@@ -170,7 +170,10 @@ public final class Bench {
             System.out.println();
             System.out.println(report);
             Files.writeString(o.buildDir().resolve("bench-results.md"), report);
-            return new Outcome(result.completed(), result.stats().errorCount() + paced.errorCount(), report);
+            return new Outcome(
+                    result.completed(),
+                    result.stats().errorCount() + result.warmup().errorCount() + paced.errorCount(),
+                    report);
         } finally {
             if (server != null) {
                 server.stop();
@@ -290,6 +293,9 @@ public final class Bench {
                 result.completed(),
                 result.seconds()));
         out.append(errors(s));
+        if (!result.warmup().errors.isEmpty()) {
+            out.append("During the warm-up (not in the table above): ").append(errors(result.warmup()));
+        }
 
         Histogram chats = paced.latencies.get(LoadDriver.OPEN_CHAT_PACED);
         if (chats != null) {
