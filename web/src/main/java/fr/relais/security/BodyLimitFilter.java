@@ -17,8 +17,9 @@ import java.io.IOException;
  * Refuses request bodies over RELAIS_MAX_BODY_BYTES (256 KiB by default) before anything parses
  * them: by their declared length at once (413, JSON under {@code /api/}), and, for a body sent
  * without a length, by counting while JAX-RS reads it ({@link BodyTooLargeException}, answered 413
- * by the API's error mapper). Forms without a length are bounded by the server's {@code
- * max-post-size-bytes} (see the launcher's {@code pre-boot-commands.asadmin}). WebSocket endpoints bound
+ * by the API's error mapper). Screens' forms sent without a length are read by Faces, not counted
+ * here: Grizzly's {@code max-post-size-bytes} would bound them, but it answers with its own HTML 500
+ * before this filter's 413, so it is left at Payara's default. WebSocket endpoints bound
  * their messages with {@code @OnMessage(maxMessageSize = WEBSOCKET_MAX_MESSAGE_BYTES)}.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)

@@ -26,8 +26,6 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        // replaces the server's name (Payara writes it only when the application set none)
-        response.setHeader("Server", "Relais");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", REFERRER_POLICY);
         if (path.startsWith("/api/")) {

@@ -1,6 +1,7 @@
 package fr.relais.security;
 
 import fr.relais.shared.Role;
+import fr.relais.shared.api.ApiDocumentation;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,11 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.HashSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Exchanges a password (HTTP Basic, checked by the authentication mechanism without the credentials
  * cache) for a short-lived bearer token: {@code curl -u user:password -X POST .../api/v1/tokens}.
  */
+@Tag(name = "Account", description = "The calling account.")
+@SecurityRequirement(name = ApiDocumentation.BASIC)
 @Path("tokens")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +38,7 @@ public class TokenResource {
     private static final Set<String> ROLES =
             Set.of(Role.OPERATOR, Role.PSYCHOLOGIST, Role.SUPERVISOR, Role.UNIT_AGENT, Role.AUDITOR, Role.ADMIN);
 
+    @Operation(operationId = "issueToken", summary = "Exchange a password (HTTP Basic) for a short-lived bearer token")
     @POST
     @PermitAll
     public IssuedToken issue() {
