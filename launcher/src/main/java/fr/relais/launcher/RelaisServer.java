@@ -37,6 +37,25 @@ public final class RelaisServer {
                 .systemProperties(workDir.resolve("relais.properties"));
     }
 
+    /** More JVM options for the server (e.g. a heap or a flight recording), after the recipe's own. */
+    public RelaisServer jvmOptions(List<String> options) {
+        recipe.jvmOptions(options);
+        return this;
+    }
+
+    /** The JVM options the server is (or will be) started with. */
+    public List<String> jvmOptions() {
+        return recipe.jvmOptions();
+    }
+
+    /** The process id of the running server's JVM (for its resident memory, a profiler). */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("not started");
+        }
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -1,0 +1,280 @@
+package fr.relais.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Complete report lifecycles over the API, from the citizen's chat to the unit's take-over and the
+ * chat's closing, by {@code threads} clients in a closed loop: each thread starts its next
+ * lifecycle when the last one ends. Calls of lifecycles started during the warm-up are not
+ * recorded; lifecycles/s counts those completed inside the measured window.
+ */
+final class LoadDriver {
+    static final String OPEN_CHAT = "POST /citizen/chats";
+    static final String TAKE = "POST /chats/{id}/take";
+    static final String REPORT = "POST /chats/{id}/report";
+    static final String QUALIFY = "PUT /reports/{id}/qualification";
+    static final String POLL = "GET /reports/{id} (poll)";
+    static final String JOB_ANONYMISATION = "job: qualification → IN_REVIEW";
+    static final String REVIEW = "POST /reports/{id}/review";
+    static final String JOB_COMPETENCE = "job: review → FORWARDED";
+    static final String TAKE_OVER = "POST /reports/{id}/take-over";
+    static final String CLOSE = "POST /chats/{id}/close";
+    static final String LIFECYCLE = "lifecycle (all of the above)";
+    static final String OPEN_CHAT_PACED = "POST /citizen/chats, paced";
+    static final List<String> ORDER = List.of(
+            Api.TOKENS,
+            OPEN_CHAT,
+            TAKE,
+            REPORT,
+            QUALIFY,
+            POLL,
+            JOB_ANONYMISATION,
+            REVIEW,
+            JOB_COMPETENCE,
+            TAKE_OVER,
+            CLOSE,
+            LIFECYCLE);
+
+    static final String[] OPERATORS = {"operateur", "operateur2"};
+    static final String UNIT_AGENT = "agent-guyancourt";
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Api api;
+    private final int threads;
+    private final int pollMillis;
+    private volatile boolean measuring;
+    private volatile boolean stopped;
+    private final AtomicLong completedInWindow = new AtomicLong();
+
+    /** Measured results: calls of lifecycles started in the window, completions within it. */
+    record Result(Stats stats, long completed, double seconds, Stats warmup) {
+        double lifecyclesPerSecond() {
+            return completed / seconds;
+        }
+    }
+
+    /** Called by the driver when the window opens and closes (database counters). */
+    interface Window {
+        void opened();
+
+        void closed();
+    }
+
+    LoadDriver(Api api, int threads, int pollMillis) {
+        this.api = api;
+        this.threads = threads;
+        this.pollMillis = pollMillis;
+    }
+
+    Result run(Duration warmup, Duration ramp, Duration measured, Window window) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Stats> measuredStats = new ArrayList<>();
+        List<Stats> warmupStats = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
+        // clients arrive over the ramp (half the warm-up by default), not all in the same millisecond:
+        // a burst of cold first requests at once exhausted the server's connection pool (see the README)
+        long rampMillis = ramp.toMillis() / threads;
+        for (int t = 0; t < threads; t++) {
+            long delay = t * rampMillis;
+            Stats m = new Stats();
+            Stats w = new Stats();
+            measuredStats.add(m);
+            warmupStats.add(w);
+            String operator = OPERATORS[t % OPERATORS.length];
+            running.add(pool.submit(() -> {
+                sleep(delay);
+                loop(operator, m, w);
+            }));
+        }
+        Thread.sleep(warmup.toMillis());
+        window.opened();
+        long opened = System.nanoTime();
+        measuring = true;
+        Thread.sleep(measured.toMillis());
+        stopped = true;
+        double seconds = (System.nanoTime() - opened) / 1e9;
+        long completed = completedInWindow.get();
+        window.closed();
+        pool.shutdown();
+        if (!pool.awaitTermination(JOB_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+        Stats all = new Stats();
+        measuredStats.forEach(all::merge);
+        Stats allWarmup = new Stats();
+        warmupStats.forEach(allWarmup::merge);
+        return new Result(all, completed, seconds, allWarmup);
+    }
+
+    private void loop(String operator, Stats measured, Stats warmup) {
+        while (!stopped) {
+            Stats stats = measuring ? measured : warmup;
+            try {
+                long start = System.nanoTime();
+                lifecycle(operator, stats);
+                if (!stopped) {
+                    stats.record(LIFECYCLE, System.nanoTime() - start);
+                    if (measuring) {
+                        completedInWindow.incrementAndGet();
+                    }
+                }
+            } catch (Failed f) {
+                if (!stopped) {
+                    stats.error(f.call, f.status);
+                }
+            } catch (RuntimeException e) {
+                if (!stopped) {
+                    stats.error("client", e.toString());
+                }
+            }
+        }
+    }
+
+    private void lifecycle(String operator, Stats s) {
+        long chat = expect(
+                        s,
+                        OPEN_CHAT,
+                        201,
+                        api.call(
+                                s,
+                                OPEN_CHAT,
+                                "POST",
+                                "/citizen/chats",
+                                "{\"platform\":\"GENERALIST\",\"door\":\"VICTIM\",\"topic\":\"harcelement\","
+                                        + "\"message\":\"Bonjour, je voudrais signaler des faits.\"}",
+                                null))
+                .id();
+        expect(s, TAKE, 200, api.call(s, TAKE, "POST", "/chats/" + chat + "/take", null, operator));
+        long report = expect(s, REPORT, 201, api.call(s, REPORT, "POST", "/chats/" + chat + "/report", null, operator))
+                .id();
+        long qualified = System.nanoTime();
+        expect(
+                s,
+                QUALIFY,
+                200,
+                api.call(
+                        s,
+                        QUALIFY,
+                        "PUT",
+                        "/reports/" + report + "/qualification",
+                        "{\"category\":\"HARASSMENT\",\"postalCode\":\"78280\",\"commune\":\"Guyancourt\","
+                                + "\"factsAt\":\"2026-11-20T21:00:00Z\",\"urgent\":false,\"anonymous\":true,"
+                                + "\"narrative\":\"Marie Durand, joignable au 06 12 34 56 78, est harcelée chaque "
+                                + "soir par son voisin du 12 rue des Lilas.\"}",
+                        operator));
+        await(s, operator, report, "IN_REVIEW", qualified, JOB_ANONYMISATION);
+        long reviewed = System.nanoTime();
+        expect(s, REVIEW, 200, api.call(s, REVIEW, "POST", "/reports/" + report + "/review", "{}", operator));
+        await(s, operator, report, "FORWARDED", reviewed, JOB_COMPETENCE);
+        expect(
+                s,
+                TAKE_OVER,
+                200,
+                api.call(s, TAKE_OVER, "POST", "/reports/" + report + "/take-over", null, UNIT_AGENT));
+        expect(
+                s,
+                CLOSE,
+                200,
+                api.call(s, CLOSE, "POST", "/chats/" + chat + "/close", "{\"outcome\":\"REPORT\"}", operator));
+    }
+
+    /**
+     * Polls the report until the engine's job brings it to {@code status}; records the time from the
+     * request that caused the job to the answer that shows its result. Polls back off from {@code
+     * pollMillis} to 100 ms so that waiting clients do not load the server more than working ones.
+     */
+    private void await(Stats s, String operator, long report, String status, long since, String job) {
+        long deadline = since + JOB_TIMEOUT.toNanos();
+        long pause = pollMillis;
+        while (!stopped) {
+            sleep(pause);
+            pause = Math.min(100, pause + pollMillis);
+            Api.Reply reply = expect(s, POLL, 200, api.call(s, POLL, "GET", "/reports/" + report, null, operator));
+            if (status.equals(reply.reportStatus())) {
+                s.record(job, System.nanoTime() - since);
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new Failed(job, "timeout (still " + reply.reportStatus() + ")");
+            }
+        }
+        throw new Failed(job, "stopped");
+    }
+
+    /**
+     * New chats opened at a fixed rate (open loop, as citizens arrive), whatever the server's
+     * answers: latency counts from when each request was due, so a slow server cannot hide its delay
+     * by slowing the arrivals down (no coordinated omission).
+     */
+    static Stats pacedChats(Api api, double perSecond, Duration duration) throws InterruptedException {
+        Stats stats = new Stats();
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(16);
+        long period = (long) (1e9 / perSecond);
+        long count = (long) (duration.toNanos() / period);
+        long start = System.nanoTime() + 100_000_000L;
+        for (long i = 0; i < count; i++) {
+            long due = start + i * period;
+            pool.schedule(
+                    () -> {
+                        Stats one = new Stats();
+                        Api.Reply reply = api.call(
+                                one,
+                                "ignored",
+                                "POST",
+                                "/citizen/chats",
+                                "{\"platform\":\"GENERALIST\",\"door\":\"INFORMATION\","
+                                        + "\"message\":\"Quels sont les horaires du commissariat ?\"}",
+                                null);
+                        long latency = System.nanoTime() - due;
+                        synchronized (stats) {
+                            stats.record(OPEN_CHAT_PACED, latency);
+                            if (reply.status() != 201) {
+                                stats.error(OPEN_CHAT_PACED, String.valueOf(reply.status()));
+                            }
+                        }
+                    },
+                    due - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+        return stats;
+    }
+
+    private static Api.Reply expect(Stats s, String call, int status, Api.Reply reply) {
+        if (reply.status() != status) {
+            throw new Failed(call, String.valueOf(reply.status()));
+        }
+        return reply;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failed("client", "interrupted");
+        }
+    }
+
+    static final class Failed extends RuntimeException {
+        final String call;
+        final String status;
+
+        Failed(String call, String status) {
+            super(call + " → " + status, null, false, false);
+            this.call = call;
+            this.status = status;
+        }
+    }
+}
