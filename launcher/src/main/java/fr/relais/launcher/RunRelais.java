@@ -71,8 +71,9 @@ public final class RunRelais {
                     "Demo accounts (password = name): operateur, operateur2, operatrice-vss, psychologue, superviseur,");
             System.out.println("  agent-guyancourt, agent-versailles, auditeur, admin");
         }
-        System.out.println("API: " + server.baseUrl() + "/api/v1 (HTTP Basic), OpenAPI: " + server.baseUrl()
-                + "/openapi. Ctrl-C stops.");
+        System.out.println(
+                "API: " + server.baseUrl() + "/api/v1 (bearer token from POST /api/v1/tokens, or HTTP Basic), OpenAPI: "
+                        + server.baseUrl() + "/openapi. Ctrl-C stops.");
         server.waitFor();
     }
 
