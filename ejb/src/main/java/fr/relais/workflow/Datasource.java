@@ -19,7 +19,7 @@ import java.sql.Connection;
         password = "${MPCONFIG=RELAIS_DB_PASSWORD}",
         isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         minPoolSize = 2,
-        maxPoolSize = 30,
+        maxPoolSize = 64,
         properties = {
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=auto-commit",
