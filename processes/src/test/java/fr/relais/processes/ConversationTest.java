@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -12,9 +11,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -39,12 +41,23 @@ class ConversationTest {
 
     ProcessEngine processEngine;
 
-    private final AtomicInteger escalations = new AtomicInteger();
+    private final DelayRecorder delays = new DelayRecorder();
+
+    /** The recordTakeChatDelay delegate as the model calls it: records the step its field names. */
+    static final class DelayRecorder implements JavaDelegate {
+        final List<String> steps = new ArrayList<>();
+        private Expression step;
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            steps.add((String) step.getValue(execution));
+        }
+    }
 
     @BeforeEach
     void registerDelegates() {
         BpmnAwareTests.init(processEngine);
-        Mocks.register("escalateTakeChatBreach", (JavaDelegate) execution -> escalations.incrementAndGet());
+        Mocks.register("recordTakeChatDelay", delays);
     }
 
     @AfterEach
@@ -116,19 +129,29 @@ class ConversationTest {
     }
 
     @Test
-    void escalatesWhenNobodyTakesTheChatIn2Minutes() {
+    void warnsAt60SecondsThenEscalatesWhenNobodyTakesTheChatIn2Minutes() {
         Date requestedAt = new Date(1_767_225_600_000L); // 2026-01-01T00:00:00Z
         ClockUtil.setCurrentTime(requestedAt);
         ProcessInstance chat = startChat("GENERALIST");
 
         assertThat(chat).isWaitingAt("Task_TakeChat");
-        Job breachTimer = job();
+        Job warningTimer = timer("Timer_TakeChatWarning");
+        Job breachTimer = timer("Timer_TakeChatBreach");
+        assertThat(warningTimer.getDuedate())
+                .isEqualTo(
+                        new Date(requestedAt.getTime() + Duration.ofSeconds(60).toMillis()));
         assertThat(breachTimer.getDuedate())
                 .isEqualTo(
                         new Date(requestedAt.getTime() + Duration.ofMinutes(2).toMillis()));
-        execute(breachTimer);
 
-        assertThat(escalations).hasValue(1);
+        execute(warningTimer);
+        assertThat(delays.steps).containsExactly("TAKE_CHAT_WARNING");
+        assertThat(chat)
+                .hasPassed("Task_WarnTakeChat", "EndEvent_WarningRaised")
+                .isWaitingAt("Task_TakeChat");
+
+        execute(breachTimer);
+        assertThat(delays.steps).containsExactly("TAKE_CHAT_WARNING", "TAKE_CHAT");
         assertThat(chat).hasPassed("Task_EscalateTakeChat", "EndEvent_BreachEscalated");
         assertThat(chat).isNotEnded().isWaitingAt("Task_TakeChat");
         assertThat(task(chat)).hasCandidateGroup("platform:GENERALIST");
@@ -138,15 +161,21 @@ class ConversationTest {
     }
 
     @Test
-    void takingTheChatInTimeCancelsTheBreachTimer() {
+    void takingTheChatInTimeCancelsBothTimers() {
         ProcessInstance chat = startChat("GENERALIST");
-        assertThat(jobQuery().count()).isEqualTo(1);
+        assertThat(jobQuery().count()).isEqualTo(2);
 
         complete(task(chat), withVariables("operator", OPERATOR));
 
         assertThat(jobQuery().count()).isZero();
-        assertThat(chat).isWaitingAt("Task_HoldConversation").hasNotPassed("Task_EscalateTakeChat");
-        assertThat(escalations).hasValue(0);
+        assertThat(chat)
+                .isWaitingAt("Task_HoldConversation")
+                .hasNotPassed("Task_WarnTakeChat", "Task_EscalateTakeChat");
+        assertThat(delays.steps).isEmpty();
+    }
+
+    private static Job timer(String activityId) {
+        return jobQuery().activityId(activityId).singleResult();
     }
 
     private ProcessInstance startChat(String platform) {
