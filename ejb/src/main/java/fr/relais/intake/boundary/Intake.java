@@ -228,8 +228,9 @@ public class Intake {
      */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.AUDITOR})
     public List<ChatLine> transcript(long chatId) {
-        Chat chat = chat(chatId);
-        boolean redacted = directory.currentCaller().has(Role.AUDITOR);
+        Caller caller = directory.currentCaller();
+        Chat chat = visibleChat(chatId, caller);
+        boolean redacted = caller.has(Role.AUDITOR);
         return messages(chat.id()).stream()
                 .map(m -> redacted
                         ? ChatLine.of(m, anonymisation.redact(m.text(), null).text())
@@ -240,11 +241,14 @@ public class Intake {
     /** A chat as staff may see it: their own platform's, or any for auditors. */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.AUDITOR})
     public Chat chat(long chatId) {
+        return visibleChat(chatId, directory.currentCaller());
+    }
+
+    private Chat visibleChat(long chatId, Caller caller) {
         Chat chat = em.find(Chat.class, chatId);
         if (chat == null) {
             throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
         }
-        Caller caller = directory.currentCaller();
         if (!caller.has(Role.AUDITOR) && !caller.worksOn(chat.platform())) {
             // another platform's chat does not exist for this caller
             throw DomainException.notFound("chat_not_found", "Conversation introuvable.");

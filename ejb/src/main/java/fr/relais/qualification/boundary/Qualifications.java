@@ -51,19 +51,19 @@ public class Qualifications {
      * qualification and the conversation goes on.
      */
     @RolesAllowed(Role.OPERATOR)
-    public Report startReport(long chatId) {
+    public StaffReport startReport(long chatId) {
         Chat chat = intake.recordReport(chatId);
         Report report = new Report(chat.id(), chat.platform(), chat.operator(), clock.instant());
         em.persist(report);
         em.flush();
         report.attachProcess(workflow.startReport(
                 report.id(), chat.platform().name(), chat.operator(), chat.id(), chat.processInstanceId()));
-        return report;
+        return staffView(report);
     }
 
     /** Records the qualification; the engine then prepares the outgoing narrative for review. */
     @RolesAllowed(Role.OPERATOR)
-    public Report qualify(long reportId, Qualification qualification) {
+    public StaffReport qualify(long reportId, Qualification qualification) {
         if (qualification == null) {
             throw DomainException.invalid("invalid_qualification", "Qualification manquante.");
         }
@@ -75,12 +75,12 @@ public class Qualifications {
                 ProcessVariables.TASK_QUALIFY,
                 caller.actor(),
                 Map.of(ProcessVariables.OPERATOR, caller.username()));
-        return report;
+        return staffView(report);
     }
 
     /** Approves the outgoing narrative (as proposed, or as corrected); the engine then forwards it. */
     @RolesAllowed(Role.OPERATOR)
-    public Report review(long reportId, String correctedNarrative) {
+    public StaffReport review(long reportId, String correctedNarrative) {
         if (correctedNarrative != null && correctedNarrative.length() > Qualification.MAX_NARRATIVE) {
             throw DomainException.invalid("narrative_too_long", "Le récit dépasse 20 000 caractères.");
         }
@@ -89,7 +89,7 @@ public class Qualifications {
         report.approveOutgoingNarrative(correctedNarrative);
         workflow.complete(
                 report.processInstanceId(), ProcessVariables.TASK_REVIEW_ANONYMISATION, caller.actor(), Map.of());
-        return report;
+        return staffView(report);
     }
 
     /**
@@ -124,7 +124,11 @@ public class Qualifications {
     /** The staff's projection: everything, with the unit the report is with. */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
     public StaffReport staffReport(long reportId) {
-        Report report = report(reportId);
+        return staffView(report(reportId));
+    }
+
+    /** The staff's projection of a report, as committed by the current transaction so far. */
+    private StaffReport staffView(Report report) {
         return StaffReport.of(report, forwarding.lastHandoff(report.id()).orElse(null));
     }
 

@@ -118,8 +118,7 @@ public class ChatResource {
     @Path("{id}/report")
     public Response report(@PathParam("id") long id) {
         return Response.status(Response.Status.CREATED)
-                .entity(qualifications.staffReport(
-                        qualifications.startReport(id).id()))
+                .entity(qualifications.startReport(id))
                 .build();
     }
 }

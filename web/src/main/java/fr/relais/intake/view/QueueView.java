@@ -6,6 +6,7 @@ import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.boundary.Qualifications;
+import fr.relais.qualification.boundary.StaffReport;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
@@ -110,7 +111,7 @@ public class QueueView implements Serializable {
     /** Makes a report from the selected conversation, which goes on, and opens the report's qualification form. */
     public String report() {
         try {
-            Report report = qualifications.startReport(selectedChat);
+            StaffReport report = qualifications.startReport(selectedChat);
             return "/qualification/form?faces-redirect=true&id=" + report.id();
         } catch (DomainException e) {
             Messages.refused(e);

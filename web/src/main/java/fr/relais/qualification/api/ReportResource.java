@@ -105,8 +105,7 @@ public class ReportResource {
         if (q == null) {
             throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
         }
-        return qualifications.staffReport(
-                qualifications.qualify(id, toQualification(q)).id());
+        return qualifications.qualify(id, toQualification(q));
     }
 
     /** Approves what leaves the platform; the answer says FORWARDING until the engine has chosen the unit. */
@@ -114,9 +113,7 @@ public class ReportResource {
     @POST
     @Path("{id}/review")
     public StaffReport review(@PathParam("id") long id, Review review) {
-        return qualifications.staffReport(qualifications
-                .review(id, review == null ? null : review.narrative())
-                .id());
+        return qualifications.review(id, review == null ? null : review.narrative());
     }
 
     @Operation(operationId = "takeOverReport", summary = "Take a forwarded report over (unit)")
