@@ -174,8 +174,14 @@ class BrowserIT {
         browser.findElement(By.id("tasks:makeReport")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("qualification:postalCode")));
         new Select(browser.findElement(By.id("qualification:category"))).selectByVisibleText("Violences conjugales");
-        browser.findElement(By.id("qualification:postalCode")).sendKeys("78280");
-        browser.findElement(By.id("qualification:commune")).sendKeys("Guyancourt");
+        // the commune from the official list's suggestions: its INSEE code decides the place, and
+        // Guyancourt's one postal code needs no typing
+        browser.findElement(By.id("qualification:commune_input")).sendKeys("guyanc");
+        By suggestion = By.xpath("//*[@id='qualification:commune_panel']//li[contains(., '(78297)')]");
+        wait.until(ExpectedConditions.elementToBeClickable(suggestion)).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("qualification:commune_panel")));
+        assertThat(browser.findElement(By.id("qualification:commune_input")).getAttribute("value"))
+                .isEqualTo("Guyancourt — Yvelines (78297)");
         browser.findElement(By.id("qualification:narrative"))
                 .sendKeys("Marie Durand est suivie par son ex-conjoint. Elle est joignable au 06 12 34 56 78.");
         browser.findElement(By.id("qualification:firstName")).sendKeys("Marie");

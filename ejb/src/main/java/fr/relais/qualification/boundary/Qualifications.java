@@ -3,6 +3,7 @@ package fr.relais.qualification.boundary;
 import fr.relais.anonymisation.boundary.Anonymisation;
 import fr.relais.anonymisation.control.ReporterIdentity;
 import fr.relais.directory.boundary.Caller;
+import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.intake.boundary.Intake;
@@ -44,6 +45,9 @@ public class Qualifications {
     @EJB
     Forwarding forwarding;
 
+    @EJB
+    Communes communes;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -69,7 +73,9 @@ public class Qualifications {
         }
         Caller caller = directory.currentCaller();
         Report report = ownReport(reportId, caller);
-        report.qualify(qualification.validated(), caller.username(), clock.instant());
+        Qualification valid = qualification.validated();
+        var place = communes.resolve(valid.communeInsee(), valid.commune(), valid.postalCode());
+        report.qualify(valid.at(place.insee(), place.name(), place.postalCode()), caller.username(), clock.instant());
         workflow.complete(
                 report.processInstanceId(),
                 ProcessVariables.TASK_QUALIFY,

@@ -1,14 +1,31 @@
 package fr.relais.qualification.entity;
 
-/** Nature of the facts. Labels for screens live in the resource bundles ({@code category.<NAME>}). */
+/**
+ * Nature of the facts: the taxonomy an operator qualifies a report with. The names are stable
+ * codes, stored on reports and read by the decision tables (DMN) of {@code processes}: never rename
+ * one without a migration and the tables. Labels and the short description the operator sees live
+ * in the screens' bundle ({@code category.<CODE>} and {@code category.<CODE>.description}).
+ */
 public enum Category {
     DOMESTIC_VIOLENCE,
     SEXUAL_VIOLENCE,
+    SEXUAL_VIOLENCE_MINOR,
     HARASSMENT,
     THREATS,
-    SCAM,
+    ONLINE_SCAM,
+    CARD_FRAUD,
     IDENTITY_THEFT,
-    DRUG_TRAFFICKING,
+    BURGLARY,
     THEFT,
+    VEHICLE_THEFT,
+    DAMAGE,
+    DRUG_TRAFFICKING,
+    WEAPONS,
+    RADICALISATION,
+    DISAPPEARANCE,
+    DISAPPEARANCE_MINOR,
+    ROAD_OFFENCE,
+    DISCRIMINATION,
+    ANIMAL_MISTREATMENT,
     OTHER
 }

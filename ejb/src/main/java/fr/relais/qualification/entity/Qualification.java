@@ -4,7 +4,12 @@ import fr.relais.shared.DomainException;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
-/** What the operator qualifies: the facts, where and when, and the reporter's wishes. */
+/**
+ * What the operator qualifies: the facts, where and when, and the reporter's wishes. The place is
+ * given by {@code communeInsee} (the INSEE code of the official list; the postal code then optional
+ * when the commune has only one) or by {@code commune} name and {@code postalCode}; it is checked
+ * against the list by the qualification boundary, which stores the INSEE code it resolves.
+ */
 public record Qualification(
         Category category,
         String postalCode,
@@ -15,7 +20,34 @@ public record Qualification(
         boolean anonymous,
         boolean contactConsent,
         String narrative,
-        Reporter reporter) {
+        Reporter reporter,
+        String communeInsee) {
+
+    /** A qualification naming its place by name and postal code. */
+    public Qualification(
+            Category category,
+            String postalCode,
+            String commune,
+            Instant factsAt,
+            boolean urgent,
+            boolean victimMinor,
+            boolean anonymous,
+            boolean contactConsent,
+            String narrative,
+            Reporter reporter) {
+        this(
+                category,
+                postalCode,
+                commune,
+                factsAt,
+                urgent,
+                victimMinor,
+                anonymous,
+                contactConsent,
+                narrative,
+                reporter,
+                null);
+    }
 
     public static final int MAX_NARRATIVE = 20_000;
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
@@ -30,10 +62,15 @@ public record Qualification(
         if (category == null) {
             throw DomainException.invalid("invalid_category", "La nature des faits est obligatoire.");
         }
-        if (postalCode == null || !POSTAL_CODE.matcher(postalCode).matches()) {
+        boolean byInsee = communeInsee != null && !communeInsee.isBlank();
+        if (byInsee && communeInsee.length() > 5) {
+            throw DomainException.invalid("invalid_commune", "Code INSEE de commune invalide.");
+        }
+        if ((!byInsee || (postalCode != null && !postalCode.isBlank()))
+                && (postalCode == null || !POSTAL_CODE.matcher(postalCode).matches())) {
             throw DomainException.invalid("invalid_postal_code", "Le code postal doit comporter 5 chiffres.");
         }
-        if (commune == null || commune.isBlank() || commune.length() > 100) {
+        if (!byInsee && (commune == null || commune.isBlank() || commune.length() > 100)) {
             throw DomainException.invalid("invalid_commune", "La commune est obligatoire (100 caractères au plus).");
         }
         if (narrative == null || narrative.isBlank()) {
@@ -52,6 +89,22 @@ public record Qualification(
             checkLength(reporter.email(), 200);
         }
         return this;
+    }
+
+    /** The same qualification at a place checked against the official list. */
+    public Qualification at(String insee, String communeName, String postal) {
+        return new Qualification(
+                category,
+                postal,
+                communeName,
+                factsAt,
+                urgent,
+                victimMinor,
+                anonymous,
+                contactConsent,
+                narrative,
+                reporter,
+                insee);
     }
 
     private static void checkLength(String value, int max) {

@@ -79,6 +79,10 @@ public class Report {
     @Column(length = 100)
     private String commune;
 
+    /** INSEE code of the place in the official list of communes; null on reports made before it. */
+    @Column(name = "commune_insee", length = 5)
+    private String communeInsee;
+
     @Column(name = "facts_at")
     private Instant factsAt;
 
@@ -142,6 +146,7 @@ public class Report {
         this.category = q.category();
         this.postalCode = q.postalCode();
         this.commune = q.commune();
+        this.communeInsee = q.communeInsee();
         this.factsAt = q.factsAt();
         this.urgent = q.urgent();
         this.victimMinor = q.victimMinor();
@@ -221,6 +226,10 @@ public class Report {
 
     public String commune() {
         return commune;
+    }
+
+    public String communeInsee() {
+        return communeInsee;
     }
 
     public Instant factsAt() {

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,7 +59,11 @@ public class ReportResource {
             Boolean anonymous,
             Boolean contactConsent,
             String narrative,
-            Qualification.Reporter reporter) {}
+            Qualification.Reporter reporter,
+            @Schema(
+                            description = "INSEE code of the commune (official list, see GET /communes); then"
+                                    + " the postal code is needed only when the commune has several")
+                    String communeInsee) {}
 
     public record Review(String narrative) {}
 
@@ -162,6 +167,7 @@ public class ReportResource {
                 Boolean.TRUE.equals(q.anonymous()),
                 Boolean.TRUE.equals(q.contactConsent()),
                 q.narrative(),
-                q.reporter());
+                q.reporter(),
+                q.communeInsee());
     }
 }

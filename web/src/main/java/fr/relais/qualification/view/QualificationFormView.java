@@ -1,21 +1,32 @@
 package fr.relais.qualification.view;
 
+import fr.relais.directory.boundary.Communes;
+import fr.relais.directory.control.Commune;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The operator qualifies a report: facts, place, time, urgency, victim, anonymity, identity. */
 @Named
 @ViewScoped
 public class QualificationFormView extends ReportPage {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** A suggestion of the commune field ends with the INSEE code in brackets: "Lyon — Rhône (69123)". */
+    private static final Pattern SUGGESTION = Pattern.compile("^(.*) \\(([0-9AB]{5})\\)$");
+
+    @EJB
+    Communes communes;
 
     private Category category;
     private String postalCode;
@@ -37,12 +48,14 @@ public class QualificationFormView extends ReportPage {
 
     public String submit() {
         try {
+            Matcher suggestion = commune == null ? null : SUGGESTION.matcher(commune.strip());
+            boolean picked = suggestion != null && suggestion.matches();
             qualifications.qualify(
                     id,
                     new Qualification(
                             category,
-                            postalCode,
-                            commune,
+                            blankToNull(postalCode),
+                            picked ? suggestion.group(1) : commune,
                             factsAt == null ? null : factsAt.atZone(PARIS).toInstant(),
                             urgent,
                             victimMinor,
@@ -53,7 +66,8 @@ public class QualificationFormView extends ReportPage {
                                     blankToNull(firstName),
                                     blankToNull(lastName),
                                     blankToNull(phone),
-                                    blankToNull(email))));
+                                    blankToNull(email)),
+                            picked ? suggestion.group(2) : null));
             return "/qualification/review?faces-redirect=true&id=" + id;
         } catch (DomainException e) {
             Messages.refused(e);
@@ -63,6 +77,20 @@ public class QualificationFormView extends ReportPage {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Suggestions for the commune field: "name (INSEE code)", the code decides the place. */
+    public List<String> completeCommune(String query) {
+        if (query == null || query.strip().length() < 2 || query.length() > 60) {
+            return List.of();
+        }
+        return communes.search(query, 10).stream()
+                .map(QualificationFormView::suggestion)
+                .toList();
+    }
+
+    static String suggestion(Commune c) {
+        return c.name() + " — " + c.departmentName() + " (" + c.insee() + ")";
     }
 
     public List<Category> getCategories() {
