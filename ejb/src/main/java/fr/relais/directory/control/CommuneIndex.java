@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
@@ -33,7 +35,6 @@ public final class CommuneIndex {
     private static final Pattern INSEE = Pattern.compile("(?i)\\d{5}|2[AB]\\d{3}");
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 
     /** Time zones of the overseas departments; every other covered department is metropolitan. */
     private static final Map<String, ZoneId> OVERSEAS_ZONES = Map.of(
@@ -48,14 +49,25 @@ public final class CommuneIndex {
     private final String source;
     private final List<Entry> entries;
     private final Map<String, Commune> byInsee;
+    private final NavigableMap<String, List<Commune>> byPostalCode;
     private final Map<String, String> departmentZones;
 
-    /** A commune with its search keys. */
-    private record Entry(Commune commune, String key) {}
+    /**
+     * A commune with its search keys: its name's key, and the same preceded by a space (so that a
+     * word start is " " + query).
+     */
+    private record Entry(Commune commune, String key, String spacedKey) {
+        Entry(Commune commune, String key) {
+            this(commune, key, " " + key);
+        }
+    }
 
     private CommuneIndex(String source, List<Entry> entries, Map<String, String> departmentZones) {
         this.source = source;
-        this.entries = List.copyOf(entries);
+        // in order of preference once, so that a search keeps the first matches it meets
+        this.entries = entries.stream()
+                .sorted(Comparator.comparing(Entry::commune, PREFERENCE))
+                .toList();
         this.departmentZones = Map.copyOf(departmentZones);
         Map<String, Commune> index = new HashMap<>();
         for (Entry e : entries) {
@@ -63,6 +75,13 @@ public final class CommuneIndex {
             index.merge(e.commune().insee(), e.commune(), (a, b) -> a.type() == Commune.Type.CURRENT ? a : b);
         }
         this.byInsee = Map.copyOf(index);
+        var postal = new TreeMap<String, List<Commune>>();
+        for (Entry e : this.entries) { // in order of preference
+            for (String code : e.commune().postalCodes()) {
+                postal.computeIfAbsent(code, c -> new ArrayList<>()).add(e.commune());
+            }
+        }
+        this.byPostalCode = Collections.unmodifiableNavigableMap(postal);
     }
 
     /** Reads the resource shipped with the application. */
@@ -201,16 +220,20 @@ public final class CommuneIndex {
         if (q.isEmpty() || q.length() > MAX_QUERY) {
             return List.of();
         }
-        List<Match> matches = new ArrayList<>();
+        // three ranks of matches, each in order of preference (the entries' order), each capped
+        List<List<Commune>> ranks = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         if (DIGITS.matcher(q).matches() || INSEE.matcher(q).matches()) {
             String code = q.toUpperCase();
-            for (Entry e : entries) {
-                Commune c = e.commune();
-                if (c.insee().equals(code) || c.postalCodes().contains(code)) {
-                    matches.add(new Match(c, 0));
-                } else if (code.length() < 5 && c.postalCodes().stream().anyMatch(p -> p.startsWith(code))) {
-                    matches.add(new Match(c, 1));
-                }
+            byInsee(code).ifPresent(c -> add(ranks, 0, c, max));
+            byPostalCode.getOrDefault(code, List.of()).forEach(c -> add(ranks, 0, c, max));
+            if (code.length() < 5) {
+                // postal codes starting with the digits, in order of preference
+                byPostalCode.subMap(code, code + Character.MAX_VALUE).values().stream()
+                        .flatMap(List::stream)
+                        .distinct()
+                        .sorted(PREFERENCE)
+                        .limit(max)
+                        .forEach(c -> add(ranks, 1, c, max));
             }
         } else {
             String key = key(q);
@@ -219,19 +242,30 @@ public final class CommuneIndex {
             }
             String inWord = " " + key;
             for (Entry e : entries) {
+                if (!e.spacedKey().contains(inWord)) {
+                    continue;
+                }
                 if (e.key().equals(key)) {
-                    matches.add(new Match(e.commune(), 0));
+                    add(ranks, 0, e.commune(), max);
                 } else if (e.key().startsWith(key)) {
-                    matches.add(new Match(e.commune(), 1));
-                } else if (e.key().contains(inWord)) {
-                    matches.add(new Match(e.commune(), 2));
+                    add(ranks, 1, e.commune(), max);
+                } else {
+                    add(ranks, 2, e.commune(), max);
+                }
+                if (ranks.get(0).size() == max) {
+                    break;
                 }
             }
         }
-        return matches.stream().sorted(RANKING).limit(max).map(Match::commune).toList();
+        return ranks.stream().flatMap(List::stream).distinct().limit(max).toList();
     }
 
-    private record Match(Commune commune, int rank) {}
+    private static void add(List<List<Commune>> ranks, int rank, Commune commune, int max) {
+        List<Commune> list = ranks.get(rank);
+        if (list.size() < max) {
+            list.add(commune);
+        }
+    }
 
     /** Current communes and districts before delegated and associated ones, then the most populated. */
     private static final Comparator<Commune> PREFERENCE = Comparator.comparing(
@@ -239,9 +273,6 @@ public final class CommuneIndex {
             .thenComparing(c -> c.population() == null ? 0 : c.population(), Comparator.reverseOrder())
             .thenComparing(Commune::name)
             .thenComparing(Commune::insee);
-
-    private static final Comparator<Match> RANKING =
-            Comparator.comparingInt(Match::rank).thenComparing(Match::commune, PREFERENCE);
 
     /**
      * The place of a report: by INSEE code (the postal code then optional when the commune has only
@@ -314,20 +345,30 @@ public final class CommuneIndex {
      * "saint"/"sainte" as "st"/"ste".
      */
     static String key(String name) {
-        String plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
-                .replaceAll("")
-                .toLowerCase()
-                .replace("œ", "oe")
-                .replace("æ", "ae");
-        String[] words = NOT_ALNUM.matcher(plain).replaceAll(" ").strip().split(" ");
-        for (int i = 0; i < words.length; i++) {
-            if (words[i].equals("saint")) {
-                words[i] = "st";
-            } else if (words[i].equals("sainte")) {
-                words[i] = "ste";
+        String plain = name.chars().allMatch(ch -> ch < 128)
+                ? name
+                : MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD))
+                        .replaceAll("")
+                        .replace("œ", "oe")
+                        .replace("Œ", "OE")
+                        .replace("æ", "ae")
+                        .replace("Æ", "AE");
+        var key = new StringBuilder(plain.length());
+        int wordStart = 0;
+        for (int i = 0; i <= plain.length(); i++) {
+            char ch = i < plain.length() ? Character.toLowerCase(plain.charAt(i)) : ' ';
+            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+                key.append(ch);
+            } else if (key.length() > wordStart) {
+                String word = key.substring(wordStart);
+                if (word.equals("saint") || word.equals("sainte")) {
+                    key.replace(wordStart + 1, wordStart + 4, ""); // "st", "ste"
+                }
+                key.append(' ');
+                wordStart = key.length();
             }
         }
-        return String.join(" ", Arrays.asList(words));
+        return key.toString().strip();
     }
 
     /**
