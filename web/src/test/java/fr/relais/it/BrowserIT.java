@@ -174,6 +174,9 @@ class BrowserIT {
         browser.findElement(By.id("tasks:makeReport")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("qualification:postalCode")));
         new Select(browser.findElement(By.id("qualification:category"))).selectByVisibleText("Violences conjugales");
+        assertThat(browser.findElement(By.id("categoryHelp")).getAttribute("textContent"))
+                .contains("Fraude à la carte bancaire")
+                .contains("Paiements ou retraits faits avec la carte");
         // the commune from the official list's suggestions: its INSEE code decides the place, and
         // Guyancourt's one postal code needs no typing
         browser.findElement(By.id("qualification:commune_input")).sendKeys("guyanc");
