@@ -5,12 +5,15 @@ import fr.relais.forwarding.boundary.ReroutingCase;
 import fr.relais.forwarding.boundary.UnitReport;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.boundary.StaffReport;
+import fr.relais.qualification.boundary.ValidationCase;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
+import fr.relais.qualification.entity.Urgency;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
 import fr.relais.shared.api.ApiDocumentation;
 import fr.relais.workflow.ProcessVariables.UnitDecision;
+import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -53,7 +56,8 @@ public class ReportResource {
             String postalCode,
             String commune,
             String factsAt,
-            Boolean urgent,
+            String urgency,
+            Boolean dangerNow,
             Boolean victimMinor,
             Boolean anonymous,
             Boolean contactConsent,
@@ -61,6 +65,9 @@ public class ReportResource {
             Qualification.Reporter reporter) {}
 
     public record Review(String narrative) {}
+
+    /** A supervisor's answer: {@code APPROVED}, or {@code SENT_BACK} with a comment for the operator. */
+    public record ValidationAnswer(String decision, String comment) {}
 
     public record Decline(String reason) {}
 
@@ -116,6 +123,38 @@ public class ReportResource {
         return qualifications.review(id, review == null ? null : review.narrative());
     }
 
+    /** Reports of the caller's platform waiting for a supervisor's validation, the most pressing first. */
+    @Operation(
+            operationId = "listReportsToValidate",
+            summary = "List the reports waiting for a supervisor's validation")
+    @GET
+    @Path("validation")
+    public List<ValidationCase> awaitingValidation() {
+        return qualifications.awaitingValidation();
+    }
+
+    /**
+     * A supervisor approves a sensitive report's qualification or sends it back to its operator with a
+     * comment; the answer says where the report stands now.
+     */
+    @Operation(
+            operationId = "validateReport",
+            summary = "Approve a report's qualification or send it back to the operator (supervisor)")
+    @POST
+    @Path("{id}/validation")
+    public StaffReport validate(@PathParam("id") long id, ValidationAnswer answer) {
+        if (answer == null) {
+            throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
+        }
+        ValidationDecision decision;
+        try {
+            decision = answer.decision() == null ? null : ValidationDecision.valueOf(answer.decision());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_decision", "Décision inconnue (APPROVED ou SENT_BACK).");
+        }
+        return qualifications.validate(id, decision, answer.comment());
+    }
+
     @Operation(operationId = "takeOverReport", summary = "Take a forwarded report over (unit)")
     @POST
     @Path("{id}/take-over")
@@ -152,12 +191,19 @@ public class ReportResource {
         } catch (DateTimeParseException e) {
             throw DomainException.invalid("invalid_facts_at", "Date des faits invalide (ISO-8601 attendu).");
         }
+        Urgency urgency;
+        try {
+            urgency = q.urgency() == null ? null : Urgency.valueOf(q.urgency());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_urgency", "Urgence inconnue (LOW, NORMAL ou HIGH).");
+        }
         return new Qualification(
                 category,
                 q.postalCode(),
                 q.commune(),
                 factsAt,
-                Boolean.TRUE.equals(q.urgent()),
+                urgency,
+                Boolean.TRUE.equals(q.dangerNow()),
                 Boolean.TRUE.equals(q.victimMinor()),
                 Boolean.TRUE.equals(q.anonymous()),
                 Boolean.TRUE.equals(q.contactConsent()),

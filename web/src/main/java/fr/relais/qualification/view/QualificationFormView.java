@@ -3,8 +3,10 @@ package fr.relais.qualification.view;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
+import fr.relais.qualification.entity.Urgency;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
+import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.time.LocalDateTime;
@@ -21,7 +23,8 @@ public class QualificationFormView extends ReportPage {
     private String postalCode;
     private String commune;
     private LocalDateTime factsAt;
-    private boolean urgent;
+    private Urgency urgency;
+    private boolean dangerNow;
     private boolean victimMinor;
     private boolean anonymous = true; // fail-closed: identity leaves only if the citizen agreed
     private boolean contactConsent;
@@ -44,7 +47,8 @@ public class QualificationFormView extends ReportPage {
                             postalCode,
                             commune,
                             factsAt == null ? null : factsAt.atZone(PARIS).toInstant(),
-                            urgent,
+                            urgency,
+                            dangerNow,
                             victimMinor,
                             anonymous,
                             contactConsent,
@@ -101,12 +105,31 @@ public class QualificationFormView extends ReportPage {
         this.factsAt = factsAt;
     }
 
-    public boolean isUrgent() {
-        return urgent;
+    public List<Urgency> getUrgencies() {
+        return List.of(Urgency.values());
     }
 
-    public void setUrgent(boolean urgent) {
-        this.urgent = urgent;
+    public Urgency getUrgency() {
+        return urgency;
+    }
+
+    public void setUrgency(Urgency urgency) {
+        this.urgency = urgency;
+    }
+
+    public boolean isDangerNow() {
+        return dangerNow;
+    }
+
+    public void setDangerNow(boolean dangerNow) {
+        this.dangerNow = dangerNow;
+    }
+
+    /** The supervisor's comment when the report came back for a new qualification, else null. */
+    public String getSentBackComment() {
+        return report != null && report.validationDecision() == ValidationDecision.SENT_BACK
+                ? report.validationComment()
+                : null;
     }
 
     public boolean isVictimMinor() {
