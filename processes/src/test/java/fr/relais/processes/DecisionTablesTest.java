@@ -75,6 +75,15 @@ class DecisionTablesTest {
         assertThat(decision.getCamundaHistoryTimeToLiveString()).isNotBlank();
         DecisionTable table = (DecisionTable) decision.getExpression();
         assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
+        table.getInputs().stream()
+                .filter(input -> input.getInputExpression()
+                        .getText()
+                        .getTextContent()
+                        .equals("category"))
+                .forEach(input -> assertThat(input.getInputValues().getTextContent())
+                        .as("the categories %s names are the ones tested here", key)
+                        .isEqualTo(String.join(
+                                ",", CATEGORIES.stream().map(c -> '"' + c + '"').toList())));
         assertThat(table.getRules()).isNotEmpty().allSatisfy(rule -> assertThat(rule.getDescription())
                 .as("description of %s", rule.getId())
                 .isNotNull()
