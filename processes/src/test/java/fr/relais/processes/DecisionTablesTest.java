@@ -76,10 +76,8 @@ class DecisionTablesTest {
         DecisionTable table = (DecisionTable) decision.getExpression();
         assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
         table.getInputs().stream()
-                .filter(input -> input.getInputExpression()
-                        .getText()
-                        .getTextContent()
-                        .equals("category"))
+                .filter(input ->
+                        input.getInputExpression().getText().getTextContent().equals("category"))
                 .forEach(input -> assertThat(input.getInputValues().getTextContent())
                         .as("the categories %s names are the ones tested here", key)
                         .isEqualTo(String.join(
