@@ -199,6 +199,7 @@ class ValidationSystemIT {
                         "{\"category\":\"THEFT\",\"urgency\":\"LOW\",\"dangerNow\":\"perhaps\","
                                 + "\"postalCode\":\"78280\",\"commune\":\"Guyancourt\",\"narrative\":\"Vol.\"}");
         assertThat(notBoolean.status()).isEqualTo(400);
+        assertThat(notBoolean.json().getString("error")).isEqualTo("invalid_danger_now");
 
         JsonObject report = as("operateur").get("/reports/" + id).json();
         assertThat(report.getString("status")).isEqualTo("QUALIFYING");

@@ -17,6 +17,7 @@ import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +31,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,8 +60,8 @@ public class ReportResource {
             String commune,
             String factsAt,
             String urgency,
-            Boolean dangerNow,
-            Boolean victimMinor,
+            @Schema(type = SchemaType.BOOLEAN) JsonValue dangerNow,
+            @Schema(type = SchemaType.BOOLEAN) JsonValue victimMinor,
             Boolean anonymous,
             Boolean contactConsent,
             String narrative,
@@ -178,6 +181,21 @@ public class ReportResource {
                 .id());
     }
 
+    /**
+     * A yes/no the decision tables read: absent means no, anything but true or false is refused (JSON-B
+     * alone would read "perhaps" as false).
+     */
+    private static boolean flag(JsonValue value, String code, String message) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        return switch (value.getValueType()) {
+            case TRUE -> true;
+            case FALSE -> false;
+            default -> throw DomainException.invalid(code, message);
+        };
+    }
+
     private static Qualification toQualification(QualificationRequest q) {
         Category category;
         try {
@@ -203,8 +221,8 @@ public class ReportResource {
                 q.commune(),
                 factsAt,
                 urgency,
-                Boolean.TRUE.equals(q.dangerNow()),
-                Boolean.TRUE.equals(q.victimMinor()),
+                flag(q.dangerNow(), "invalid_danger_now", "Le danger immédiat est un booléen (true ou false)."),
+                flag(q.victimMinor(), "invalid_victim_minor", "La victime mineure est un booléen (true ou false)."),
                 Boolean.TRUE.equals(q.anonymous()),
                 Boolean.TRUE.equals(q.contactConsent()),
                 q.narrative(),
