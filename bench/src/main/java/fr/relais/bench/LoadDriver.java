@@ -166,7 +166,7 @@ final class LoadDriver {
                         "PUT",
                         "/reports/" + report + "/qualification",
                         "{\"category\":\"HARASSMENT\",\"postalCode\":\"78280\",\"commune\":\"Guyancourt\","
-                                + "\"factsAt\":\"2026-11-20T21:00:00Z\",\"urgent\":false,\"anonymous\":true,"
+                                + "\"factsAt\":\"2026-11-20T21:00:00Z\",\"urgency\":\"NORMAL\",\"anonymous\":true,"
                                 + "\"narrative\":\"Marie Durand, joignable au 06 12 34 56 78, est harcelée chaque "
                                 + "soir par son voisin du 12 rue des Lilas.\"}",
                         operator));

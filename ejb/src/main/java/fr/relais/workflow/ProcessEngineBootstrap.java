@@ -35,7 +35,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ProcessEngineBootstrap {
     private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
-    static final String[] MODELS = {"Conversation.bpmn", "ReportLifecycle.bpmn"};
+    static final String[] MODELS = {
+        "Conversation.bpmn",
+        "ReportLifecycle.bpmn",
+        "Priority.dmn",
+        "ServiceLevels.dmn",
+        "UnitKind.dmn",
+        "Validation.dmn"
+    };
 
     @Resource(lookup = Datasource.JNDI_NAME)
     DataSource dataSource;

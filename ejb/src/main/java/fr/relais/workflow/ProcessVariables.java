@@ -1,5 +1,7 @@
 package fr.relais.workflow;
 
+import java.util.List;
+
 /**
  * Names shared by the models ({@code Conversation.bpmn}, {@code ReportLifecycle.bpmn}) and the code:
  * process keys, messages, variables and steps. Variables hold ids and small decisions, never documents.
@@ -28,12 +30,28 @@ public final class ProcessVariables {
     /** One of {@link UnitDecision}'s names, given by the unit's agent. */
     public static final String UNIT_DECISION = "unitDecision";
 
+    /** One of {@link Validation}'s names, set by {@code Task_ApplyDecisions} from {@code Validation.dmn}. */
+    public static final String VALIDATION = "validation";
+    /** One of {@link ValidationDecision}'s names, given by the supervisor. */
+    public static final String VALIDATION_DECISION = "validationDecision";
+
+    /** The decision tables, deployed with the processes; each is evaluated in its process's deployment. */
+    public static final String DECISION_PRIORITY = "Priority";
+
+    public static final String DECISION_SERVICE_LEVELS = "ServiceLevels";
+    public static final String DECISION_UNIT_KIND = "UnitKind";
+    public static final String DECISION_VALIDATION = "Validation";
+    public static final List<String> DECISIONS =
+            List.of(DECISION_PRIORITY, DECISION_SERVICE_LEVELS, DECISION_UNIT_KIND, DECISION_VALIDATION);
+
     public static final String TASK_TAKE_CHAT = "Task_TakeChat";
     public static final String TASK_HOLD_CONVERSATION = "Task_HoldConversation";
     public static final String TASK_QUALIFY = "Task_Qualify";
     public static final String TASK_REVIEW_ANONYMISATION = "Task_ReviewAnonymisation";
     public static final String TASK_ACKNOWLEDGE_REPORT = "Task_AcknowledgeReport";
     public static final String TASK_REROUTE_REPORT = "Task_RerouteReport";
+    public static final String TASK_VALIDATE_QUALIFICATION = "Task_ValidateQualification";
+    public static final String TASK_VALIDATE_AFTER_FORWARDING = "Task_ValidateAfterForwarding";
 
     /** What {@code Task_ResolveCompetence} found; {@code Gateway_CompetenceResolved} has a flow for each. */
     public enum Competence {
@@ -45,6 +63,25 @@ public final class ProcessVariables {
     public enum UnitDecision {
         ACCEPTED,
         DECLINED
+    }
+
+    /**
+     * Whether and when a supervisor validates a report's qualification ({@code Validation.dmn});
+     * {@code Gateway_ValidationNeeded} has a flow for each.
+     */
+    public enum Validation {
+        NONE,
+        BEFORE_FORWARDING,
+        AFTER_FORWARDING
+    }
+
+    /**
+     * What a supervisor answers; {@code Gateway_ValidationDecision} and
+     * {@code Gateway_ValidationAfterForwarding} have a flow for each.
+     */
+    public enum ValidationDecision {
+        APPROVED,
+        SENT_BACK
     }
 
     private ProcessVariables() {}

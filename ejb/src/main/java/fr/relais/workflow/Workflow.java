@@ -3,15 +3,22 @@ package fr.relais.workflow;
 import fr.relais.shared.DomainException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 
 /**
  * The business components' only view of the engine: start a conversation or a report, tell a
@@ -95,6 +102,98 @@ public class Workflow {
             throw DomainException.conflict("concurrent_update", "Quelqu'un d'autre vient de traiter cette étape.");
         }
     }
+
+    /** What a decision table decided, and which version of it decided ({@code Priority:3}). */
+    public record Decided(Map<String, Object> outputs, String version) {}
+
+    /**
+     * Evaluates the decision table {@code decisionKey} of the deployment that holds the process
+     * definition {@code processDefinitionId} (binding "deployment": a report keeps the tables its process
+     * was deployed with). Exactly one rule must apply.
+     *
+     * @throws IllegalStateException when the deployment has no such table or no rule applies: a defect of
+     *     the tables, which the engine turns into a failed job and an incident
+     */
+    public Decided decide(String processDefinitionId, String decisionKey, Map<String, Object> inputs) {
+        var repository = engine().getRepositoryService();
+        String deploymentId =
+                repository.getProcessDefinition(processDefinitionId).getDeploymentId();
+        DecisionDefinition table = repository
+                .createDecisionDefinitionQuery()
+                .deploymentId(deploymentId)
+                .decisionDefinitionKey(decisionKey)
+                .singleResult();
+        if (table == null) {
+            throw new IllegalStateException("deployment " + deploymentId + " has no decision table " + decisionKey);
+        }
+        DmnDecisionResult result = engine().getDecisionService()
+                .evaluateDecisionById(table.getId())
+                .variables(inputs)
+                .evaluate();
+        if (result.size() != 1) {
+            throw new IllegalStateException(
+                    decisionKey + " v" + table.getVersion() + ": " + result.size() + " rules for " + inputs);
+        }
+        return new Decided(result.getSingleResult().getEntryMap(), decisionKey + ":" + table.getVersion());
+    }
+
+    /** A decision table's newest version. */
+    public record DeployedTable(String key, int version, String deploymentId) {}
+
+    /**
+     * Deploys a new version of one of the decision tables without rebuilding: a deployment holding the
+     * given table and every other model of the newest report process's deployment, so reports started
+     * from now on use it (binding "deployment") while running reports keep theirs.
+     *
+     * @throws DomainException INVALID when the file is not a DMN table Relais knows or the engine refuses it
+     */
+    public DeployedTable deployDecisionTable(byte[] dmn) {
+        String key;
+        try {
+            DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn));
+            Dmn.validateModel(model);
+            var decisions = model.getModelElementsByType(Decision.class);
+            key = decisions.size() == 1 ? decisions.iterator().next().getId() : null;
+        } catch (RuntimeException e) {
+            throw DomainException.invalid("invalid_decision_table", "Fichier DMN illisible.");
+        }
+        if (key == null || !ProcessVariables.DECISIONS.contains(key)) {
+            throw DomainException.invalid(
+                    "invalid_decision_table",
+                    "Le fichier doit contenir une seule table parmi " + ProcessVariables.DECISIONS + ".");
+        }
+        var repository = engine().getRepositoryService();
+        String base = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(ProcessVariables.REPORT_LIFECYCLE)
+                .latestVersion()
+                .singleResult()
+                .getDeploymentId();
+        String resource = key + ".dmn";
+        List<String> others = repository.getDeploymentResourceNames(base).stream()
+                .filter(name -> !name.equals(resource))
+                .toList();
+        try {
+            var deployed = repository
+                    .createDeployment()
+                    .name(DECISIONS_DEPLOYMENT)
+                    .source(DECISIONS_DEPLOYMENT)
+                    .addDeploymentResourcesByName(base, others)
+                    .addInputStream(resource, new ByteArrayInputStream(dmn))
+                    .deployWithResult();
+            DecisionDefinition table = repository
+                    .createDecisionDefinitionQuery()
+                    .deploymentId(deployed.getId())
+                    .decisionDefinitionKey(key)
+                    .singleResult();
+            return new DeployedTable(key, table.getVersion(), deployed.getId());
+        } catch (ProcessEngineException e) {
+            throw DomainException.invalid("invalid_decision_table", "Le moteur refuse cette table : " + e.getMessage());
+        }
+    }
+
+    /** The name of deployments made by {@link #deployDecisionTable}, apart from the application's own. */
+    public static final String DECISIONS_DEPLOYMENT = "relais-decisions";
 
     /** The keys of the steps the process waits in now (empty when it ended). */
     public List<String> openSteps(String processInstanceId) {

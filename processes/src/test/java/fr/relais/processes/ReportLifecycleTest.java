@@ -38,7 +38,9 @@ class ReportLifecycleTest {
     private final AtomicInteger anonymisations = new AtomicInteger();
     private final AtomicInteger competenceResolutions = new AtomicInteger();
     private final Models.StageRecorder stages = new Models.StageRecorder();
+    private final AtomicInteger decisions = new AtomicInteger();
     private String competence = "RESOLVED";
+    private String validation = "NONE";
 
     @BeforeEach
     void registerDelegates() {
@@ -51,6 +53,10 @@ class ReportLifecycleTest {
             competenceResolutions.incrementAndGet();
             execution.setVariable("competence", competence);
             execution.setVariable("unitCode", "RESOLVED".equals(competence) ? COMPETENT_UNIT : null);
+        });
+        Mocks.register("applyDecisions", (JavaDelegate) execution -> {
+            decisions.incrementAndGet();
+            execution.setVariable("validation", validation);
         });
         Mocks.register("reportStage", stages);
     }
@@ -93,12 +99,15 @@ class ReportLifecycleTest {
         complete(task(report));
         assertThat(report)
                 .as("the operator's request ends at the asynchronous continuation")
-                .isWaitingAt("Task_Anonymise");
+                .isWaitingAt("Task_ApplyDecisions");
+        assertThat(decisions).hasValue(0);
         assertThat(anonymisations).hasValue(0);
         assertThat(stages.stages).containsExactly("QUALIFYING", "ANONYMISING");
 
         runJobs(report);
+        assertThat(decisions).hasValue(1);
         assertThat(anonymisations).hasValue(1);
+        assertThat(report).hasPassed("Task_ApplyDecisions").hasNotPassed("Task_ValidateQualification");
         assertThat(report).isWaitingAt("Task_ReviewAnonymisation");
         assertThat(task(report)).isAssignedTo(OPERATOR);
 
@@ -202,6 +211,118 @@ class ReportLifecycleTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aSensitiveReportWaitsForASupervisorWhoApprovesItBeforeItGoesFurther() {
+        validation = "BEFORE_FORWARDING";
+        ProcessInstance report = startFromConversation("VSS");
+        complete(task(report));
+        runJobs(report);
+
+        assertThat(report).isWaitingAt("Task_ValidateQualification");
+        assertThat(task(report)).hasCandidateGroup("supervisor:VSS").isNotAssigned();
+        assertThat(anonymisations).as("nothing prepared before the validation").hasValue(0);
+        assertThat(stages.stages).endsWith("ANONYMISING", "AWAITING_VALIDATION");
+
+        complete(task(report), withVariables("validationDecision", "APPROVED"));
+        assertThat(report)
+                .as("the supervisor's request ends before the gateway")
+                .isWaitingAt("Gateway_ValidationDecision");
+        runJobs(report);
+
+        assertThat(report).isWaitingAt("Task_ReviewAnonymisation");
+        assertThat(anonymisations).hasValue(1);
+        assertThat(stages.stages).endsWith("AWAITING_VALIDATION", "ANONYMISING", "IN_REVIEW");
+    }
+
+    @Test
+    void aReportTheSupervisorSendsBackReturnsToItsOperatorAndIsValidatedAgain() {
+        validation = "BEFORE_FORWARDING";
+        ProcessInstance report = startFromConversation("GENERALIST");
+        complete(task(report));
+        runJobs(report);
+
+        complete(task(report), withVariables("validationDecision", "SENT_BACK"));
+        runJobs(report);
+
+        assertThat(report).isWaitingAt("Task_Qualify");
+        assertThat(task(report)).isAssignedTo(OPERATOR);
+        assertThat(stages.stages).endsWith("AWAITING_VALIDATION", "QUALIFYING");
+        assertThat(anonymisations).hasValue(0);
+
+        complete(task(report));
+        runJobs(report);
+        assertThat(decisions)
+                .as("the decisions are taken again on the new qualification")
+                .hasValue(2);
+        assertThat(report).isWaitingAt("Task_ValidateQualification");
+        complete(task(report), withVariables("validationDecision", "APPROVED"));
+        runJobs(report);
+
+        assertThat(report).isWaitingAt("Task_ReviewAnonymisation");
+        assertThat(BpmnAwareTests.historyService()
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(report.getId())
+                        .activityId("Task_ValidateQualification")
+                        .count())
+                .as("both validations are in the history")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aReportWithADangerNowIsForwardedAtOnceAndValidatedAfterwards() {
+        validation = "AFTER_FORWARDING";
+        ProcessInstance report = startFromConversation("GENERALIST");
+        complete(task(report));
+        runJobs(report);
+
+        assertThat(report).isWaitingAt("Task_ReviewAnonymisation", "Task_ValidateAfterForwarding");
+        assertThat(task("Task_ValidateAfterForwarding", report)).hasCandidateGroup("supervisor:GENERALIST");
+        assertThat(stages.stages).doesNotContain("AWAITING_VALIDATION");
+
+        complete(task("Task_ReviewAnonymisation", report));
+        runJobs(report);
+        assertThat(report)
+                .as("forwarded while the validation waits")
+                .isWaitingAt("Task_AcknowledgeReport", "Task_ValidateAfterForwarding");
+        complete(task("Task_AcknowledgeReport", report), withVariables("unitDecision", "ACCEPTED"));
+        runJobs(report);
+        assertThat(report).hasPassed("EndEvent_ReportTakenOver").isNotEnded();
+
+        complete(task("Task_ValidateAfterForwarding", report), withVariables("validationDecision", "APPROVED"));
+        runJobs(report);
+        assertThat(report).isEnded().hasPassed("EndEvent_ValidatedAfterForwarding");
+        assertThat(stages.stages).endsWith("FORWARDED", "TAKEN_OVER");
+    }
+
+    @Test
+    void remarksOnAReportAlreadyForwardedEndTheValidationAndTheReportGoesOn() {
+        validation = "AFTER_FORWARDING";
+        ProcessInstance report = startFromConversation("GENERALIST");
+        complete(task(report));
+        runJobs(report);
+
+        complete(task("Task_ValidateAfterForwarding", report), withVariables("validationDecision", "SENT_BACK"));
+        runJobs(report);
+
+        assertThat(report).hasPassed("EndEvent_RemarksSentToOperator").isWaitingAt("Task_ReviewAnonymisation");
+    }
+
+    @Test
+    void aValidationNoFlowExpectsBecomesAnIncident() {
+        validation = "PERHAPS";
+        ProcessInstance report = startFromConversation("GENERALIST");
+        complete(task(report));
+
+        assertThat(Models.runJob(managementService(), report.getId())).isNotNull();
+
+        assertThat(report).isNotEnded().isWaitingAt("Task_ApplyDecisions");
+        assertThat(runtimeService()
+                        .createIncidentQuery()
+                        .processInstanceId(report.getId())
+                        .count())
+                .isEqualTo(1);
+    }
+
     private ProcessInstance startFromConversation(String platform) {
         return runtimeService()
                 .createMessageCorrelation("Message_ReportFromConversation")
@@ -229,7 +350,19 @@ class ReportLifecycleTest {
         return report;
     }
 
+    /** Runs the process's jobs, one after the other, until it waits for a person (or ends). */
     private static void runJobs(ProcessInstance report) {
-        assertThat(Models.runJob(managementService(), report.getId())).isNull();
+        for (int i = 0; i < 10; i++) {
+            boolean pending = managementService()
+                            .createJobQuery()
+                            .processInstanceId(report.getId())
+                            .executable()
+                            .count()
+                    > 0;
+            if (!pending) {
+                return;
+            }
+            assertThat(Models.runJob(managementService(), report.getId())).isNull();
+        }
     }
 }

@@ -174,6 +174,7 @@ class BrowserIT {
         browser.findElement(By.id("tasks:makeReport")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("qualification:postalCode")));
         new Select(browser.findElement(By.id("qualification:category"))).selectByVisibleText("Violences conjugales");
+        new Select(browser.findElement(By.id("qualification:urgency"))).selectByVisibleText("Élevée");
         assertThat(browser.findElement(By.id("categoryHelp")).getAttribute("textContent"))
                 .contains("Fraude à la carte bancaire")
                 .contains("Paiements ou retraits faits avec la carte");
@@ -199,6 +200,10 @@ class BrowserIT {
                 .doesNotContain("06 12 34 56 78")
                 .contains("ex-conjoint");
         assertThat(browser.findElement(By.id("review:original")).getText()).contains("Marie Durand");
+        assertThat(browser.findElement(By.cssSelector("[id='review:decisions'] .priority"))
+                        .getText())
+                .as("violence at home judged urgent: P2, decided by Priority.dmn")
+                .isEqualTo("P2");
         screenshot("review");
         browser.findElement(By.id("review:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "transmis"));

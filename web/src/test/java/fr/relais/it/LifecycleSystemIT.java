@@ -225,7 +225,7 @@ class LifecycleSystemIT {
         var qualified = as("operateur")
                 .put(
                         "/reports/" + id + "/qualification",
-                        "{\"category\":\"ONLINE_SCAM\",\"postalCode\":\"97400\",\"commune\":\"Saint-Denis\","
+                        "{\"category\":\"ONLINE_SCAM\",\"urgency\":\"NORMAL\",\"postalCode\":\"97400\",\"commune\":\"Saint-Denis\","
                                 + "\"narrative\":\"Faux conseiller bancaire.\"}");
         assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
         scenario.awaitStatus(id, "IN_REVIEW");

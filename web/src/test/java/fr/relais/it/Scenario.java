@@ -39,7 +39,7 @@ public record Scenario(String baseUrl) {
                 .put(
                         "/reports/" + id + "/qualification",
                         "{\"category\":\"HARASSMENT\",\"postalCode\":\"78280\",\"commune\":\"Guyancourt\","
-                                + "\"factsAt\":\"2026-11-20T21:00:00Z\",\"urgent\":false,\"anonymous\":true,"
+                                + "\"factsAt\":\"2026-11-20T21:00:00Z\",\"urgency\":\"NORMAL\",\"anonymous\":true,"
                                 + "\"narrative\":" + json(narrative) + ","
                                 + "\"reporter\":{\"firstName\":\"Marie\",\"lastName\":\"Durand\"}}");
         assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);

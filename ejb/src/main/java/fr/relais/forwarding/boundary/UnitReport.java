@@ -1,6 +1,7 @@
 package fr.relais.forwarding.boundary;
 
 import fr.relais.forwarding.entity.Handoff;
+import fr.relais.qualification.boundary.ReportDecisions;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import java.time.Instant;
@@ -20,13 +21,16 @@ public record UnitReport(
         String commune,
         Instant factsAt,
         boolean urgent,
+        String urgency,
+        boolean dangerNow,
         boolean victimMinor,
         boolean anonymous,
         String narrative,
         Qualification.Reporter reporter,
         Instant forwardedAt,
         String decidedBy,
-        Instant decidedAt) {
+        Instant decidedAt,
+        ReportDecisions decisions) {
 
     /** The unit's view of where the report stands with it. */
     static String status(Handoff handoff) {
@@ -47,12 +51,15 @@ public record UnitReport(
                 r.commune(),
                 r.factsAt(),
                 r.urgent(),
+                r.urgency() == null ? null : r.urgency().name(),
+                r.dangerNow(),
                 r.victimMinor(),
                 r.anonymous(),
                 r.outgoingNarrative(),
                 r.reporterReachable() ? r.reporter() : null,
                 handoff.forwardedAt(),
                 handoff.decidedBy(),
-                handoff.decidedAt());
+                handoff.decidedAt(),
+                ReportDecisions.of(r));
     }
 }

@@ -23,7 +23,8 @@ public record AuditedReport(
         boolean anonymous,
         String narrative,
         String unitCode,
-        Instant createdAt) {
+        Instant createdAt,
+        ReportDecisions decisions) {
 
     static AuditedReport of(Report r, String redactedNarrative, Handoff last) {
         return new AuditedReport(
@@ -41,6 +42,7 @@ public record AuditedReport(
                 r.anonymous(),
                 redactedNarrative,
                 last == null ? null : last.unitCode(),
-                r.createdAt());
+                r.createdAt(),
+                ReportDecisions.of(r));
     }
 }

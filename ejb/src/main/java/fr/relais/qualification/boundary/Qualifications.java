@@ -8,11 +8,14 @@ import fr.relais.directory.boundary.Directory;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
+import fr.relais.qualification.control.Decisions;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
 import fr.relais.workflow.ProcessVariables;
+import fr.relais.workflow.ProcessVariables.Validation;
+import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import fr.relais.workflow.Workflow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -21,6 +24,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +119,83 @@ public class Qualifications {
 
     /** Called by the model's {@code reportStage} listeners: the report entered {@code stage}. */
     public void recordStage(long reportId, Report.Status stage) {
-        em.find(Report.class, reportId).enterStage(stage);
+        Report report = em.find(Report.class, reportId);
+        report.enterStage(stage);
+        if (stage == Report.Status.FORWARDED) {
+            report.startAcknowledgementClock(clock.instant());
+        }
+    }
+
+    /**
+     * Called by the engine after each qualification: the decision tables of the report's process
+     * deployment decide its priority, service-level targets, kind of unit and validation, stored on the
+     * report. Returns whether and when a supervisor validates it.
+     */
+    public Validation applyDecisions(long reportId, String processDefinitionId) {
+        Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("category", report.category().name());
+        facts.put("urgency", report.urgency().name());
+        facts.put("dangerNow", report.dangerNow());
+        facts.put("victimMinor", report.victimMinor());
+        Map<String, Object> outputs = new HashMap<>();
+        List<String> versions = new ArrayList<>();
+        for (String table : List.of(
+                ProcessVariables.DECISION_PRIORITY,
+                ProcessVariables.DECISION_UNIT_KIND,
+                ProcessVariables.DECISION_VALIDATION)) {
+            Workflow.Decided decided = workflow.decide(processDefinitionId, table, facts);
+            outputs.putAll(decided.outputs());
+            versions.add(decided.version());
+        }
+        Workflow.Decided levels = workflow.decide(
+                processDefinitionId,
+                ProcessVariables.DECISION_SERVICE_LEVELS,
+                Map.of("priority", outputs.get("priority")));
+        outputs.putAll(levels.outputs());
+        versions.add(levels.version());
+        Decisions decisions = Decisions.of(outputs, String.join(" ", versions));
+        report.applyDecisions(decisions);
+        return decisions.validation();
+    }
+
+    /**
+     * A supervisor of the report's platform validates its qualification: approved, it goes on; sent
+     * back (comment mandatory), it returns to its operator, or, when it was forwarded at once, the
+     * operator gets the remarks and the report goes on.
+     */
+    @RolesAllowed(Role.SUPERVISOR)
+    public StaffReport validate(long reportId, ValidationDecision decision, String comment) {
+        if (decision == null) {
+            throw DomainException.invalid("invalid_decision", "La décision (APPROVED ou SENT_BACK) est obligatoire.");
+        }
+        Caller caller = directory.currentCaller();
+        Report report = em.find(Report.class, reportId, LockModeType.PESSIMISTIC_WRITE);
+        if (report == null || !caller.worksOn(report.platform())) {
+            throw DomainException.notFound("report_not_found", "Signalement introuvable.");
+        }
+        Validation when = report.validation();
+        report.validate(decision, comment, caller.username(), clock.instant());
+        workflow.complete(
+                report.processInstanceId(),
+                when == Validation.AFTER_FORWARDING
+                        ? ProcessVariables.TASK_VALIDATE_AFTER_FORWARDING
+                        : ProcessVariables.TASK_VALIDATE_QUALIFICATION,
+                caller.actor(),
+                Map.of(ProcessVariables.VALIDATION_DECISION, decision.name()));
+        return staffView(report);
+    }
+
+    /** The reports of the caller's platform waiting for a supervisor's validation, the most pressing first. */
+    @RolesAllowed(Role.SUPERVISOR)
+    public List<ValidationCase> awaitingValidation() {
+        return em
+                .createNamedQuery(Report.AWAITING_VALIDATION, Report.class)
+                .setParameter("platform", directory.currentCaller().platform())
+                .getResultList()
+                .stream()
+                .map(ValidationCase::of)
+                .toList();
     }
 
     /** A report as its platform's staff may see it; another platform's does not exist for them. */
@@ -161,7 +242,11 @@ public class Qualifications {
                 .setParameter("operator", caller.username())
                 .setParameter(
                         "statuses",
-                        List.of(Report.Status.QUALIFYING, Report.Status.ANONYMISING, Report.Status.IN_REVIEW))
+                        List.of(
+                                Report.Status.QUALIFYING,
+                                Report.Status.AWAITING_VALIDATION,
+                                Report.Status.ANONYMISING,
+                                Report.Status.IN_REVIEW))
                 .getResultList();
     }
 

@@ -3,6 +3,7 @@ package fr.relais.qualification.boundary;
 import fr.relais.forwarding.entity.Handoff;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
+import fr.relais.workflow.ProcessVariables;
 import java.time.Instant;
 
 /** A report as its platform's staff see it: the narrative as told, the identity, and where it went. */
@@ -18,6 +19,8 @@ public record StaffReport(
         String communeInsee,
         Instant factsAt,
         boolean urgent,
+        String urgency,
+        boolean dangerNow,
         boolean victimMinor,
         boolean anonymous,
         boolean contactConsent,
@@ -26,7 +29,31 @@ public record StaffReport(
         Qualification.Reporter reporter,
         String unitCode,
         String declineReason,
-        Instant createdAt) {
+        Instant createdAt,
+        ReportDecisions decisions,
+        SupervisorValidation supervisorValidation) {
+
+    /**
+     * Where the supervisor's validation stands: pending, or the answer (a comment when sent back, which
+     * the operator reads); null when the report needs none.
+     */
+    public record SupervisorValidation(
+            boolean pending, String decision, String comment, String validatedBy, Instant validatedAt) {
+
+        static SupervisorValidation of(Report r) {
+            if (r.validation() == null || r.validation() == ProcessVariables.Validation.NONE) {
+                return null;
+            }
+            return new SupervisorValidation(
+                    r.validationPending(),
+                    r.validationDecision() == null
+                            ? null
+                            : r.validationDecision().name(),
+                    r.validationComment(),
+                    r.validatedBy(),
+                    r.validatedAt());
+        }
+    }
 
     static StaffReport of(Report r, Handoff last) {
         return new StaffReport(
@@ -41,6 +68,8 @@ public record StaffReport(
                 r.communeInsee(),
                 r.factsAt(),
                 r.urgent(),
+                r.urgency() == null ? null : r.urgency().name(),
+                r.dangerNow(),
                 r.victimMinor(),
                 r.anonymous(),
                 r.contactConsent(),
@@ -49,6 +78,8 @@ public record StaffReport(
                 r.reporter(),
                 last == null ? null : last.unitCode(),
                 last == null ? null : last.declineReason(),
-                r.createdAt());
+                r.createdAt(),
+                ReportDecisions.of(r),
+                SupervisorValidation.of(r));
     }
 }

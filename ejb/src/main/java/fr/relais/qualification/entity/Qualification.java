@@ -15,7 +15,8 @@ public record Qualification(
         String postalCode,
         String commune,
         Instant factsAt,
-        boolean urgent,
+        Urgency urgency,
+        boolean dangerNow,
         boolean victimMinor,
         boolean anonymous,
         boolean contactConsent,
@@ -50,11 +51,17 @@ public record Qualification(
     }
 
     public static final int MAX_NARRATIVE = 20_000;
+    public static final int MAX_VALIDATION_COMMENT = 2_000;
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
 
     /** Identity fields the reporter gave; all optional. */
     public record Reporter(String firstName, String lastName, String phone, String email) {
         public static final Reporter NONE = new Reporter(null, null, null, null);
+    }
+
+    /** Whether the operator judged the situation urgent (the highest urgency). */
+    public boolean urgent() {
+        return urgency == Urgency.HIGH;
     }
 
     /** Refuses what cannot be forwarded, with a message the operator can act on. */
@@ -72,6 +79,9 @@ public record Qualification(
         }
         if (!byInsee && (commune == null || commune.isBlank() || commune.length() > 100)) {
             throw DomainException.invalid("invalid_commune", "La commune est obligatoire (100 caractères au plus).");
+        }
+        if (urgency == null) {
+            throw DomainException.invalid("invalid_urgency", "L'urgence (faible, normale, élevée) est obligatoire.");
         }
         if (narrative == null || narrative.isBlank()) {
             throw DomainException.invalid("invalid_narrative", "Le récit des faits est obligatoire.");

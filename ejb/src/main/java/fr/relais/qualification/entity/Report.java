@@ -1,7 +1,10 @@
 package fr.relais.qualification.entity;
 
+import fr.relais.qualification.control.Decisions;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
+import fr.relais.workflow.ProcessVariables.Validation;
+import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +16,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -25,12 +29,17 @@ import java.time.Instant;
         name = Report.OF_PLATFORM_IN,
         query = "select r from Report r where r.platform = :platform and r.status in :statuses order by r.createdAt")
 @NamedQuery(
+        name = Report.AWAITING_VALIDATION,
+        query = "select r from Report r where r.platform = :platform and r.validationPending = true"
+                + " order by r.validateDueAt, r.createdAt")
+@NamedQuery(
         name = Report.OF_OPERATOR_IN,
         query = "select r from Report r where r.platform = :platform and r.operator = :operator"
                 + " and r.status in :statuses order by r.createdAt")
 public class Report {
     public static final String OF_OPERATOR_IN = "Report.ofOperatorIn";
     public static final String OF_PLATFORM_IN = "Report.ofPlatformIn";
+    public static final String AWAITING_VALIDATION = "Report.awaitingValidation";
 
     /**
      * Where the report stands: a read model of its process, written by the model's {@code reportStage}
@@ -38,6 +47,7 @@ public class Report {
      */
     public enum Status {
         QUALIFYING,
+        AWAITING_VALIDATION,
         ANONYMISING,
         IN_REVIEW,
         FORWARDING,
@@ -87,6 +97,62 @@ public class Report {
     private Instant factsAt;
 
     private boolean urgent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    private Urgency urgency;
+
+    @Column(name = "danger_now")
+    private boolean dangerNow;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 2)
+    private Priority priority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "unit_kind", length = 30)
+    private UnitKind unitKind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Validation validation;
+
+    @Column(name = "decision_versions", length = 200)
+    private String decisionVersions;
+
+    @Column(name = "time_to_validate", length = 20)
+    private String timeToValidate;
+
+    @Column(name = "time_to_forward", length = 20)
+    private String timeToForward;
+
+    @Column(name = "time_to_acknowledge", length = 20)
+    private String timeToAcknowledge;
+
+    @Column(name = "validate_due_at")
+    private Instant validateDueAt;
+
+    @Column(name = "forward_due_at")
+    private Instant forwardDueAt;
+
+    @Column(name = "acknowledge_due_at")
+    private Instant acknowledgeDueAt;
+
+    @Column(name = "validation_pending")
+    private boolean validationPending;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "validation_decision", length = 20)
+    private ValidationDecision validationDecision;
+
+    @Column(name = "validation_comment", length = 2000)
+    private String validationComment;
+
+    @Column(name = "validated_by", length = 60)
+    private String validatedBy;
+
+    @Column(name = "validated_at")
+    private Instant validatedAt;
 
     @Column(name = "victim_minor")
     private boolean victimMinor;
@@ -149,6 +215,8 @@ public class Report {
         this.communeInsee = q.communeInsee();
         this.factsAt = q.factsAt();
         this.urgent = q.urgent();
+        this.urgency = q.urgency();
+        this.dangerNow = q.dangerNow();
         this.victimMinor = q.victimMinor();
         this.anonymous = q.anonymous();
         this.contactConsent = q.contactConsent();
@@ -159,6 +227,61 @@ public class Report {
         this.reporterPhone = reporter.phone();
         this.reporterEmail = reporter.email();
         this.qualifiedAt = now;
+    }
+
+    /**
+     * Records what the decision tables decided after the qualification. Targets run from the
+     * qualification: validating it, and forwarding it unless it must wait for the validation (then
+     * forwarding runs from the approval). The unit's acknowledgement runs from each forwarding.
+     */
+    public void applyDecisions(Decisions decisions) {
+        if (qualifiedAt == null) {
+            throw new IllegalStateException("report " + id + " decided before it was qualified");
+        }
+        this.priority = decisions.priority();
+        this.unitKind = decisions.unitKind();
+        this.validation = decisions.validation();
+        this.decisionVersions = decisions.versions();
+        this.timeToValidate = decisions.timeToValidate().toString();
+        this.timeToForward = decisions.timeToForward().toString();
+        this.timeToAcknowledge = decisions.timeToAcknowledge().toString();
+        boolean validated = validation != Validation.NONE;
+        this.validationPending = validated;
+        this.validateDueAt = validated ? qualifiedAt.plus(decisions.timeToValidate()) : null;
+        this.forwardDueAt =
+                validation == Validation.BEFORE_FORWARDING ? null : qualifiedAt.plus(decisions.timeToForward());
+        this.acknowledgeDueAt = null;
+    }
+
+    /**
+     * A supervisor's answer on a report waiting for validation. Sent back, a comment is mandatory; the
+     * operator sees it. Approved before forwarding, the forwarding target starts now.
+     */
+    public void validate(ValidationDecision decision, String comment, String by, Instant now) {
+        if (!validationPending) {
+            throw DomainException.conflict("not_awaiting_validation", "Ce signalement n'attend pas de validation.");
+        }
+        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        if (decision == ValidationDecision.SENT_BACK && text == null) {
+            throw DomainException.invalid(
+                    "invalid_comment", "Un commentaire est obligatoire pour renvoyer le signalement à l'opérateur.");
+        }
+        if (text != null && text.length() > Qualification.MAX_VALIDATION_COMMENT) {
+            throw DomainException.invalid("invalid_comment", "Le commentaire dépasse 2 000 caractères.");
+        }
+        this.validationPending = false;
+        this.validationDecision = decision;
+        this.validationComment = text;
+        this.validatedBy = by;
+        this.validatedAt = now;
+        if (decision == ValidationDecision.APPROVED && validation == Validation.BEFORE_FORWARDING) {
+            this.forwardDueAt = now.plus(Duration.parse(timeToForward));
+        }
+    }
+
+    /** The report reached a unit's inbox: the unit's acknowledgement target starts now. */
+    public void startAcknowledgementClock(Instant now) {
+        this.acknowledgeDueAt = timeToAcknowledge == null ? null : now.plus(Duration.parse(timeToAcknowledge));
     }
 
     /** The narrative that will leave the platform, before the operator's review. */
@@ -270,5 +393,73 @@ public class Report {
 
     public Instant qualifiedAt() {
         return qualifiedAt;
+    }
+
+    public Urgency urgency() {
+        return urgency;
+    }
+
+    public boolean dangerNow() {
+        return dangerNow;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public UnitKind unitKind() {
+        return unitKind;
+    }
+
+    public Validation validation() {
+        return validation;
+    }
+
+    public String decisionVersions() {
+        return decisionVersions;
+    }
+
+    public String timeToValidate() {
+        return timeToValidate;
+    }
+
+    public String timeToForward() {
+        return timeToForward;
+    }
+
+    public String timeToAcknowledge() {
+        return timeToAcknowledge;
+    }
+
+    public Instant validateDueAt() {
+        return validateDueAt;
+    }
+
+    public Instant forwardDueAt() {
+        return forwardDueAt;
+    }
+
+    public Instant acknowledgeDueAt() {
+        return acknowledgeDueAt;
+    }
+
+    public boolean validationPending() {
+        return validationPending;
+    }
+
+    public ValidationDecision validationDecision() {
+        return validationDecision;
+    }
+
+    public String validationComment() {
+        return validationComment;
+    }
+
+    public String validatedBy() {
+        return validatedBy;
+    }
+
+    public Instant validatedAt() {
+        return validatedAt;
     }
 }

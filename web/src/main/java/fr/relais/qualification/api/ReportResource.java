@@ -5,15 +5,19 @@ import fr.relais.forwarding.boundary.ReroutingCase;
 import fr.relais.forwarding.boundary.UnitReport;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.boundary.StaffReport;
+import fr.relais.qualification.boundary.ValidationCase;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
+import fr.relais.qualification.entity.Urgency;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
 import fr.relais.shared.api.ApiDocumentation;
 import fr.relais.workflow.ProcessVariables.UnitDecision;
+import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,6 +31,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,8 +59,9 @@ public class ReportResource {
             String postalCode,
             String commune,
             String factsAt,
-            Boolean urgent,
-            Boolean victimMinor,
+            String urgency,
+            @Schema(type = SchemaType.BOOLEAN) JsonValue dangerNow,
+            @Schema(type = SchemaType.BOOLEAN) JsonValue victimMinor,
             Boolean anonymous,
             Boolean contactConsent,
             String narrative,
@@ -66,6 +72,9 @@ public class ReportResource {
                     String communeInsee) {}
 
     public record Review(String narrative) {}
+
+    /** A supervisor's answer: {@code APPROVED}, or {@code SENT_BACK} with a comment for the operator. */
+    public record ValidationAnswer(String decision, String comment) {}
 
     public record Decline(String reason) {}
 
@@ -121,6 +130,38 @@ public class ReportResource {
         return qualifications.review(id, review == null ? null : review.narrative());
     }
 
+    /** Reports of the caller's platform waiting for a supervisor's validation, the most pressing first. */
+    @Operation(
+            operationId = "listReportsToValidate",
+            summary = "List the reports waiting for a supervisor's validation")
+    @GET
+    @Path("validation")
+    public List<ValidationCase> awaitingValidation() {
+        return qualifications.awaitingValidation();
+    }
+
+    /**
+     * A supervisor approves a sensitive report's qualification or sends it back to its operator with a
+     * comment; the answer says where the report stands now.
+     */
+    @Operation(
+            operationId = "validateReport",
+            summary = "Approve a report's qualification or send it back to the operator (supervisor)")
+    @POST
+    @Path("{id}/validation")
+    public StaffReport validate(@PathParam("id") long id, ValidationAnswer answer) {
+        if (answer == null) {
+            throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
+        }
+        ValidationDecision decision;
+        try {
+            decision = answer.decision() == null ? null : ValidationDecision.valueOf(answer.decision());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_decision", "Décision inconnue (APPROVED ou SENT_BACK).");
+        }
+        return qualifications.validate(id, decision, answer.comment());
+    }
+
     @Operation(operationId = "takeOverReport", summary = "Take a forwarded report over (unit)")
     @POST
     @Path("{id}/take-over")
@@ -144,6 +185,21 @@ public class ReportResource {
                 .id());
     }
 
+    /**
+     * A yes/no the decision tables read: absent means no, anything but true or false is refused (JSON-B
+     * alone would read "perhaps" as false).
+     */
+    private static boolean flag(JsonValue value, String code, String message) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return false;
+        }
+        return switch (value.getValueType()) {
+            case TRUE -> true;
+            case FALSE -> false;
+            default -> throw DomainException.invalid(code, message);
+        };
+    }
+
     private static Qualification toQualification(QualificationRequest q) {
         Category category;
         try {
@@ -157,13 +213,20 @@ public class ReportResource {
         } catch (DateTimeParseException e) {
             throw DomainException.invalid("invalid_facts_at", "Date des faits invalide (ISO-8601 attendu).");
         }
+        Urgency urgency;
+        try {
+            urgency = q.urgency() == null ? null : Urgency.valueOf(q.urgency());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_urgency", "Urgence inconnue (LOW, NORMAL ou HIGH).");
+        }
         return new Qualification(
                 category,
                 q.postalCode(),
                 q.commune(),
                 factsAt,
-                Boolean.TRUE.equals(q.urgent()),
-                Boolean.TRUE.equals(q.victimMinor()),
+                urgency,
+                flag(q.dangerNow(), "invalid_danger_now", "Le danger immédiat est un booléen (true ou false)."),
+                flag(q.victimMinor(), "invalid_victim_minor", "La victime mineure est un booléen (true ou false)."),
                 Boolean.TRUE.equals(q.anonymous()),
                 Boolean.TRUE.equals(q.contactConsent()),
                 q.narrative(),

@@ -5,9 +5,11 @@ import fr.relais.directory.control.Commune;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
+import fr.relais.qualification.entity.Urgency;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
 import jakarta.ejb.EJB;
+import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.time.LocalDateTime;
@@ -32,7 +34,8 @@ public class QualificationFormView extends ReportPage {
     private String postalCode;
     private String commune;
     private LocalDateTime factsAt;
-    private boolean urgent;
+    private Urgency urgency;
+    private boolean dangerNow;
     private boolean victimMinor;
     private boolean anonymous = true; // fail-closed: identity leaves only if the citizen agreed
     private boolean contactConsent;
@@ -57,7 +60,8 @@ public class QualificationFormView extends ReportPage {
                             blankToNull(postalCode),
                             picked ? suggestion.group(1) : commune,
                             factsAt == null ? null : factsAt.atZone(PARIS).toInstant(),
-                            urgent,
+                            urgency,
+                            dangerNow,
                             victimMinor,
                             anonymous,
                             contactConsent,
@@ -129,12 +133,31 @@ public class QualificationFormView extends ReportPage {
         this.factsAt = factsAt;
     }
 
-    public boolean isUrgent() {
-        return urgent;
+    public List<Urgency> getUrgencies() {
+        return List.of(Urgency.values());
     }
 
-    public void setUrgent(boolean urgent) {
-        this.urgent = urgent;
+    public Urgency getUrgency() {
+        return urgency;
+    }
+
+    public void setUrgency(Urgency urgency) {
+        this.urgency = urgency;
+    }
+
+    public boolean isDangerNow() {
+        return dangerNow;
+    }
+
+    public void setDangerNow(boolean dangerNow) {
+        this.dangerNow = dangerNow;
+    }
+
+    /** The supervisor's comment when the report came back for a new qualification, else null. */
+    public String getSentBackComment() {
+        return report != null && report.validationDecision() == ValidationDecision.SENT_BACK
+                ? report.validationComment()
+                : null;
     }
 
     public boolean isVictimMinor() {
