@@ -12,6 +12,7 @@ import java.time.Instant;
  */
 public record UnitReport(
         long id,
+        String reference,
         String platform,
         String status,
         String unitCode,
@@ -39,6 +40,7 @@ public record UnitReport(
     static UnitReport of(Report r, Handoff handoff) {
         return new UnitReport(
                 r.id(),
+                r.reference(),
                 r.platform().name(),
                 status(handoff),
                 handoff.unitCode(),
