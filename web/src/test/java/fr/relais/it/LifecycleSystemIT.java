@@ -113,49 +113,43 @@ class LifecycleSystemIT {
         String reference = as("operateur").get("/reports/" + id).json().getString("reference");
         String typed = reference.toLowerCase(java.util.Locale.ROOT).replace("-", "");
 
-        var operator = as("operateur").get("/reports/by-reference/" + typed);
+        var operator = as("operateur").get("/receipts/" + typed);
         assertThat(operator.status()).as(operator.toString()).isEqualTo(200);
         assertThat(operator.json().getJsonNumber("id").longValue()).isEqualTo(id);
         assertThat(operator.json().getString("reference")).isEqualTo(reference);
         assertThat(operator.json().getString("narrative")).isEqualTo("Vol de vélo devant la gare.");
-        assertThat(as("superviseur").get("/reports/by-reference/" + reference).status())
-                .isEqualTo(200);
+        assertThat(as("superviseur").get("/receipts/" + reference).status()).isEqualTo(200);
 
-        var unknown = as("operateur").get("/reports/by-reference/0000-0000-00");
+        var unknown = as("operateur").get("/receipts/0000-0000-00");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(as("operateur").get("/reports/by-reference/nope").body()).isEqualTo(unknown.body());
-        var otherPlatform = as("operatrice-vss").get("/reports/by-reference/" + reference);
+        assertThat(as("operateur").get("/receipts/nope").body()).isEqualTo(unknown.body());
+        var otherPlatform = as("operatrice-vss").get("/receipts/" + reference);
         assertThat(otherPlatform.status())
                 .as("another platform's report does not exist")
                 .isEqualTo(404);
         assertThat(otherPlatform.body()).isEqualTo(unknown.body());
-        assertThat(as("agent-guyancourt")
-                        .get("/reports/by-reference/" + reference)
-                        .status())
+        assertThat(as("agent-guyancourt").get("/receipts/" + reference).status())
                 .as("not yet forwarded to the unit")
                 .isEqualTo(404);
 
         assertThat(as("operateur").post("/reports/" + id + "/review", "{}").status())
                 .isEqualTo(200);
         scenario.awaitStatus(id, "FORWARDED");
-        var unit = as("agent-guyancourt").get("/reports/by-reference/" + reference);
+        var unit = as("agent-guyancourt").get("/receipts/" + reference);
         assertThat(unit.status()).as(unit.toString()).isEqualTo(200);
         assertThat(unit.json().getString("reference")).isEqualTo(reference);
         assertUnitProjection(unit.json(), "Vol de vélo");
-        var otherUnit = as("agent-versailles").get("/reports/by-reference/" + reference);
+        var otherUnit = as("agent-versailles").get("/receipts/" + reference);
         assertThat(otherUnit.status())
                 .as("another unit's report does not exist")
                 .isEqualTo(404);
         assertThat(otherUnit.body()).isEqualTo(unknown.body());
 
-        var audited = as("auditeur").get("/reports/by-reference/" + reference);
+        var audited = as("auditeur").get("/receipts/" + reference);
         assertThat(audited.status()).isEqualTo(200);
         assertThat(audited.json().getString("reference")).isEqualTo(reference);
         assertThat(audited.json().keySet()).doesNotContain("reporter", "outgoingNarrative");
-        assertThat(scenario.anonymous()
-                        .get("/reports/by-reference/" + reference)
-                        .status())
-                .isEqualTo(401);
+        assertThat(scenario.anonymous().get("/receipts/" + reference).status()).isEqualTo(401);
     }
 
     /** What a unit receives: what left the platform, never the original, the identity or the conversation. */

@@ -87,21 +87,6 @@ public class ReportResource {
         return qualifications.staffReport(id);
     }
 
-    /**
-     * The report with this receipt reference (case, spaces and dashes do not matter), as {@link #get}
-     * returns it: the caller's projection and scope decide, and a report out of scope is not found.
-     */
-    @Operation(
-            operationId = "getReportByReference",
-            summary = "Find a report by its receipt reference",
-            description = "The projection of the caller's audience, as `GET /reports/{id}`; a report of another"
-                    + " platform or unit, an unknown and a malformed reference all answer 404.")
-    @GET
-    @Path("by-reference/{reference}")
-    public Object byReference(@PathParam("reference") String reference) {
-        return get(qualifications.idByReference(reference));
-    }
-
     /** Reports declined by a unit or that no unit covers, waiting for a supervisor of the caller's platform. */
     @Operation(
             operationId = "listReportsToReroute",
