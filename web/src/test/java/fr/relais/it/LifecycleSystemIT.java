@@ -93,6 +93,7 @@ class LifecycleSystemIT {
                         .post("/reports/" + id + "/take-over", null)
                         .status())
                 .isEqualTo(200);
+        scenario.awaitStatus(id, "TAKEN_OVER"); // the report's process records it a moment later
         assertThat(citizen.get("/citizen/reports/" + reference).json().getString("stage"))
                 .isEqualTo("TAKEN_OVER");
 
