@@ -55,10 +55,24 @@
       item.className = 'chat-line chat-line-' + String(line.author).toLowerCase();
       var who = document.createElement('span');
       who.className = 'chat-author';
-      who.textContent = line.author === 'OPERATOR' ? label.officer : label.you;
+      who.textContent = line.author === 'OPERATOR' ? label.officer : line.author === 'RECEIPT' ? label.receipt : label.you;
       var text = document.createElement('p');
       text.className = 'chat-text';
-      text.textContent = line.text;
+      if (line.author === 'RECEIPT') {
+        // the platform's receipt: the line's text is the reference alone, the words are the page's
+        text.appendChild(document.createTextNode(label.receiptText + ' '));
+        var reference = document.createElement('strong');
+        reference.className = 'receipt-reference';
+        reference.textContent = line.text;
+        text.appendChild(reference);
+        text.appendChild(document.createTextNode('. '));
+        var follow = document.createElement('a');
+        follow.href = label.follow;
+        follow.textContent = label.receiptLink;
+        text.appendChild(follow);
+      } else {
+        text.textContent = line.text;
+      }
       var time = document.createElement('time');
       time.dateTime = line.sentAt;
       var at = new Date(line.sentAt);

@@ -293,6 +293,140 @@ class BrowserIT {
         }
     }
 
+    @Test
+    void aCitizenFollowsTheirReportOnThePublicStatusPage() throws Exception {
+        Scenario scenario = new Scenario(server.baseUrl());
+        long id = scenario.reportInReview("On m'a volé ma voiture cette nuit.");
+        String reference = scenario.as("operateur").get("/reports/" + id).json().getString("reference");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        browser.manage().deleteAllCookies();
+        browser.get(server.baseUrl() + "/");
+        browser.findElement(By.id("to-follow")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-reference")));
+        assertThat(browser.getTitle()).isEqualTo("Informations pratiques");
+        assertThat(browser.getCurrentUrl()).endsWith("/citoyen/suivi.xhtml");
+        assertThat(browser.findElement(By.cssSelector(".emergency")).getText())
+                .contains("17")
+                .contains("112")
+                .contains("SMS 114");
+        assertThat(browser.findElement(By.id("quick-exit")).getAttribute("href"))
+                .startsWith("https://www.meteofrance.com");
+        assertThat(browser.findElements(By.cssSelector("[onclick], [onload], [onsubmit], [style]")))
+                .isEmpty();
+
+        WebElement input = browser.findElement(By.id("receipt-reference"));
+        input.sendKeys(reference.toLowerCase(java.util.Locale.ROOT).replace("-", " "));
+        browser.findElement(By.id("receipt-check")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("receipt-result"), "data-stage", "RECEIVED"));
+        assertThat(browser.findElement(By.id("receipt-result")).getText())
+                .contains("reçu")
+                .contains(reference)
+                .doesNotContain("voiture");
+        assertThat(browser.getCurrentUrl())
+                .as("the reference stays out of the address")
+                .doesNotContain(reference);
+        screenshot("citizen-follow-up");
+
+        input.clear();
+        input.sendKeys("<img src=x onerror=\"document.title='pwned'\">");
+        browser.findElement(By.id("receipt-check")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-result"), "Aucun signalement"));
+        assertThat(browser.findElements(By.cssSelector("#receipt img"))).isEmpty();
+        assertThat(browser.getTitle()).doesNotContain("pwned");
+
+        assertThat(scenario.as("operateur")
+                        .post("/reports/" + id + "/review", "{}")
+                        .status())
+                .isEqualTo(200);
+        scenario.awaitStatus(id, "FORWARDED");
+        input.clear();
+        input.sendKeys(reference);
+        browser.findElement(By.id("receipt-check")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("receipt-result"), "data-stage", "FORWARDED"));
+        assertThat(browser.findElement(By.id("receipt-result")).getText())
+                .contains("transmis")
+                .doesNotContain("Guyancourt")
+                .doesNotContain("GUYANCOURT");
+    }
+
+    @Test
+    void anOperatorQualifiesBesideTheLiveTranscriptAndCopiesMessagesIntoTheNarrative() throws Exception {
+        Scenario scenario = new Scenario(server.baseUrl());
+        String first = "Il m'a menacé avec un couteau <b>devant</b> la boulangerie.";
+        var opened = scenario.anonymous()
+                .post(
+                        "/citizen/chats",
+                        "{\"door\":\"VICTIM\",\"topic\":\"HARASSMENT\",\"message\":" + Scenario.json(first) + "}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        long chat = opened.json().getJsonNumber("id").longValue();
+        String token = opened.json().getString("token");
+        var operator = scenario.as("operateur");
+        assertThat(operator.post("/chats/" + chat + "/take", null).status()).isEqualTo(200);
+        assertThat(operator.post("/chats/" + chat + "/messages", "{\"text\":\"Où êtes-vous maintenant ?\"}")
+                        .status())
+                .isEqualTo(201);
+        var report = operator.post("/chats/" + chat + "/report", null);
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        long id = report.json().getJsonNumber("id").longValue();
+        String reference = report.json().getString("reference");
+
+        login("operateur");
+        browser.get(server.baseUrl() + "/qualification/form.xhtml?id=" + id);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transcript")));
+        assertThat(browser.findElement(By.cssSelector(".receipt-line")).getText())
+                .contains(reference);
+        assertThat(browser.findElement(By.id("transcript")).getText())
+                .contains(first)
+                .contains("Où êtes-vous maintenant ?")
+                .contains(reference);
+        assertThat(browser.findElements(By.cssSelector("#transcript b")))
+                .as("typed text is text")
+                .isEmpty();
+
+        // the conversation goes on: the citizen's new message appears beside the form without a reload
+        Thread.sleep(2_000); // lets the page's Faces websocket open before the push it must receive
+        String later = "Il est parti en scooter rouge vers la gare.";
+        assertThat(scenario.anonymous()
+                        .post(
+                                "/citizen/chats/" + chat + "/messages",
+                                "{\"text\":" + Scenario.json(later) + "}",
+                                "X-Chat-Token",
+                                token)
+                        .status())
+                .isEqualTo(201);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), later));
+
+        browser.findElement(By.id("qualification:narrative")).sendKeys("Menaces au couteau.");
+        pick(first);
+        pick(later);
+        browser.findElement(By.id("copy-transcript")).click();
+        String narrative = browser.findElement(By.id("qualification:narrative")).getAttribute("value");
+        assertThat(narrative).isEqualTo("Menaces au couteau.\nInternaute : " + first + "\nInternaute : " + later);
+        assertThat(browser.findElements(By.cssSelector(".transcript-pick:checked")))
+                .isEmpty();
+        screenshot("qualification-transcript");
+
+        new Select(browser.findElement(By.id("qualification:category"))).selectByVisibleText("Harcèlement");
+        browser.findElement(By.id("qualification:postalCode")).sendKeys("78280");
+        browser.findElement(By.id("qualification:commune")).sendKeys("Guyancourt");
+        browser.findElement(By.id("qualification:submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review:outgoing")));
+        assertThat(operator.get("/reports/" + id).json().getString("narrative")).isEqualTo(narrative);
+    }
+
+    /** Ticks the transcript's line showing {@code text}. */
+    static void pick(String text) {
+        browser.findElements(By.cssSelector("#transcript .transcript-line")).stream()
+                .filter(l ->
+                        l.findElement(By.cssSelector(".message-text")).getText().equals(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no transcript line " + text))
+                .findElement(By.cssSelector(".transcript-pick"))
+                .click();
+    }
+
     /** The row of a data table whose first cell is the given id, or null. */
     static WebElement rowIn(String tableId, long id) {
         return browser.findElements(By.cssSelector("#" + tableId.replace(":", "\\:") + " tbody tr")).stream()

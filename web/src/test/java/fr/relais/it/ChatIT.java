@@ -123,6 +123,89 @@ class ChatIT {
         assertThat(flood.closeCode()).as("over the maximum message size").isEqualTo(1009);
     }
 
+    static final String REFERENCE = "[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}";
+
+    @Test
+    void aReportMadeFromTheChatGivesTheCitizenAReceiptReferenceInTheConversation() throws Exception {
+        Opened chat = open("VICTIM", "SCAM", "Un faux conseiller bancaire m'a vidé mon compte.");
+        Socket socket = Socket.connect(chat.id());
+        socket.send(chat.token());
+        assertThat(socket.next().getString("type")).isEqualTo("ready");
+        var operator = scenario.as("operateur");
+        assertThat(operator.post("/chats/" + chat.id() + "/take", null).status())
+                .isEqualTo(200);
+
+        var first = operator.post("/chats/" + chat.id() + "/report", null);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        String reference = first.json().getString("reference");
+        assertThat(reference).matches(REFERENCE);
+
+        JsonObject pushed = socket.next();
+        assertThat(pushed.getString("author")).isEqualTo("RECEIPT");
+        assertThat(pushed.getString("text")).isEqualTo(reference);
+        socket.close();
+
+        var second = operator.post("/chats/" + chat.id() + "/report", null);
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        String other = second.json().getString("reference");
+        assertThat(other).matches(REFERENCE).isNotEqualTo(reference);
+        assertThat(other.replace("-", ""))
+                .as("random, not a counter: no common prefix of 4 symbols between two consecutive reports")
+                .doesNotStartWith(reference.replace("-", "").substring(0, 4));
+
+        var lines = scenario.anonymous()
+                .get("/citizen/chats/" + chat.id() + "/messages", "X-Chat-Token", chat.token())
+                .array()
+                .getValuesAs(JsonObject.class);
+        assertThat(lines)
+                .filteredOn(l -> l.getString("author").equals("RECEIPT"))
+                .extracting(l -> l.getString("text"))
+                .containsExactly(reference, other);
+        assertThat(scenario.anonymous()
+                        .get("/citizen/reports/" + reference)
+                        .json()
+                        .getString("stage"))
+                .isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void aMessageOver4000CharactersIsRefusedAndNothingIsStored() {
+        Opened chat = open("INFORMATION", "OTHER_QUESTION", "Bonjour");
+        var citizen = scenario.anonymous();
+        String path = "/citizen/chats/" + chat.id() + "/messages";
+
+        var tooLong = citizen.post(path, "{\"text\":\"" + "a".repeat(4_001) + "\"}", "X-Chat-Token", chat.token());
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.json().getString("error")).isEqualTo("message_too_long");
+        assertThat(tooLong.json().getString("message")).contains("4 000");
+        assertThat(citizen.get(path, "X-Chat-Token", chat.token()).array())
+                .as("nothing stored")
+                .hasSize(1);
+
+        var atTheLimit = citizen.post(path, "{\"text\":\"" + "b".repeat(4_000) + "\"}", "X-Chat-Token", chat.token());
+        assertThat(atTheLimit.status()).as(atTheLimit.toString()).isEqualTo(201);
+        assertThat(citizen.get(path, "X-Chat-Token", chat.token()).array()).hasSize(2);
+
+        var operator = scenario.as("operateur");
+        assertThat(operator.post("/chats/" + chat.id() + "/take", null).status())
+                .isEqualTo(200);
+        var operatorTooLong =
+                operator.post("/chats/" + chat.id() + "/messages", "{\"text\":\"" + "c".repeat(4_001) + "\"}");
+        assertThat(operatorTooLong.status()).isEqualTo(400);
+        assertThat(operatorTooLong.json().getString("error")).isEqualTo("message_too_long");
+        assertThat(operator.get("/chats/" + chat.id() + "/messages").array()).hasSize(2);
+
+        String topic = "trop-long-" + System.nanoTime();
+        var openTooLong = citizen.post(
+                "/citizen/chats",
+                "{\"door\":\"INFORMATION\",\"topic\":\"" + topic + "\",\"message\":\"" + "d".repeat(4_001) + "\"}");
+        assertThat(openTooLong.status()).isEqualTo(400);
+        assertThat(openTooLong.json().getString("error")).isEqualTo("message_too_long");
+        assertThat(operator.get("/chats").array().getValuesAs(JsonObject.class))
+                .as("no chat was opened by the refused request")
+                .noneMatch(c -> topic.equals(c.getString("topic", null)));
+    }
+
     /** A citizen's socket, as java.net.http's WebSocket client sees it. */
     static final class Socket implements WebSocket.Listener {
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();

@@ -57,12 +57,112 @@ class LifecycleSystemIT {
                 .isEqualTo(409);
     }
 
+    @Test
+    void theStatusPageFollowsAReportByItsReferenceAndSaysNothingElse() {
+        long id = scenario.reportInReview("Marie Durand, joignable au 06 12 34 56 78, est harcelée chaque soir.");
+        String reference = as("operateur").get("/reports/" + id).json().getString("reference");
+        var citizen = scenario.anonymous();
+
+        var received = citizen.get("/citizen/reports/" + reference);
+        assertThat(received.status()).as(received.toString()).isEqualTo(200);
+        assertThat(received.json().keySet()).containsExactlyInAnyOrder("reference", "stage");
+        assertThat(received.json().getString("stage")).isEqualTo("RECEIVED");
+        assertThat(received.json().getString("reference")).isEqualTo(reference);
+        String typed = reference.toLowerCase(java.util.Locale.ROOT).replace("-", " ");
+        assertThat(citizen.get("/citizen/reports/" + typed.replace(" ", "%20"))
+                        .json()
+                        .getString("stage"))
+                .as("case, spaces and dashes do not matter")
+                .isEqualTo("RECEIVED");
+        assertThat(citizen.get("/citizen/reports/" + reference.replace("-", "")).status())
+                .isEqualTo(200);
+
+        assertThat(as("operateur").post("/reports/" + id + "/review", "{}").status())
+                .isEqualTo(200);
+        scenario.awaitStatus(id, "FORWARDED");
+        var forwarded = citizen.get("/citizen/reports/" + reference);
+        assertThat(forwarded.json().getString("stage")).isEqualTo("FORWARDED");
+        assertThat(forwarded.body())
+                .as("no unit, no narrative, no identity, no date")
+                .doesNotContain("GUYANCOURT")
+                .doesNotContain("harcelée")
+                .doesNotContain("Durand")
+                .doesNotContain("2026");
+
+        assertThat(as("agent-guyancourt")
+                        .post("/reports/" + id + "/take-over", null)
+                        .status())
+                .isEqualTo(200);
+        scenario.awaitStatus(id, "TAKEN_OVER"); // the report's process records it a moment later
+        assertThat(citizen.get("/citizen/reports/" + reference).json().getString("stage"))
+                .isEqualTo("TAKEN_OVER");
+
+        var unknown = citizen.get("/citizen/reports/0000-0000-00");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().getString("error")).isEqualTo("receipt_not_found");
+        for (String malformed :
+                new String[] {"K7M4-Q9PX-3U", "abc", "K7M4-Q9PX-3TT", "%27%20OR%201%3D1", "x".repeat(200)}) {
+            var refused = citizen.get("/citizen/reports/" + malformed);
+            assertThat(refused.status()).as(malformed).isEqualTo(404);
+            assertThat(refused.body()).as("the same answer: nothing to probe").isEqualTo(unknown.body());
+        }
+    }
+
+    @Test
+    void staffFindAReportByItsReferenceWithinTheirScope() {
+        long id = scenario.reportInReview("Vol de vélo devant la gare.");
+        String reference = as("operateur").get("/reports/" + id).json().getString("reference");
+        String typed = reference.toLowerCase(java.util.Locale.ROOT).replace("-", "");
+
+        var operator = as("operateur").get("/receipts/" + typed);
+        assertThat(operator.status()).as(operator.toString()).isEqualTo(200);
+        assertThat(operator.json().getJsonNumber("id").longValue()).isEqualTo(id);
+        assertThat(operator.json().getString("reference")).isEqualTo(reference);
+        assertThat(operator.json().getString("narrative")).isEqualTo("Vol de vélo devant la gare.");
+        assertThat(as("superviseur").get("/receipts/" + reference).status()).isEqualTo(200);
+
+        var unknown = as("operateur").get("/receipts/0000-0000-00");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(as("operateur").get("/receipts/nope").body()).isEqualTo(unknown.body());
+        var otherPlatform = as("operatrice-vss").get("/receipts/" + reference);
+        assertThat(otherPlatform.status())
+                .as("another platform's report does not exist")
+                .isEqualTo(404);
+        assertThat(otherPlatform.body()).isEqualTo(unknown.body());
+        assertThat(as("agent-guyancourt").get("/receipts/" + reference).status())
+                .as("not yet forwarded to the unit")
+                .isEqualTo(404);
+
+        assertThat(as("operateur").post("/reports/" + id + "/review", "{}").status())
+                .isEqualTo(200);
+        scenario.awaitStatus(id, "FORWARDED");
+        var unit = as("agent-guyancourt").get("/receipts/" + reference);
+        assertThat(unit.status()).as(unit.toString()).isEqualTo(200);
+        assertThat(unit.json().getString("reference")).isEqualTo(reference);
+        assertUnitProjection(unit.json(), "Vol de vélo");
+        var otherUnit = as("agent-versailles").get("/receipts/" + reference);
+        assertThat(otherUnit.status())
+                .as("another unit's report does not exist")
+                .isEqualTo(404);
+        assertThat(otherUnit.body()).isEqualTo(unknown.body());
+
+        var audited = as("auditeur").get("/receipts/" + reference);
+        assertThat(audited.status()).isEqualTo(200);
+        assertThat(audited.json().getString("reference")).isEqualTo(reference);
+        assertThat(audited.json().keySet()).doesNotContain("reporter", "outgoingNarrative");
+        assertThat(scenario.anonymous().get("/receipts/" + reference).status()).isEqualTo(401);
+    }
+
     /** What a unit receives: what left the platform, never the original, the identity or the conversation. */
     static void assertUnitProjection(JsonObject report) {
+        assertUnitProjection(report, "harcelée chaque soir");
+    }
+
+    static void assertUnitProjection(JsonObject report, String narrative) {
         assertThat(report.keySet())
                 .doesNotContain("chatId", "reporter", "outgoingNarrative", "operator", "contactConsent");
         assertThat(report.toString()).doesNotContain("Durand").doesNotContain("06 12 34 56 78");
-        assertThat(report.getString("narrative")).contains("harcelée chaque soir");
+        assertThat(report.getString("narrative")).contains(narrative);
     }
 
     @Test

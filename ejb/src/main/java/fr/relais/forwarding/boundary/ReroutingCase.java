@@ -7,6 +7,7 @@ import java.time.Instant;
 /** A report waiting for a supervisor to choose its unit: declined (by whom, when, why), or no unit covers it. */
 public record ReroutingCase(
         long id,
+        String reference,
         String category,
         String postalCode,
         String commune,
@@ -19,6 +20,7 @@ public record ReroutingCase(
     static ReroutingCase of(Report r, Handoff declined) {
         return new ReroutingCase(
                 r.id(),
+                r.reference(),
                 r.category() == null ? null : r.category().name(),
                 r.postalCode(),
                 r.commune(),

@@ -13,6 +13,7 @@ import java.time.Instant;
  */
 public record UnitReport(
         long id,
+        String reference,
         String platform,
         String status,
         String unitCode,
@@ -43,6 +44,7 @@ public record UnitReport(
     static UnitReport of(Report r, Handoff handoff) {
         return new UnitReport(
                 r.id(),
+                r.reference(),
                 r.platform().name(),
                 status(handoff),
                 handoff.unitCode(),

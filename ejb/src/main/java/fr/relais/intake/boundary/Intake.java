@@ -172,6 +172,17 @@ public class Intake {
         return chat;
     }
 
+    /**
+     * Tells the citizen the receipt reference of a report the calling operator made from the chat
+     * they hold: a line of the conversation, pushed like the others. Called by the qualification
+     * component in the transaction that made the report.
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public ChatMessage postReceipt(long chatId, String reference) {
+        Chat chat = heldChat(chatId, directory.currentCaller());
+        return posted(chat, new ChatMessage(chat.id(), ChatMessage.Author.RECEIPT, reference, clock.instant()));
+    }
+
     /** A chat held by {@code caller}, locked for update. */
     private Chat heldChat(long chatId, Caller caller) {
         Chat chat = lockedChatOfPlatform(chatId, caller);
@@ -289,7 +300,7 @@ public class Intake {
             throw DomainException.invalid("empty_message", "Le message est vide.");
         }
         if (text.length() > ChatMessage.MAX_LENGTH) {
-            throw DomainException.invalid("message_too_long", "Le message dépasse 5000 caractères.");
+            throw DomainException.invalid("message_too_long", "Le message dépasse 4 000 caractères.");
         }
         return text;
     }

@@ -20,11 +20,13 @@ import java.time.Instant;
         query = "select m from ChatMessage m where m.chatId = :chatId order by m.sentAt, m.id")
 public class ChatMessage {
     public static final String OF_CHAT = "ChatMessage.ofChat";
-    public static final int MAX_LENGTH = 5000;
+    public static final int MAX_LENGTH = 4000;
 
     public enum Author {
         CITIZEN,
-        OPERATOR
+        OPERATOR,
+        /** The platform gives the citizen a report's receipt reference: the text is the reference alone. */
+        RECEIPT
     }
 
     @Id

@@ -10,6 +10,7 @@ import java.time.Instant;
  */
 public record AuditedReport(
         long id,
+        String reference,
         Long chatId,
         String platform,
         String operator,
@@ -29,6 +30,7 @@ public record AuditedReport(
     static AuditedReport of(Report r, String redactedNarrative, Handoff last) {
         return new AuditedReport(
                 r.id(),
+                r.reference(),
                 r.chatId(),
                 r.platform().name(),
                 r.operator(),

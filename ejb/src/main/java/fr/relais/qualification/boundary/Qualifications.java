@@ -9,6 +9,7 @@ import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.control.Decisions;
+import fr.relais.qualification.control.ReceiptReference;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
@@ -17,6 +18,7 @@ import fr.relais.workflow.ProcessVariables;
 import fr.relais.workflow.ProcessVariables.Validation;
 import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import fr.relais.workflow.Workflow;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -57,14 +59,17 @@ public class Qualifications {
 
     /**
      * Makes a report from the conversation the caller holds; the report waits for the caller's
-     * qualification and the conversation goes on.
+     * qualification and the conversation goes on. The citizen reads the report's receipt reference in
+     * the conversation.
      */
     @RolesAllowed(Role.OPERATOR)
     public StaffReport startReport(long chatId) {
         Chat chat = intake.recordReport(chatId);
         Report report = new Report(chat.id(), chat.platform(), chat.operator(), clock.instant());
+        report.assignReference(newReference());
         em.persist(report);
         em.flush();
+        intake.postReceipt(chat.id(), report.reference());
         report.attachProcess(workflow.startReport(
                 report.id(), chat.platform().name(), chat.operator(), chat.id(), chat.processInstanceId()));
         return staffView(report);
@@ -206,6 +211,44 @@ public class Qualifications {
             throw DomainException.notFound("report_not_found", "Signalement introuvable.");
         }
         return report;
+    }
+
+    /**
+     * Where the report with this receipt reference is, for anyone who has the reference. An unknown
+     * reference and one that cannot be a reference get the same answer: nothing to probe.
+     */
+    @PermitAll
+    public ReceiptStatus receiptStatus(String reference) {
+        return ReceiptStatus.of(byReference(reference)
+                .orElseThrow(() -> DomainException.notFound(
+                        "receipt_not_found", "Aucun signalement ne correspond à cette référence.")));
+    }
+
+    /**
+     * The id of the report with this receipt reference, for staff, who then read it through the
+     * projection of their audience and scope (another platform's or unit's report stays not found).
+     */
+    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.UNIT_AGENT, Role.AUDITOR})
+    public long idByReference(String reference) {
+        return byReference(reference)
+                .map(Report::id)
+                .orElseThrow(() -> DomainException.notFound("report_not_found", "Signalement introuvable."));
+    }
+
+    private java.util.Optional<Report> byReference(String reference) {
+        return ReceiptReference.normalise(reference)
+                .flatMap(canonical -> em.createNamedQuery(Report.BY_REFERENCE, Report.class)
+                        .setParameter("reference", canonical)
+                        .getResultStream()
+                        .findFirst());
+    }
+
+    private String newReference() {
+        return ReceiptReference.unused(reference -> !em.createNamedQuery(Report.BY_REFERENCE, Report.class)
+                .setParameter("reference", reference)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty());
     }
 
     /** The staff's projection: everything, with the unit the report is with. */

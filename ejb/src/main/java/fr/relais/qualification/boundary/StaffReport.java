@@ -9,6 +9,7 @@ import java.time.Instant;
 /** A report as its platform's staff see it: the narrative as told, the identity, and where it went. */
 public record StaffReport(
         long id,
+        String reference,
         Long chatId,
         String platform,
         String operator,
@@ -58,6 +59,7 @@ public record StaffReport(
     static StaffReport of(Report r, Handoff last) {
         return new StaffReport(
                 r.id(),
+                r.reference(),
                 r.chatId(),
                 r.platform().name(),
                 r.operator(),

@@ -36,7 +36,9 @@ import java.time.Instant;
         name = Report.OF_OPERATOR_IN,
         query = "select r from Report r where r.platform = :platform and r.operator = :operator"
                 + " and r.status in :statuses order by r.createdAt")
+@NamedQuery(name = Report.BY_REFERENCE, query = "select r from Report r where r.reference = :reference")
 public class Report {
+    public static final String BY_REFERENCE = "Report.byReference";
     public static final String OF_OPERATOR_IN = "Report.ofOperatorIn";
     public static final String OF_PLATFORM_IN = "Report.ofPlatformIn";
     public static final String AWAITING_VALIDATION = "Report.awaitingValidation";
@@ -74,6 +76,10 @@ public class Report {
 
     @Column(name = "process_instance_id", length = 64)
     private String processInstanceId;
+
+    /** The citizen's receipt reference (see {@code ReceiptReference}); unique, set once. */
+    @Column(length = 12, unique = true)
+    private String reference;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -199,6 +205,14 @@ public class Report {
         this.createdAt = now;
     }
 
+    /** Gives the report the receipt reference its reporter will quote; once only. */
+    public void assignReference(String reference) {
+        if (this.reference != null) {
+            throw new IllegalStateException("report " + id + " already has a reference");
+        }
+        this.reference = reference;
+    }
+
     public void attachProcess(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -317,6 +331,10 @@ public class Report {
 
     public Long id() {
         return id;
+    }
+
+    public String reference() {
+        return reference;
     }
 
     public Long chatId() {

@@ -2,6 +2,8 @@ package fr.relais.qualification.view;
 
 import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.control.Commune;
+import fr.relais.intake.boundary.ChatLine;
+import fr.relais.intake.boundary.Intake;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
@@ -29,6 +31,10 @@ public class QualificationFormView extends ReportPage {
 
     @EJB
     Communes communes;
+    @EJB
+    Intake intake;
+
+    private List<ChatLine> transcript;
 
     private Category category;
     private String postalCode;
@@ -44,6 +50,22 @@ public class QualificationFormView extends ReportPage {
     private String lastName;
     private String phone;
     private String email;
+
+    /**
+     * The conversation the report was made from, as it goes on (re-read when the operator's push says
+     * the citizen wrote); none for a report received by a form.
+     */
+    public List<ChatLine> getTranscript() {
+        if (transcript == null) {
+            transcript = report == null || report.chatId() == null ? List.of() : intake.transcript(report.chatId());
+        }
+        return transcript;
+    }
+
+    /** The push said the citizen wrote: the transcript is read again at the next render. */
+    public void refreshTranscript() {
+        transcript = null;
+    }
 
     public boolean isEditable() {
         return isAt(Report.Status.QUALIFYING);
