@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -91,6 +92,26 @@ public class Workflow {
                 tasks.setAssignee(task.getId(), actor.username());
             }
             tasks.complete(task.getId(), variables);
+        } catch (OptimisticLockingException e) {
+            throw DomainException.conflict("concurrent_update", "Quelqu'un d'autre vient de traiter cette étape.");
+        }
+    }
+
+    /**
+     * Ends a conversation nobody has taken in charge yet with {@code outcome} (e.g. {@code SPAM}),
+     * through the model's outcome gateway.
+     *
+     * @throws DomainException CONFLICT when the conversation no longer waits to be taken in charge
+     */
+    public void closeWaitingConversation(String processInstanceId, String outcome) {
+        try {
+            engine().getRuntimeService()
+                    .createMessageCorrelation(ProcessVariables.MESSAGE_CLOSED_AS_SPAM)
+                    .processInstanceId(processInstanceId)
+                    .setVariable(ProcessVariables.CONVERSATION_OUTCOME, outcome)
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw DomainException.conflict("chat_not_waiting", "Cette conversation n'est plus en attente.");
         } catch (OptimisticLockingException e) {
             throw DomainException.conflict("concurrent_update", "Quelqu'un d'autre vient de traiter cette étape.");
         }
