@@ -21,8 +21,8 @@ public class IdempotencyKeyExpiry {
     Clock clock = Clock.systemUTC();
 
     @Schedule(hour = "*", minute = "17", persistent = false)
-    public int forgetExpired() {
-        return em.createNamedQuery(IdempotencyKey.EXPIRED)
+    public void forgetExpired() {
+        em.createNamedQuery(IdempotencyKey.EXPIRED)
                 .setParameter("before", clock.instant().minus(Idempotency.LIFETIME))
                 .executeUpdate();
     }
