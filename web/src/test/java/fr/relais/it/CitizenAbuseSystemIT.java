@@ -240,6 +240,25 @@ class CitizenAbuseSystemIT {
     }
 
     @Test
+    void aCitizenSocketFloodedPastTheTokenLimitIsClosed() throws Exception {
+        Answer opened = Citizen.fresh().open("Bonjour");
+        long chat = opened.json().getJsonNumber("id").longValue();
+        ChatIT.Socket socket = ChatIT.Socket.connect(chat);
+        socket.send(opened.json().getString("token"));
+        assertThat(socket.next().getString("type")).isEqualTo("ready");
+
+        try {
+            for (int i = 0; i < TestEnvironment.REQUESTS_PER_TOKEN && !socket.closed.isDone(); i++) {
+                socket.send("bonjour");
+            }
+        } catch (Exception e) {
+            // the server closed the socket while frames were still being sent
+        }
+
+        assertThat(socket.closeCode()).as("policy violation: rate_limited").isEqualTo(1008);
+    }
+
+    @Test
     void aRetriedOpeningWithTheSameKeyReturnsTheSameChatAndAUsableTokenEvenWhenRetriesRace() throws Exception {
         Citizen citizen = Citizen.fresh();
         String key = UUID.randomUUID().toString();

@@ -127,7 +127,7 @@ public class TestEnvironment implements LauncherSessionListener {
                         buildDir().resolve("it-server"),
                         freePort(),
                         settings);
-                server.start(Duration.ofMinutes(4));
+                server.start(Duration.ofMinutes(10)); // eight builds share 2 cores: starts of 4+ min were seen
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

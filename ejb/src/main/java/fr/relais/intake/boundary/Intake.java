@@ -86,6 +86,8 @@ public class Intake {
     /** What a batch close as spam did: the chats closed, and why each other one was not. */
     public record SpamClosing(List<Long> closed, Map<Long, String> refused) {}
 
+    /** Opens a chat without an idempotency key. */
+    @PermitAll
     public OpenedChat open(Platform platform, String door, String topic, String firstMessage) {
         return open(platform, door, topic, firstMessage, null);
     }
@@ -93,10 +95,7 @@ public class Intake {
     /**
      * Opens a chat. A topic of the routing table ({@link Topic}) decides the platform and must sit
      * behind the given door; any other topic is free text and the platform defaults to the
-     * generalist one.
-     */
-    /**
-     * With an idempotency key, a retry with the same key and the same request returns the chat the first
+     * generalist one. With an idempotency key, a retry with the same key and the same request returns the chat the first
      * one opened, with the same token, and opens nothing (422 {@code idempotency_key_reused} with another
      * request). The key's row is inserted first: a concurrent request with the same key waits on its
      * unique index, then is refused with {@link #IDEMPOTENCY_RACE}, and its retry finds the result.
@@ -234,6 +233,8 @@ public class Intake {
         return chat;
     }
 
+    /** A citizen's message without an idempotency key. */
+    @PermitAll
     public ChatMessage postAsCitizen(long chatId, String token, String text) {
         return postAsCitizen(chatId, token, text, null);
     }
