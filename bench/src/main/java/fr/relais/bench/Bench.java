@@ -128,8 +128,11 @@ public final class Bench {
             probe = new DbProbe(adminUrl, adminUser, adminPassword, name, settings.user());
             boolean perUser = probe.enableUserStatistics();
 
-            server = new RelaisServer(
-                            o.war(), o.buildDir().resolve("bench-server"), freePort(), settings.asProperties())
+            // the driver is one client address standing for many citizens: no per-address limit
+            Map<String, String> serverSettings = new LinkedHashMap<>(settings.asProperties());
+            serverSettings.put("RELAIS_LIMIT_REQUESTS_PER_ADDRESS_PER_MINUTE", "0");
+            serverSettings.put("RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", "0");
+            server = new RelaisServer(o.war(), o.buildDir().resolve("bench-server"), freePort(), serverSettings)
                     .jvmOptions(o.jvmOptions());
             log("Starting Relais (log: " + server.log() + ") ...");
             long starting = System.nanoTime();

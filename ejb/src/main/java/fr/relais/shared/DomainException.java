@@ -12,7 +12,11 @@ public class DomainException extends RuntimeException {
         INVALID_INPUT,
         NOT_FOUND,
         FORBIDDEN,
-        CONFLICT
+        CONFLICT,
+        /** Well-formed but contradicting an earlier request, e.g. an idempotency key reused with another body. */
+        UNPROCESSABLE,
+        /** Refused by a rate limit; see {@link RateLimited} for when to retry. */
+        TOO_MANY_REQUESTS
     }
 
     private final Kind kind;
@@ -38,6 +42,10 @@ public class DomainException extends RuntimeException {
 
     public static DomainException conflict(String code, String message) {
         return new DomainException(Kind.CONFLICT, code, message);
+    }
+
+    public static DomainException unprocessable(String code, String message) {
+        return new DomainException(Kind.UNPROCESSABLE, code, message);
     }
 
     public Kind kind() {

@@ -16,6 +16,8 @@ public final class ProcessVariables {
     public static final String MESSAGE_REPORT_FROM_FORM = "Message_ReportFromForm";
     /** Tells a conversation that a report was made from it; the conversation goes on. */
     public static final String MESSAGE_REPORT_MADE = "Message_ReportMade";
+    /** Ends a conversation still waiting to be taken in charge as spam (outcome {@code SPAM}). */
+    public static final String MESSAGE_CLOSED_AS_SPAM = "Message_ClosedAsSpam";
 
     public static final String CHAT_ID = "chatId";
     public static final String REPORT_ID = "reportId";

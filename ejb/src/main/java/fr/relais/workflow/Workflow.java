@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -194,6 +195,26 @@ public class Workflow {
 
     /** The name of deployments made by {@link #deployDecisionTable}, apart from the application's own. */
     public static final String DECISIONS_DEPLOYMENT = "relais-decisions";
+
+    /**
+     * Ends a conversation nobody has taken in charge yet with {@code outcome} (e.g. {@code SPAM}),
+     * through the model's outcome gateway.
+     *
+     * @throws DomainException CONFLICT when the conversation no longer waits to be taken in charge
+     */
+    public void closeWaitingConversation(String processInstanceId, String outcome) {
+        try {
+            engine().getRuntimeService()
+                    .createMessageCorrelation(ProcessVariables.MESSAGE_CLOSED_AS_SPAM)
+                    .processInstanceId(processInstanceId)
+                    .setVariable(ProcessVariables.CONVERSATION_OUTCOME, outcome)
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw DomainException.conflict("chat_not_waiting", "Cette conversation n'est plus en attente.");
+        } catch (OptimisticLockingException e) {
+            throw DomainException.conflict("concurrent_update", "Quelqu'un d'autre vient de traiter cette étape.");
+        }
+    }
 
     /** The keys of the steps the process waits in now (empty when it ended). */
     public List<String> openSteps(String processInstanceId) {

@@ -71,7 +71,8 @@ class ConversationTest {
         "INFORMATION, EndEvent_InformationGiven",
         "EMERGENCY_REDIRECT, EndEvent_EmergencyRedirected",
         "ABANDONED, EndEvent_Abandoned",
-        "REPORT, EndEvent_ClosedAfterReport"
+        "REPORT, EndEvent_ClosedAfterReport",
+        "SPAM, EndEvent_ClosedAsSpam"
     })
     void endsWithTheOutcomeTheOperatorChose(String outcome, String endEvent) {
         ProcessInstance chat = startChat("GENERALIST");
@@ -105,7 +106,7 @@ class ConversationTest {
     void anOutcomeNoFlowExpectsBecomesAnIncidentNotASilentBranch() {
         ProcessInstance chat = startChat("GENERALIST");
 
-        takeChatAndConverse(chat, "SPAM");
+        takeChatAndConverse(chat, "NOT_AN_OUTCOME");
         assertThat(chat).as("the operator's request itself commits").isWaitingAt("Gateway_ConversationOutcome");
         assertThat(Models.runJob(managementService(), chat.getId())).isNotNull();
 
@@ -171,6 +172,27 @@ class ConversationTest {
         assertThat(chat)
                 .isWaitingAt("Task_HoldConversation")
                 .hasNotPassed("Task_WarnTakeChat", "Task_EscalateTakeChat");
+        assertThat(delays.steps).isEmpty();
+    }
+
+    @Test
+    void aWaitingChatClosedAsSpamEndsThroughTheOutcomeGatewayAndCancelsItsTimers() {
+        ProcessInstance chat = startChat("GENERALIST");
+        assertThat(jobQuery().count()).isEqualTo(2);
+
+        runtimeService()
+                .createMessageCorrelation("Message_ClosedAsSpam")
+                .processInstanceId(chat.getId())
+                .setVariable("conversationOutcome", "SPAM")
+                .correlate();
+
+        assertThat(chat).isWaitingAt("Gateway_ConversationOutcome");
+        assertThat(Models.runJob(managementService(), chat.getId())).isNull();
+        assertThat(chat)
+                .isEnded()
+                .hasPassed("Message_ClosedAsSpamWhileWaiting", "EndEvent_ClosedAsSpam")
+                .hasNotPassed("Task_HoldConversation", "Task_WarnTakeChat", "Task_EscalateTakeChat");
+        assertThat(jobQuery().count()).as("no timer left to raise a breach").isZero();
         assertThat(delays.steps).isEmpty();
     }
 

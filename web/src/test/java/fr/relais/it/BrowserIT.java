@@ -490,6 +490,34 @@ class BrowserIT {
     }
 
     @Test
+    void aSupervisorClosesTheTickedWaitingChatsAsSpamInOneAction() throws Exception {
+        Scenario scenario = new Scenario(server.baseUrl());
+        long first = scenario.openChat("Gagnez un téléphone, cliquez ici");
+        long second = scenario.openChat("Gagnez un téléphone, cliquez ici !");
+        long genuine = scenario.openChat("<b>On m'a volé mon sac</b>");
+        login("superviseur");
+        browser.findElement(By.id("to-spam")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("waiting:chats")));
+
+        rowOf("waiting:chats", first).findElement(By.cssSelector(".spam-pick")).click();
+        rowOf("waiting:chats", second).findElement(By.cssSelector(".spam-pick")).click();
+        browser.findElement(By.id("waiting:closeAsSpam")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("messages"), "2 conversations closes comme indésirables"));
+        screenshot("supervisor-spam");
+
+        assertThat(browser.findElements(By.cssSelector("#waiting\\:chats tbody tr td:first-child")))
+                .extracting(e -> e.getText().strip())
+                .doesNotContain(String.valueOf(first), String.valueOf(second))
+                .contains(String.valueOf(genuine));
+        var closed = scenario.as("superviseur").get("/chats/" + first).json();
+        assertThat(closed.getString("outcome")).isEqualTo("SPAM");
+        assertThat(scenario.as("superviseur").get("/chats/" + genuine).json().getString("status"))
+                .isEqualTo("WAITING");
+    }
+
+    @Test
     void aUnitAgentCannotOpenTheOperatorsScreen() {
         login("agent-versailles");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");

@@ -24,6 +24,18 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Active only in the failsafe run ({@code -Drelais.it=true}).
  */
 public class TestEnvironment implements LauncherSessionListener {
+    /**
+     * Citizen rate limits of the shared server: the tests call from 127.0.0.1, believed as a proxy, so
+     * a test of the per-address limits sends its own {@code X-Forwarded-For} address; every other
+     * test shares 127.0.0.1, hence limits per address well above what they open.
+     */
+    static final int CHATS_PER_ADDRESS = 30;
+
+    static final int REQUESTS_PER_ADDRESS = 1000;
+    static final int REQUESTS_PER_TOKEN = 300;
+    static final int MESSAGES_PER_CHAT = 20;
+    static final int CHAT_CHARACTERS = 50_000;
+
     private static Database database;
     private static Database.Settings systemSettings;
     private static String runId;
@@ -104,12 +116,18 @@ public class TestEnvironment implements LauncherSessionListener {
             try {
                 Map<String, String> settings = new LinkedHashMap<>(systemSettings.asProperties());
                 settings.put(EndpointFilter.OPEN, "false");
+                settings.put("RELAIS_TRUSTED_PROXIES", "127.0.0.1");
+                settings.put("RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", String.valueOf(CHATS_PER_ADDRESS));
+                settings.put("RELAIS_LIMIT_REQUESTS_PER_ADDRESS_PER_MINUTE", String.valueOf(REQUESTS_PER_ADDRESS));
+                settings.put("RELAIS_LIMIT_REQUESTS_PER_TOKEN_PER_MINUTE", String.valueOf(REQUESTS_PER_TOKEN));
+                settings.put("RELAIS_LIMIT_MESSAGES_PER_CHAT_PER_MINUTE", String.valueOf(MESSAGES_PER_CHAT));
+                settings.put("RELAIS_LIMIT_CHAT_CHARACTERS", String.valueOf(CHAT_CHARACTERS));
                 server = new RelaisServer(
                         Path.of(System.getProperty("relais.war")),
                         buildDir().resolve("it-server"),
                         freePort(),
                         settings);
-                server.start(Duration.ofMinutes(4));
+                server.start(Duration.ofMinutes(10)); // eight builds share 2 cores: starts of 4+ min were seen
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

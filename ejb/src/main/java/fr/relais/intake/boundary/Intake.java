@@ -3,11 +3,15 @@ package fr.relais.intake.boundary;
 import fr.relais.anonymisation.boundary.Anonymisation;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
+import fr.relais.intake.control.ChatLimits;
+import fr.relais.intake.control.Idempotency;
 import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
+import fr.relais.intake.entity.IdempotencyKey;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
+import fr.relais.shared.RateLimited;
 import fr.relais.shared.Role;
 import fr.relais.workflow.ProcessVariables;
 import fr.relais.workflow.Workflow;
@@ -20,19 +24,26 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Chats: opened by citizens, queued by platform, taken in charge and ended by operators. */
@@ -58,18 +69,52 @@ public class Intake {
     @Inject
     Event<ChatEvent> events;
 
+    @Inject
+    ChatLimits limits;
+
     Clock clock = Clock.systemUTC();
 
     /** What a citizen gets back: the chat and the secret token that alone gives access to it. */
     public record OpenedChat(Chat chat, String token) {}
 
+    /** Code of the refusal when a concurrent request holds the same idempotency key: retry, and get its result. */
+    public static final String IDEMPOTENCY_RACE = "idempotency_key_in_use";
+
+    /** Most chats closed as spam in one batch. */
+    public static final int MAX_SPAM_BATCH = 200;
+
+    /** What a batch close as spam did: the chats closed, and why each other one was not. */
+    public record SpamClosing(List<Long> closed, Map<Long, String> refused) {}
+
+    /** Opens a chat without an idempotency key. */
+    @PermitAll
+    public OpenedChat open(Platform platform, String door, String topic, String firstMessage) {
+        return open(platform, door, topic, firstMessage, null);
+    }
+
     /**
      * Opens a chat. A topic of the routing table ({@link Topic}) decides the platform and must sit
      * behind the given door; any other topic is free text and the platform defaults to the
-     * generalist one.
+     * generalist one. With an idempotency key, a retry with the same key and the same request returns the chat the first
+     * one opened, with the same token, and opens nothing (422 {@code idempotency_key_reused} with another
+     * request). The key's row is inserted first: a concurrent request with the same key waits on its
+     * unique index, then is refused with {@link #IDEMPOTENCY_RACE}, and its retry finds the result.
      */
     @PermitAll
-    public OpenedChat open(Platform platform, String door, String topic, String firstMessage) {
+    public OpenedChat open(Platform platform, String door, String topic, String firstMessage, String idempotencyKey) {
+        String key = Idempotency.checked(idempotencyKey);
+        IdempotencyKey claimed = null;
+        if (key != null) {
+            String requestHash =
+                    Idempotency.requestHash(platform == null ? null : platform.name(), door, topic, firstMessage);
+            String keyHash = Idempotency.keyHash("open", key);
+            Optional<IdempotencyKey> earlier = earlierKey(keyHash);
+            if (earlier.isPresent()) {
+                IdempotencyKey used = replayable(earlier.get(), requestHash);
+                return new OpenedChat(em.find(Chat.class, used.chatId()), Idempotency.unseal(used.sealedToken(), key));
+            }
+            claimed = claim(keyHash, requestHash);
+        }
         if (door == null || !DOORS.contains(door)) {
             throw DomainException.invalid("invalid_door", "Porte d'entrée inconnue.");
         }
@@ -91,10 +136,17 @@ public class Intake {
         String token = newToken();
         Instant now = clock.instant();
         Chat chat = new Chat(platform, door, topic, hash(token), now);
+        boolean withMessage = firstMessage != null && !firstMessage.isBlank();
+        if (withMessage) {
+            chat.addCitizenText(checkedText(firstMessage).length(), limits.chatCharacters());
+        }
         em.persist(chat);
         em.flush();
-        if (firstMessage != null && !firstMessage.isBlank()) {
-            em.persist(new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, checkedText(firstMessage), now));
+        if (withMessage) {
+            em.persist(new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, firstMessage, now));
+        }
+        if (claimed != null) {
+            claimed.openedChat(chat.id(), Idempotency.seal(token, key));
         }
         chat.attachProcess(workflow.startConversation(chat.id(), platform.name()));
         events.fire(new ChatEvent.QueueChanged(chat.id(), platform));
@@ -192,16 +244,136 @@ public class Intake {
         return chat;
     }
 
-    /** A citizen's message, allowed only with the chat's token. */
+    /** A citizen's message without an idempotency key. */
     @PermitAll
     public ChatMessage postAsCitizen(long chatId, String token, String text) {
-        Chat chat = citizenChat(chatId, token);
+        return postAsCitizen(chatId, token, text, null);
+    }
+
+    /**
+     * A citizen's message, allowed only with the chat's token, within the chat's limits: messages per
+     * minute (429 {@code rate_limited}) and total size (409 {@code chat_too_large}). The chat's row lock
+     * serialises a chat's messages, so the limits are exact across instances and a retry with the same
+     * idempotency key finds the message its first attempt wrote, and writes nothing.
+     */
+    @PermitAll
+    public ChatMessage postAsCitizen(long chatId, String token, String text, String idempotencyKey) {
+        String key = Idempotency.checked(idempotencyKey);
+        Chat chat = citizenChat(chatId, token, LockModeType.PESSIMISTIC_WRITE);
+        IdempotencyKey claimed = null;
+        if (key != null) {
+            String requestHash = Idempotency.requestHash(text);
+            String keyHash = Idempotency.keyHash("message:" + chat.id(), key);
+            Optional<IdempotencyKey> earlier = earlierKey(keyHash);
+            if (earlier.isPresent()) {
+                return em.find(
+                        ChatMessage.class,
+                        replayable(earlier.get(), requestHash).messageId());
+            }
+            claimed = claim(keyHash, requestHash);
+        }
         if (chat.status() == Chat.Status.CLOSED) {
             throw DomainException.conflict("chat_closed", "Cette conversation est terminée.");
         }
-        ChatMessage message =
-                new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, checkedText(text), clock.instant());
-        return posted(chat, message);
+        Instant now = clock.instant();
+        checkedText(text);
+        withinMessageRate(chat, now);
+        chat.addCitizenText(text.length(), limits.chatCharacters());
+        ChatMessage message = posted(chat, new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, text, now));
+        if (claimed != null) {
+            claimed.postedMessage(chat.id(), message.id());
+        }
+        return message;
+    }
+
+    /** Refuses a citizen's message past the chat's messages per minute, saying when the oldest leaves the minute. */
+    private void withinMessageRate(Chat chat, Instant now) {
+        int max = limits.messagesPerMinute();
+        if (max <= 0) {
+            return;
+        }
+        List<Instant> lastMinute = em.createNamedQuery(ChatMessage.CITIZEN_SENT_SINCE, Instant.class)
+                .setParameter("chatId", chat.id())
+                .setParameter("since", now.minus(Duration.ofMinutes(1)))
+                .getResultList();
+        if (lastMinute.size() >= max) {
+            Instant freed = lastMinute.get(lastMinute.size() - max).plus(Duration.ofMinutes(1));
+            long seconds = Math.max(1, (Duration.between(now, freed).toMillis() + 999) / 1000);
+            throw new RateLimited(
+                    "Trop de messages envoyés dans cette conversation : réessayez dans " + seconds + " s.", seconds);
+        }
+    }
+
+    /** A key used less than {@link Idempotency#LIFETIME} ago; an older one is forgotten here. */
+    private Optional<IdempotencyKey> earlierKey(String keyHash) {
+        Optional<IdempotencyKey> found = em.createNamedQuery(IdempotencyKey.BY_HASH, IdempotencyKey.class)
+                .setParameter("keyHash", keyHash)
+                .getResultStream()
+                .findFirst();
+        if (found.isPresent() && found.get().expired(clock.instant().minus(Idempotency.LIFETIME))) {
+            em.remove(found.get());
+            em.flush();
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    private static IdempotencyKey replayable(IdempotencyKey earlier, String requestHash) {
+        if (!earlier.sameRequest(requestHash)) {
+            throw DomainException.unprocessable(
+                    "idempotency_key_reused", "Cette clé d'idempotence a déjà servi pour une autre requête.");
+        }
+        return earlier;
+    }
+
+    /**
+     * Inserts the key's row before anything else: a concurrent request with the same key blocks on the
+     * unique index until this transaction ends, then fails here and is told to retry.
+     */
+    private IdempotencyKey claim(String keyHash, String requestHash) {
+        IdempotencyKey claimed = new IdempotencyKey(keyHash, requestHash, clock.instant());
+        try {
+            em.persist(claimed);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw DomainException.conflict(IDEMPOTENCY_RACE, "Une requête avec la même clé est en cours : réessayez.");
+        }
+        return claimed;
+    }
+
+    /**
+     * Closes waiting chats of the supervisor's platform as spam, in one transaction: each one's
+     * conversation ends through the model's outcome gateway (outcome {@code SPAM}) and leaves the queue,
+     * and its timers go with it. Chats of another platform or unknown ({@code chat_not_found}) and chats
+     * no longer waiting ({@code chat_not_waiting}) are left as they are and reported.
+     */
+    @RolesAllowed(Role.SUPERVISOR)
+    public SpamClosing closeAsSpam(Collection<Long> chatIds) {
+        if (chatIds == null || chatIds.isEmpty() || chatIds.size() > MAX_SPAM_BATCH || chatIds.contains(null)) {
+            throw DomainException.invalid(
+                    "invalid_chat_ids", "Donnez de 1 à " + MAX_SPAM_BATCH + " identifiants de conversation.");
+        }
+        Caller caller = directory.currentCaller();
+        Instant now = clock.instant();
+        List<Long> closed = new ArrayList<>();
+        Map<Long, String> refused = new LinkedHashMap<>();
+        // ascending ids: two batches lock rows in the same order, never in a cycle
+        for (long id : new TreeSet<>(chatIds)) {
+            Chat chat = em.find(Chat.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (chat == null || !caller.worksOn(chat.platform())) {
+                refused.put(id, "chat_not_found");
+            } else if (chat.status() != Chat.Status.WAITING) {
+                refused.put(id, "chat_not_waiting");
+            } else {
+                chat.closeAsSpam(now);
+                workflow.closeWaitingConversation(chat.processInstanceId(), Chat.Outcome.SPAM.name());
+                closed.add(id);
+            }
+        }
+        if (!closed.isEmpty()) {
+            events.fire(new ChatEvent.QueueChanged(closed.get(0), caller.platform()));
+        }
+        return new SpamClosing(List.copyOf(closed), Collections.unmodifiableMap(refused));
     }
 
     @RolesAllowed(Role.OPERATOR)
@@ -283,7 +455,11 @@ public class Intake {
     }
 
     private Chat citizenChat(long chatId, String token) {
-        Chat chat = em.find(Chat.class, chatId);
+        return citizenChat(chatId, token, LockModeType.NONE);
+    }
+
+    private Chat citizenChat(long chatId, String token, LockModeType lock) {
+        Chat chat = em.find(Chat.class, chatId, lock);
         // same answer for an unknown chat and a wrong token: nothing to probe
         if (chat == null
                 || token == null

@@ -41,7 +41,9 @@ public class Chat {
         EMERGENCY_REDIRECT,
         ABANDONED,
         /** Closed after one or more reports were made from it. */
-        REPORT
+        REPORT,
+        /** Not a real request: closed as spam, by a supervisor while waiting or by the operator holding it. */
+        SPAM
     }
 
     @Id
@@ -71,6 +73,10 @@ public class Chat {
 
     @Column(name = "reports_made", nullable = false)
     private int reportsMade;
+
+    /** Characters the citizen wrote in this chat so far, for the cap on a chat's total size. */
+    @Column(name = "citizen_characters", nullable = false)
+    private int citizenCharacters;
 
     @Column(name = "citizen_token_hash", nullable = false, length = 64)
     private String citizenTokenHash;
@@ -132,6 +138,34 @@ public class Chat {
         this.status = Status.CLOSED;
         this.outcome = outcome;
         this.closedAt = now;
+    }
+
+    /** A waiting chat a supervisor judged to be spam: closed before anyone took it. */
+    public void closeAsSpam(Instant now) {
+        if (status != Status.WAITING) {
+            throw DomainException.conflict("chat_not_waiting", "Cette conversation n'est plus en attente.");
+        }
+        this.status = Status.CLOSED;
+        this.outcome = Outcome.SPAM;
+        this.closedAt = now;
+    }
+
+    /**
+     * Counts a citizen's message against the chat's total size.
+     *
+     * @throws DomainException CONFLICT {@code chat_too_large} when it would pass {@code maxCharacters}
+     */
+    public void addCitizenText(int characters, int maxCharacters) {
+        if (maxCharacters > 0 && (long) citizenCharacters + characters > maxCharacters) {
+            throw DomainException.conflict(
+                    "chat_too_large",
+                    "Cette conversation a atteint sa taille maximale : ouvrez-en une nouvelle pour continuer.");
+        }
+        citizenCharacters += characters;
+    }
+
+    public int citizenCharacters() {
+        return citizenCharacters;
     }
 
     public boolean isHeldBy(String username) {

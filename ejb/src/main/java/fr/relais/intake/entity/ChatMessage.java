@@ -18,9 +18,17 @@ import java.time.Instant;
 @NamedQuery(
         name = ChatMessage.OF_CHAT,
         query = "select m from ChatMessage m where m.chatId = :chatId order by m.sentAt, m.id")
+@NamedQuery(
+        name = ChatMessage.CITIZEN_SENT_SINCE,
+        query = "select m.sentAt from ChatMessage m where m.chatId = :chatId"
+                + " and m.author = fr.relais.intake.entity.ChatMessage.Author.CITIZEN and m.sentAt > :since"
+                + " order by m.sentAt")
 public class ChatMessage {
     public static final String OF_CHAT = "ChatMessage.ofChat";
     public static final int MAX_LENGTH = 4000;
+    /** When the citizen wrote each of their messages in a chat after {@code :since}, oldest first. */
+    public static final String CITIZEN_SENT_SINCE = "ChatMessage.citizenSentSince";
+
 
     public enum Author {
         CITIZEN,

@@ -35,4 +35,34 @@ class ChatTest {
 
         assertThatThrownBy(chat::recordReport).isInstanceOf(DomainException.class);
     }
+
+    @Test
+    void onlyAWaitingChatClosesAsSpam() {
+        Chat waiting = new Chat(Platform.GENERALIST, "REPORT", null, "hash", NOW);
+        waiting.closeAsSpam(NOW.plusSeconds(10));
+        assertThat(waiting.status()).isEqualTo(Chat.Status.CLOSED);
+        assertThat(waiting.outcome()).isEqualTo(Chat.Outcome.SPAM);
+
+        Chat taken = new Chat(Platform.GENERALIST, "REPORT", null, "hash", NOW);
+        taken.takeBy("operateur", NOW.plusSeconds(5));
+        assertThatThrownBy(() -> taken.closeAsSpam(NOW.plusSeconds(10)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("chat_not_waiting"));
+        assertThat(taken.status()).isEqualTo(Chat.Status.TAKEN);
+    }
+
+    @Test
+    void countsTheCitizensCharactersUpToTheCapAndNotOnePast() {
+        Chat chat = new Chat(Platform.GENERALIST, "REPORT", null, "hash", NOW);
+        chat.addCitizenText(600, 1000);
+        chat.addCitizenText(400, 1000);
+
+        assertThatThrownBy(() -> chat.addCitizenText(1, 1000))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("chat_too_large"));
+        assertThat(chat.citizenCharacters()).isEqualTo(1000);
+
+        chat.addCitizenText(5000, 0);
+        assertThat(chat.citizenCharacters()).as("0 is no cap").isEqualTo(6000);
+    }
 }

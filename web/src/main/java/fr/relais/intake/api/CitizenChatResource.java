@@ -16,9 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +39,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CitizenChatResource {
     public static final String TOKEN_HEADER = "X-Chat-Token";
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    private static final String IDEMPOTENCY_DESCRIPTION =
+            "Optional, 16 to 200 visible ASCII characters (e.g. a UUID), kept 24 h: a retry with the same key"
+                    + " and body returns the first answer and makes nothing; with another body, 422"
+                    + " `idempotency_key_reused`.";
 
     @EJB
     Intake intake;
@@ -52,17 +59,22 @@ public class CitizenChatResource {
             description =
                     "Public. A topic of the routing table (e.g. `SEXUAL_VIOLENCE` behind the door `VICTIM`) decides"
                             + " the platform; with a free topic the platform defaults to `GENERALIST`. Keep the"
-                            + " returned token: it alone gives access to the conversation (header `X-Chat-Token`).")
+                            + " returned token: it alone gives access to the conversation (header `X-Chat-Token`)."
+                            + " Rate-limited per client address (429 `rate_limited` with `Retry-After`).")
     @APIResponse(
             responseCode = "201",
             description = "The chat and its token.",
             content = @Content(schema = @Schema(ref = "OpenedChat")))
     @POST
-    public Response open(OpenChat request) {
+    public Response open(
+            @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
+            OpenChat request) {
         if (request == null) {
             throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
         }
-        var opened = intake.open(platform(request.platform()), request.door(), request.topic(), request.message());
+        Platform platform = platform(request.platform());
+        var opened =
+                once(() -> intake.open(platform, request.door(), request.topic(), request.message(), idempotencyKey));
         return Response.status(Response.Status.CREATED)
                 .entity(new OpenedChat(opened.chat().id(), opened.token()))
                 .build();
@@ -75,18 +87,40 @@ public class CitizenChatResource {
         return intake.messagesForCitizen(id, token);
     }
 
-    @Operation(operationId = "postCitizenChatMessage", summary = "Write to the officer with the chat token")
+    @Operation(
+            operationId = "postCitizenChatMessage",
+            summary = "Write to the officer with the chat token",
+            description = "Limited per chat: messages per minute (429 `rate_limited` with `Retry-After`) and"
+                    + " characters in all (409 `chat_too_large`).")
     @APIResponse(responseCode = "201", description = "The message, as sent.")
     @POST
     @Path("{id}/messages")
     public Response post(
-            @PathParam("id") long id, @HeaderParam(TOKEN_HEADER) String token, ChatView.NewMessage message) {
+            @PathParam("id") long id,
+            @HeaderParam(TOKEN_HEADER) String token,
+            @Parameter(description = IDEMPOTENCY_DESCRIPTION) @HeaderParam(IDEMPOTENCY_HEADER) String idempotencyKey,
+            ChatView.NewMessage message) {
         if (message == null) {
             throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
         }
         return Response.status(Response.Status.CREATED)
-                .entity(ChatLine.of(intake.postAsCitizen(id, token, message.text())))
+                .entity(ChatLine.of(once(() -> intake.postAsCitizen(id, token, message.text(), idempotencyKey))))
                 .build();
+    }
+
+    /**
+     * Runs an idempotent call; when a concurrent request held the same key, runs it once more in a new
+     * transaction, which finds what that request made.
+     */
+    static <T> T once(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DomainException e) {
+            if (!Intake.IDEMPOTENCY_RACE.equals(e.code())) {
+                throw e;
+            }
+            return call.get();
+        }
     }
 
     static Platform platform(String value) {

@@ -25,6 +25,11 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             }
         }
         Throwable cause = unwrap(thrown);
+        if (cause instanceof fr.relais.shared.RateLimited e) {
+            return Response.fromResponse(ApiError.response(429, e.code(), e.getMessage()))
+                    .header("Retry-After", e.retryAfterSeconds())
+                    .build();
+        }
         if (cause instanceof DomainException e) {
             return ApiError.response(status(e.kind()), e.code(), e.getMessage());
         }
@@ -57,6 +62,8 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             case NOT_FOUND -> 404;
             case FORBIDDEN -> 403;
             case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case TOO_MANY_REQUESTS -> 429;
         };
     }
 
