@@ -6,6 +6,7 @@ import fr.relais.directory.boundary.Directory;
 import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
+import fr.relais.operators.boundary.Operators;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
@@ -53,6 +54,9 @@ public class Intake {
 
     @EJB
     Anonymisation anonymisation;
+
+    @EJB
+    Operators operators;
 
     /** Tells the screens what changed; observers act after the commit. */
     @Inject
@@ -129,6 +133,7 @@ public class Intake {
     @RolesAllowed(Role.OPERATOR)
     public Chat take(long chatId) {
         Caller caller = directory.currentCaller();
+        operators.checkMayTake(caller); // available and under the cap; locks the operator's row first
         Chat chat = lockedChatOfPlatform(chatId, caller);
         chat.takeBy(caller.username(), clock.instant());
         workflow.complete(
@@ -213,6 +218,12 @@ public class Intake {
     @PermitAll
     public void authenticateCitizen(long chatId, String token) {
         citizenChat(chatId, token);
+    }
+
+    /** The chat a citizen's token opens (404 for a wrong token, as for the API). */
+    @PermitAll
+    public Chat chatOfCitizen(long chatId, String token) {
+        return citizenChat(chatId, token);
     }
 
     @PermitAll

@@ -1,0 +1,22 @@
+package fr.relais.operators.boundary;
+
+import fr.relais.intake.entity.Chat;
+
+/**
+ * What a citizen is told about their chat: while it waits, the position in the platform's queue
+ * (1 = next) and the estimated wait, or that nobody is available now; once taken or closed, only
+ * the status. The page words it in French.
+ */
+public record Waiting(
+        long chatId,
+        Chat.Status status,
+        Integer position,
+        Long estimatedSeconds,
+        Long estimatedMinutes,
+        boolean nobodyAvailable,
+        Integer availableOperators) {
+
+    static Waiting notWaiting(long chatId, Chat.Status status) {
+        return new Waiting(chatId, status, null, null, null, false, null);
+    }
+}
