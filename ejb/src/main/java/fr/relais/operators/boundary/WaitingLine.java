@@ -83,6 +83,22 @@ public class WaitingLine {
         return result;
     }
 
+    /**
+     * After a change of a platform's queue or operators: every waiting chat's estimate, and the
+     * changed chat's status when it no longer waits (so that its page stops showing a position).
+     */
+    @PermitAll
+    public Map<Long, Waiting> afterChange(Platform platform, Long changedChatId) {
+        Map<Long, Waiting> result = new LinkedHashMap<>(ofPlatform(platform));
+        if (changedChatId != null && !result.containsKey(changedChatId)) {
+            Chat chat = em.find(Chat.class, changedChatId);
+            if (chat != null) {
+                result.put(chat.id(), Waiting.notWaiting(chat.id(), chat.status()));
+            }
+        }
+        return result;
+    }
+
     private List<WaitEstimator.Sample> recentTakeIns(Platform platform, Instant since) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
