@@ -128,8 +128,10 @@ public final class Bench {
             probe = new DbProbe(adminUrl, adminUser, adminPassword, name, settings.user());
             boolean perUser = probe.enableUserStatistics();
 
-            server = new RelaisServer(
-                            o.war(), o.buildDir().resolve("bench-server"), freePort(), settings.asProperties())
+            // two demo operators hold one chat per client at once: no default cap of conversations in the way
+            Map<String, String> serverSettings = new LinkedHashMap<>(settings.asProperties());
+            serverSettings.putIfAbsent("RELAIS_OPERATOR_MAX_CHATS", "100000");
+            server = new RelaisServer(o.war(), o.buildDir().resolve("bench-server"), freePort(), serverSettings)
                     .jvmOptions(o.jvmOptions());
             log("Starting Relais (log: " + server.log() + ") ...");
             long starting = System.nanoTime();
