@@ -199,8 +199,14 @@ public class Operators {
         return state == null || state.maxChats() == null ? defaultCap : state.maxChats();
     }
 
-    /** The operator's row, made (available, default cap) when missing, and locked for update. */
+    /** The operator's row, locked for update; made (available, default cap) when missing. */
     private OperatorState lockedState(String username) {
+        OperatorState existing = em.find(OperatorState.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null) {
+            return existing;
+        }
+        // only when missing: on an existing row, INSERT IGNORE takes a shared lock, and two takes of
+        // one operator upgrading theirs to the row lock below would deadlock
         em.createNativeQuery("INSERT IGNORE INTO operator_state (username, status, status_since, version)"
                         + " VALUES (?1, 'AVAILABLE', ?2, 0)")
                 .setParameter(1, username)
