@@ -72,6 +72,11 @@ public class CitizenChatSockets {
         return byChat.containsKey(chatId);
     }
 
+    /** Whether any citizen is connected to this instance. */
+    boolean anyConnected() {
+        return !byChat.isEmpty();
+    }
+
     @PreDestroy
     void close() {
         try {

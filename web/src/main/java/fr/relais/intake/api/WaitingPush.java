@@ -53,8 +53,8 @@ public class WaitingPush {
     }
 
     private void push(Platform platform, Long chatId) {
-        if (platform == null) {
-            return;
+        if (platform == null || !sockets.anyConnected()) {
+            return; // nobody to tell on this instance (an API client reads GET waiting)
         }
         try {
             executor.execute(() -> {
