@@ -217,7 +217,6 @@ class OperatorsSystemIT {
         assertThat(waiting(ahead).getInt("position")).isEqualTo(position - 1);
         assertThat(before.getBoolean("nobodyAvailable")).isFalse();
         assertThat(before.getInt("estimatedMinutes")).isPositive();
-        assertThat(before.getInt("availableOperators")).isPositive();
 
         ChatIT.Socket socket = ChatIT.Socket.connect(behind.id());
         try {
@@ -270,7 +269,6 @@ class OperatorsSystemIT {
             assertThat(setStatus(vss, "ON_BREAK").status()).isEqualTo(200);
             JsonObject nobody = waiting(chat);
             assertThat(nobody.getBoolean("nobodyAvailable")).isTrue();
-            assertThat(nobody.getInt("availableOperators")).isZero();
             assertThat(nobody.get("estimatedMinutes")).as("no estimate").isIn(null, JsonValue.NULL);
             assertThat(nobody.getInt("position")).isPositive();
         } finally {

@@ -5,7 +5,7 @@ import fr.relais.intake.entity.Chat;
 /**
  * What a citizen is told about their chat: while it waits, the position in the platform's queue
  * (1 = next) and the estimated wait, or that nobody is available now; once taken or closed, only
- * the status. The page words it in French.
+ * the status. The page words it in French. How many operators are available stays internal.
  */
 public record Waiting(
         long chatId,
@@ -13,10 +13,9 @@ public record Waiting(
         Integer position,
         Long estimatedSeconds,
         Long estimatedMinutes,
-        boolean nobodyAvailable,
-        Integer availableOperators) {
+        boolean nobodyAvailable) {
 
     static Waiting notWaiting(long chatId, Chat.Status status) {
-        return new Waiting(chatId, status, null, null, null, false, null);
+        return new Waiting(chatId, status, null, null, null, false);
     }
 }

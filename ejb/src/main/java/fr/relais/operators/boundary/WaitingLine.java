@@ -77,8 +77,7 @@ public class WaitingLine {
                             e.position(),
                             e.estimate() == null ? null : e.estimate().toSeconds(),
                             e.nobodyAvailable() ? null : e.minutes(),
-                            e.nobodyAvailable(),
-                            e.availableOperators()));
+                            e.nobodyAvailable()));
         }
         return result;
     }
