@@ -247,6 +247,11 @@ class BrowserIT {
             long chat = ((Number) ((JavascriptExecutor) citizen)
                             .executeScript("return JSON.parse(sessionStorage.getItem('relais.chat')).id"))
                     .longValue();
+            // while it waits: the position in the queue and the estimate, in plain French
+            citizenWait.until(ExpectedConditions.textMatches(
+                    By.id("chat-waiting"),
+                    java.util.regex.Pattern.compile(
+                            "Vous êtes (1er|\\d+e) dans la file\\. Attente estimée : environ \\d+ minutes?\\.")));
 
             // the operator's queue shows it without a reload (Faces push on the platform's channel)
             wait.until(d -> rowIn("tasks:queue", chat) != null);
@@ -258,6 +263,8 @@ class BrowserIT {
             screenshot("operator-queue-live");
             rowIn("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks:messageList"), "voler mon sac"));
+            citizenWait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("chat-waiting"), "a pris en charge"));
 
             citizen.findElement(By.id("chat-text")).sendKeys("Il est parti vers la gare.");
             citizen.findElement(By.id("chat-send")).click();
