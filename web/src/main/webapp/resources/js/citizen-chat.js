@@ -24,6 +24,9 @@
     var socket = null;
     var poller = null;
     var attempts = 0;
+    var waitingBox = document.getElementById('chat-waiting');
+    var waitingTimer = null;
+    var WAITING_MS = 20000;
 
     function stored() {
       try {
@@ -82,6 +85,56 @@
       item.appendChild(time);
       list.appendChild(item);
       list.scrollTop = list.scrollHeight;
+    }
+
+    /* Position and estimate while the chat waits (pushed, or read with GET waiting); words from the page. */
+    function showWaiting(w) {
+      if (!waitingBox || !w) {
+        return;
+      }
+      if (w.status !== 'WAITING') {
+        stopWaiting();
+        waitingBox.textContent = w.status === 'TAKEN' ? label.taken : '';
+        waitingBox.hidden = w.status !== 'TAKEN';
+        return;
+      }
+      var rank = w.position === 1 ? label.first : label.nth.replace('{0}', String(w.position));
+      var text = label.position.replace('{0}', rank);
+      if (w.nobodyAvailable) {
+        text += ' ' + label.nobody;
+      } else if (w.estimatedMinutes === 1) {
+        text += ' ' + label.estimateOne;
+      } else {
+        text += ' ' + label.estimate.replace('{0}', String(w.estimatedMinutes));
+      }
+      waitingBox.textContent = text;
+      waitingBox.classList.toggle('chat-waiting-nobody', !!w.nobodyAvailable);
+      waitingBox.hidden = false;
+    }
+
+    function readWaiting() {
+      if (!chat) {
+        return Promise.resolve();
+      }
+      return fetch(label.api + '/' + chat.id + '/waiting', {headers: headers(), cache: 'no-store'})
+        .then(json)
+        .then(showWaiting);
+    }
+
+    function startWaiting() {
+      readWaiting().catch(function () {});
+      if (!waitingTimer) {
+        waitingTimer = window.setInterval(function () {
+          readWaiting().catch(function () {});
+        }, WAITING_MS);
+      }
+    }
+
+    function stopWaiting() {
+      if (waitingTimer) {
+        window.clearInterval(waitingTimer);
+        waitingTimer = null;
+      }
     }
 
     function headers() {
@@ -159,6 +212,11 @@
           stopPolling();
           say('');
           catchUp().catch(function () {});
+          readWaiting().catch(function () {});
+          return;
+        }
+        if (data.type === 'waiting') {
+          showWaiting(data.waiting);
           return;
         }
         render(data);
@@ -189,6 +247,7 @@
           sessionStorage.setItem(KEY, JSON.stringify(chat));
           say(label.waiting);
           connect();
+          startWaiting();
           return catchUp();
         });
     }
@@ -226,6 +285,7 @@
     if (chat) {
       catchUp().catch(function () {});
       connect();
+      startWaiting();
     }
   }
 

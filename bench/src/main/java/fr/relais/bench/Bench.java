@@ -132,6 +132,8 @@ public final class Bench {
             Map<String, String> serverSettings = new LinkedHashMap<>(settings.asProperties());
             serverSettings.put("RELAIS_LIMIT_REQUESTS_PER_ADDRESS_PER_MINUTE", "0");
             serverSettings.put("RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", "0");
+            // two demo operators hold one chat per client at once: no default cap of conversations in the way
+            serverSettings.putIfAbsent("RELAIS_OPERATOR_MAX_CHATS", "100000");
             server = new RelaisServer(o.war(), o.buildDir().resolve("bench-server"), freePort(), serverSettings)
                     .jvmOptions(o.jvmOptions());
             log("Starting Relais (log: " + server.log() + ") ...");

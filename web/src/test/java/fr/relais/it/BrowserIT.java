@@ -98,10 +98,14 @@ class BrowserIT {
     }
 
     void login(String user) {
+        login(user, user);
+    }
+
+    void login(String user, String password) {
         browser.manage().deleteAllCookies();
         browser.get(server.baseUrl() + "/login.xhtml");
         browser.findElement(By.id("login:username")).sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(user);
+        browser.findElement(By.id("login:password")).sendKeys(password);
         browser.findElement(By.id("login:submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), user));
@@ -257,6 +261,11 @@ class BrowserIT {
             long chat = ((Number) ((JavascriptExecutor) citizen)
                             .executeScript("return JSON.parse(sessionStorage.getItem('relais.chat')).id"))
                     .longValue();
+            // while it waits: the position in the queue and the estimate, in plain French
+            citizenWait.until(ExpectedConditions.textMatches(
+                    By.id("chat-waiting"),
+                    java.util.regex.Pattern.compile(
+                            "Vous êtes (1er|\\d+e) dans la file\\. Attente estimée : environ \\d+ minutes?\\.")));
 
             // the operator's queue shows it without a reload (Faces push on the platform's channel)
             wait.until(d -> rowIn("tasks:queue", chat) != null);
@@ -268,6 +277,8 @@ class BrowserIT {
             screenshot("operator-queue-live");
             rowIn("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks:messageList"), "voler mon sac"));
+            citizenWait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("chat-waiting"), "a pris en charge"));
 
             citizen.findElement(By.id("chat-text")).sendKeys("Il est parti vers la gare.");
             citizen.findElement(By.id("chat-send")).click();
@@ -408,9 +419,11 @@ class BrowserIT {
                 .isEmpty();
         screenshot("qualification-transcript");
 
-        new Select(browser.findElement(By.id("qualification:category"))).selectByVisibleText("Harcèlement");
+        new Select(browser.findElement(By.id("qualification:category")))
+                .selectByVisibleText("Harcèlement et cyberharcèlement");
+        new Select(browser.findElement(By.id("qualification:urgency"))).selectByVisibleText("Normale");
         browser.findElement(By.id("qualification:postalCode")).sendKeys("78280");
-        browser.findElement(By.id("qualification:commune")).sendKeys("Guyancourt");
+        browser.findElement(By.id("qualification:commune_input")).sendKeys("Guyancourt");
         browser.findElement(By.id("qualification:submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review:outgoing")));
         assertThat(operator.get("/reports/" + id).json().getString("narrative")).isEqualTo(narrative);
@@ -425,6 +438,65 @@ class BrowserIT {
                 .orElseThrow(() -> new AssertionError("no transcript line " + text))
                 .findElement(By.cssSelector(".transcript-pick"))
                 .click();
+    }
+
+    @Test
+    void anOperatorChangesStatusOnTheConsoleAndInsertsACannedAnswerInOneClick() throws Exception {
+        String title = "Accueil navigateur " + System.nanoTime();
+        String text = "Bonjour <b>je vous écoute</b>, que s'est-il passé ?";
+        Api admin = Api.as(server.baseUrl(), "admin");
+        var created = admin.post(
+                "/canned-answers",
+                "{\"platform\":\"GENERALIST\",\"kind\":\"ANSWER\",\"title\":" + Scenario.json(title) + ",\"body\":"
+                        + Scenario.json(text) + "}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long answer = created.json().getJsonNumber("id").longValue();
+        String user = "op-browser-" + System.nanoTime() % 1_000_000_000L;
+        SecurityIT.createOperator(user);
+        Api operator = Api.as(server.baseUrl(), user, "operateur");
+        long chat = new Scenario(server.baseUrl()).openChat("Bonjour, on m'a menacé.");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            login(user, "operateur");
+            browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+            assertThat(browser.findElement(By.id("status:current")).getText()).contains("Disponible");
+
+            new Select(browser.findElement(By.id("status:next"))).selectByValue("ON_BREAK");
+            browser.findElement(By.id("status:change")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status:current"), "En pause"));
+            assertThat(operator.get("/operators/me").json().getString("status")).isEqualTo("ON_BREAK");
+            rowIn("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "pas disponible"));
+            screenshot("operator-on-break");
+
+            new Select(browser.findElement(By.id("status:next"))).selectByValue("AVAILABLE");
+            browser.findElement(By.id("status:change")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status:current"), "Disponible"));
+            wait.until(d -> rowIn("tasks:queue", chat) != null);
+            rowIn("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks:messageList"), "menacé"));
+
+            WebElement insert = browser.findElements(By.cssSelector(".canned-answer")).stream()
+                    .filter(b -> b.getText().strip().equals(title))
+                    .findFirst()
+                    .orElseThrow();
+            browser.findElement(By.id("tasks:reply")).sendKeys("Madame,");
+            insert.click();
+            assertThat(browser.findElement(By.id("tasks:reply")).getAttribute("value"))
+                    .isEqualTo("Madame, " + text);
+            screenshot("operator-canned-answer");
+            browser.findElement(By.id("tasks:send")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("tasks:messageList"), "que s'est-il passé ?"));
+            assertThat(browser.findElements(By.cssSelector(".message-text")))
+                    .anySatisfy(e -> assertThat(e.getText()).isEqualTo("Madame, " + text));
+            assertThat(browser.findElements(By.cssSelector(".message-text b, .canned-answers b")))
+                    .as("the canned answer is text, never markup")
+                    .isEmpty();
+        } finally {
+            operator.post("/chats/" + chat + "/close", "{\"outcome\":\"INFORMATION\"}");
+            admin.send("DELETE", "/canned-answers/" + answer, null);
+        }
     }
 
     /** The row of a data table whose first cell is the given id, or null. */

@@ -227,12 +227,17 @@ class ChatIT {
             socket.sendText(text, true).get(10, TimeUnit.SECONDS);
         }
 
-        /** The next message pushed, within 5 seconds. */
+        /** The next message pushed, within 5 seconds; waiting estimates ({@code "type":"waiting"}) skipped. */
         JsonObject next() throws InterruptedException {
-            String text = received.poll(5, TimeUnit.SECONDS);
-            assertThat(text).as("a message pushed within 5 s").isNotNull();
-            try (var reader = Json.createReader(new StringReader(text))) {
-                return reader.readObject();
+            while (true) {
+                String text = received.poll(5, TimeUnit.SECONDS);
+                assertThat(text).as("a message pushed within 5 s").isNotNull();
+                try (var reader = Json.createReader(new StringReader(text))) {
+                    JsonObject message = reader.readObject();
+                    if (!"waiting".equals(message.getString("type", null))) {
+                        return message;
+                    }
+                }
             }
         }
 

@@ -9,6 +9,7 @@ import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
 import fr.relais.intake.entity.IdempotencyKey;
+import fr.relais.operators.boundary.Operators;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.RateLimited;
@@ -64,6 +65,9 @@ public class Intake {
 
     @EJB
     Anonymisation anonymisation;
+
+    @EJB
+    Operators operators;
 
     /** Tells the screens what changed; observers act after the commit. */
     @Inject
@@ -181,6 +185,7 @@ public class Intake {
     @RolesAllowed(Role.OPERATOR)
     public Chat take(long chatId) {
         Caller caller = directory.currentCaller();
+        operators.checkMayTake(caller); // available and under the cap; locks the operator's row first
         Chat chat = lockedChatOfPlatform(chatId, caller);
         chat.takeBy(caller.username(), clock.instant());
         workflow.complete(
@@ -396,6 +401,12 @@ public class Intake {
     @PermitAll
     public void authenticateCitizen(long chatId, String token) {
         citizenChat(chatId, token);
+    }
+
+    /** The chat a citizen's token opens (404 for a wrong token, as for the API). */
+    @PermitAll
+    public Chat chatOfCitizen(long chatId, String token) {
+        return citizenChat(chatId, token);
     }
 
     @PermitAll

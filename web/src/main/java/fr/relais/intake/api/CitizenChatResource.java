@@ -2,6 +2,8 @@ package fr.relais.intake.api;
 
 import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
+import fr.relais.operators.boundary.Waiting;
+import fr.relais.operators.boundary.WaitingLine;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import jakarta.ejb.EJB;
@@ -47,6 +49,9 @@ public class CitizenChatResource {
 
     @EJB
     Intake intake;
+
+    @EJB
+    WaitingLine waitingLine;
 
     public record OpenChat(String platform, String door, String topic, String message) {}
 
@@ -121,6 +126,17 @@ public class CitizenChatResource {
             }
             return call.get();
         }
+    }
+
+    @Operation(
+            operationId = "getCitizenChatWaiting",
+            summary = "Read the position in the queue and the estimated wait with the chat token",
+            description = "While the chat waits: `position` (1 = next), `estimatedMinutes`, or `nobodyAvailable`"
+                    + " when no operator of the platform is available now. Once taken or closed: the status only.")
+    @GET
+    @Path("{id}/waiting")
+    public Waiting waiting(@PathParam("id") long id, @HeaderParam(TOKEN_HEADER) String token) {
+        return waitingLine.forCitizen(id, token);
     }
 
     static Platform platform(String value) {

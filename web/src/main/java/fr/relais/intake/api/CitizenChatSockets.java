@@ -44,14 +44,18 @@ public class CitizenChatSockets {
     }
 
     void pushAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatEvent.Posted posted) {
-        Set<Session> sessions = byChat.get(posted.chatId());
+        send(posted.chatId(), jsonb.toJson(posted.line()));
+    }
+
+    /** Sends a JSON text to the citizen's live connections to a chat on this instance, if any. */
+    void send(long chatId, String json) {
+        Set<Session> sessions = byChat.get(chatId);
         if (sessions == null) {
             return;
         }
-        String json = jsonb.toJson(posted.line());
         for (Session session : sessions) {
             if (!session.isOpen()) {
-                unregister(posted.chatId(), session);
+                unregister(chatId, session);
                 continue;
             }
             try {
@@ -61,6 +65,16 @@ public class CitizenChatSockets {
                 LOG.log(Level.FINE, "push to a citizen's socket failed", e);
             }
         }
+    }
+
+    /** Whether a citizen is connected to the chat on this instance. */
+    boolean anyConnected(long chatId) {
+        return byChat.containsKey(chatId);
+    }
+
+    /** Whether any citizen is connected to this instance. */
+    boolean anyConnected() {
+        return !byChat.isEmpty();
     }
 
     @PreDestroy

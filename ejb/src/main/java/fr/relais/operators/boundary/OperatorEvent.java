@@ -1,0 +1,23 @@
+package fr.relais.operators.boundary;
+
+import fr.relais.shared.Platform;
+import java.util.List;
+
+/** What the operators component tells others (CDI events fired by {@link Operators}). */
+public sealed interface OperatorEvent {
+    Platform platform();
+
+    /**
+     * An operator's status or cap changed: the platform's waiting estimates changed. Observe it
+     * {@code during = AFTER_SUCCESS}.
+     */
+    record AvailabilityChanged(String username, Platform platform) implements OperatorEvent {}
+
+    /**
+     * An operator is going off shift while holding {@code heldChatIds}. Fired inside the
+     * transaction, before the change is checked: a synchronous observer ({@code during =
+     * IN_PROGRESS}, the default) may hand the chats back to the queue or to a colleague in that
+     * same transaction; chats still held afterwards refuse the change ({@code chats_still_held}).
+     */
+    record WentOffShift(String username, Platform platform, List<Long> heldChatIds) implements OperatorEvent {}
+}

@@ -1,0 +1,262 @@
+package fr.relais.operators.boundary;
+
+import fr.relais.directory.boundary.Caller;
+import fr.relais.directory.boundary.Directory;
+import fr.relais.directory.entity.AppUser;
+import fr.relais.intake.entity.Chat;
+import fr.relais.operators.entity.OperatorState;
+import fr.relais.shared.DomainException;
+import fr.relais.shared.Platform;
+import fr.relais.shared.Role;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Operators at work: their status (available, on break, off shift, each change kept with its
+ * time), the cap of conversations each holds at once, and the rule that only an available
+ * operator under the cap takes a chat in charge. Intake asks {@link #checkMayTake} in the
+ * transaction of the take.
+ */
+@Stateless
+public class Operators {
+    public static final int MAX_CAP = 20;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    Directory directory;
+
+    @Inject
+    Event<OperatorEvent> events;
+
+    /** The cap of an operator no supervisor has set one for. */
+    @Inject
+    @ConfigProperty(name = "RELAIS_OPERATOR_MAX_CHATS", defaultValue = "3")
+    int defaultCap;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The calling operator's status. */
+    @RolesAllowed(Role.OPERATOR)
+    public OperatorStatus mine() {
+        Caller caller = directory.currentCaller();
+        return statusOf(caller.username(), caller.platform(), em.find(OperatorState.class, caller.username()));
+    }
+
+    /**
+     * The calling operator changes status. Going off shift while holding conversations first tells
+     * {@link OperatorEvent.WentOffShift} observers, which may hand them over in this transaction;
+     * chats still held then refuse it.
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public OperatorStatus changeStatus(OperatorState.Status next) {
+        if (next == null) {
+            throw DomainException.invalid(
+                    "invalid_status", "Statut manquant ou inconnu : AVAILABLE, ON_BREAK ou OFF_SHIFT.");
+        }
+        Caller caller = directory.currentCaller();
+        OperatorState state = lockedState(caller.username());
+        if (next == OperatorState.Status.OFF_SHIFT && state.status() != OperatorState.Status.OFF_SHIFT) {
+            List<Long> held = heldChats(caller.username());
+            if (!held.isEmpty()) {
+                // TODO(transfers): the transfers branch observes this event and hands each chat back to
+                // the queue with its history ("hand back to the queue", or to the colleague the
+                // operator picks) in this transaction; until then the change is refused below.
+                events.fire(new OperatorEvent.WentOffShift(caller.username(), caller.platform(), held));
+                em.flush();
+                if (!heldChats(caller.username()).isEmpty()) {
+                    throw DomainException.conflict(
+                            "chats_still_held",
+                            "Vous tenez encore des conversations : terminez-les ou transférez-les avant de"
+                                    + " quitter votre service.");
+                }
+            }
+        }
+        var change = state.changeTo(next, clock.instant());
+        if (change != null) {
+            em.persist(change);
+            events.fire(new OperatorEvent.AvailabilityChanged(caller.username(), caller.platform()));
+        }
+        return statusOf(caller.username(), caller.platform(), state);
+    }
+
+    /** The operators of the calling supervisor's platform, by name. */
+    @RolesAllowed(Role.SUPERVISOR)
+    public List<OperatorStatus> team() {
+        Caller caller = directory.currentCaller();
+        Platform platform = requirePlatform(caller);
+        List<String> names = operatorsOf(platform);
+        Map<String, OperatorState> states = states(names);
+        Map<String, Long> held = heldByOperator(platform);
+        return names.stream()
+                .map(name -> statusOf(
+                        name,
+                        platform,
+                        states.get(name),
+                        held.getOrDefault(name, 0L).intValue()))
+                .sorted(Comparator.comparing(OperatorStatus::username))
+                .toList();
+    }
+
+    /**
+     * Sets the cap of conversations an operator of the supervisor's platform holds at once (1 to
+     * {@value #MAX_CAP}); null goes back to the configured default. Chats already held stay held.
+     */
+    @RolesAllowed(Role.SUPERVISOR)
+    public OperatorStatus setCap(String username, Integer cap) {
+        Caller caller = directory.currentCaller();
+        Platform platform = requirePlatform(caller);
+        if (cap != null && (cap < 1 || cap > MAX_CAP)) {
+            throw DomainException.invalid("invalid_cap", "Le plafond doit être compris entre 1 et " + MAX_CAP + ".");
+        }
+        AppUser user = username == null ? null : directory.user(username).orElse(null);
+        if (user == null || user.platform() != platform || !user.roles().contains(Role.OPERATOR)) {
+            // another platform's operator does not exist for this supervisor
+            throw DomainException.notFound("operator_not_found", "Opérateur introuvable.");
+        }
+        OperatorState state = lockedState(username);
+        state.capAt(cap);
+        events.fire(new OperatorEvent.AvailabilityChanged(username, platform));
+        return statusOf(username, platform, state);
+    }
+
+    /**
+     * Refuses a take by an operator who is not available or already holds as many chats as the
+     * cap. Locks the operator's row: two takes by one operator queue behind each other, so the cap
+     * holds under concurrent clicks.
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public void checkMayTake(Caller caller) {
+        OperatorState state = lockedState(caller.username());
+        if (state.status() != OperatorState.Status.AVAILABLE) {
+            throw DomainException.conflict(
+                    "operator_not_available",
+                    "Vous n'êtes pas disponible : passez au statut « disponible » pour prendre une conversation.");
+        }
+        int cap = capOf(state);
+        if (heldChats(caller.username()).size() >= cap) {
+            throw DomainException.conflict(
+                    "conversation_cap_reached",
+                    "Vous tenez déjà " + cap + " conversations, votre plafond : terminez-en une d'abord.");
+        }
+    }
+
+    /** Available operators of a platform and their free slots, for the waiting estimate. */
+    public record Capacity(int availableOperators, int freeSlots) {}
+
+    @PermitAll
+    public Capacity capacity(Platform platform) {
+        List<String> names = operatorsOf(platform);
+        Map<String, OperatorState> states = states(names);
+        Map<String, Long> held = heldByOperator(platform);
+        int available = 0;
+        int free = 0;
+        for (String name : names) {
+            OperatorState state = states.get(name);
+            if (state == null || state.status() == OperatorState.Status.AVAILABLE) {
+                available++;
+                free += Math.max(0, capOf(state) - held.getOrDefault(name, 0L).intValue());
+            }
+        }
+        return new Capacity(available, free);
+    }
+
+    private OperatorStatus statusOf(String username, Platform platform, OperatorState state) {
+        return statusOf(username, platform, state, heldChats(username).size());
+    }
+
+    private OperatorStatus statusOf(String username, Platform platform, OperatorState state, int held) {
+        String displayName = directory.user(username).map(AppUser::displayName).orElse(username);
+        return new OperatorStatus(
+                username,
+                displayName,
+                platform,
+                state == null ? OperatorState.Status.AVAILABLE : state.status(),
+                state == null ? null : state.statusSince(),
+                held,
+                capOf(state),
+                state != null && state.maxChats() != null);
+    }
+
+    private int capOf(OperatorState state) {
+        return state == null || state.maxChats() == null ? defaultCap : state.maxChats();
+    }
+
+    /** The operator's row, locked for update; made (available, default cap) when missing. */
+    private OperatorState lockedState(String username) {
+        OperatorState existing = em.find(OperatorState.class, username, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null) {
+            return existing;
+        }
+        // only when missing: on an existing row, INSERT IGNORE takes a shared lock, and two takes of
+        // one operator upgrading theirs to the row lock below would deadlock
+        em.createNativeQuery("INSERT IGNORE INTO operator_state (username, status, status_since, version)"
+                        + " VALUES (?1, 'AVAILABLE', ?2, 0)")
+                .setParameter(1, username)
+                .setParameter(2, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .executeUpdate();
+        return em.find(OperatorState.class, username, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private List<Long> heldChats(String username) {
+        return em.createNamedQuery(Chat.TAKEN_BY, Chat.class)
+                .setParameter("operator", username)
+                .getResultStream()
+                .map(Chat::id)
+                .toList();
+    }
+
+    private List<String> operatorsOf(Platform platform) {
+        return em.createQuery(
+                        "select u.username from AppUser u join u.roles r where u.platform = :platform"
+                                + " and r = :role and u.enabled = true",
+                        String.class)
+                .setParameter("platform", platform)
+                .setParameter("role", Role.OPERATOR)
+                .getResultList();
+    }
+
+    private Map<String, OperatorState> states(List<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(OperatorState.OF_USERS, OperatorState.class)
+                .setParameter("usernames", names)
+                .getResultStream()
+                .collect(Collectors.toMap(OperatorState::username, Function.identity()));
+    }
+
+    private Map<String, Long> heldByOperator(Platform platform) {
+        return em.createQuery(
+                        "select c.operator, count(c) from Chat c where c.platform = :platform"
+                                + " and c.status = fr.relais.intake.entity.Chat.Status.TAKEN group by c.operator",
+                        Object[].class)
+                .setParameter("platform", platform)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
+    }
+
+    private static Platform requirePlatform(Caller caller) {
+        if (caller.platform() == null) {
+            throw DomainException.forbidden("Aucune plateforme associée.");
+        }
+        return caller.platform();
+    }
+}

@@ -1,0 +1,91 @@
+package fr.relais.operators.api;
+
+import fr.relais.operators.boundary.OperatorStatus;
+import fr.relais.operators.boundary.Operators;
+import fr.relais.operators.entity.OperatorState;
+import fr.relais.shared.DomainException;
+import fr.relais.shared.api.ApiDocumentation;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Operators' statuses (set by each operator) and caps of simultaneous conversations (set by supervisors). */
+@Tag(name = "Operators", description = "Operators' statuses and caps of simultaneous conversations.")
+@SecurityRequirement(name = ApiDocumentation.BASIC)
+@SecurityRequirement(name = ApiDocumentation.BEARER)
+@Path("operators")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OperatorResource {
+    @EJB
+    Operators operators;
+
+    public record StatusChange(String status) {}
+
+    /** {@code cap} null (or absent): back to the configured default. */
+    public record CapChange(Integer cap) {}
+
+    @Operation(operationId = "getMyOperatorStatus", summary = "Read the calling operator's status, held chats and cap")
+    @GET
+    @Path("me")
+    public OperatorStatus mine() {
+        return operators.mine();
+    }
+
+    @Operation(
+            operationId = "changeMyOperatorStatus",
+            summary = "Change the calling operator's status",
+            description = "`AVAILABLE`, `ON_BREAK` or `OFF_SHIFT`. Only an available operator takes chats in charge"
+                    + " and counts in the citizens' waiting estimate. Going off shift while holding conversations is"
+                    + " refused (409 `chats_still_held`) until they are closed or handed over.")
+    @APIResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
+    @PUT
+    @Path("me/status")
+    public OperatorStatus changeStatus(StatusChange change) {
+        if (change == null || change.status() == null) {
+            throw DomainException.invalid(
+                    "invalid_status", "Statut manquant ou inconnu : AVAILABLE, ON_BREAK ou OFF_SHIFT.");
+        }
+        OperatorState.Status status;
+        try {
+            status = OperatorState.Status.valueOf(change.status());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(
+                    "invalid_status", "Statut manquant ou inconnu : AVAILABLE, ON_BREAK ou OFF_SHIFT.");
+        }
+        return operators.changeStatus(status);
+    }
+
+    @Operation(
+            operationId = "listOperators",
+            summary = "List the operators of the supervisor's platform: status, held chats, cap (supervisor)")
+    @GET
+    public List<OperatorStatus> team() {
+        return operators.team();
+    }
+
+    @Operation(
+            operationId = "setOperatorCap",
+            summary = "Set an operator's cap of simultaneous conversations (supervisor)",
+            description = "From 1 to 20; `null` goes back to the configured default (`RELAIS_OPERATOR_MAX_CHATS`).")
+    @PUT
+    @Path("{username}/cap")
+    public OperatorStatus setCap(@PathParam("username") String username, CapChange change) {
+        if (change == null) {
+            throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
+        }
+        return operators.setCap(username, change.cap());
+    }
+}
