@@ -6,6 +6,7 @@ import fr.relais.directory.boundary.Directory;
 import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
+import fr.relais.intake.entity.ChatMilestone;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
@@ -97,6 +98,7 @@ public class Intake {
             em.persist(new ChatMessage(chat.id(), ChatMessage.Author.CITIZEN, checkedText(firstMessage), now));
         }
         chat.attachProcess(workflow.startConversation(chat.id(), platform.name()));
+        em.persist(new ChatMilestone(chat.id(), ChatMilestone.Kind.REQUESTED, now, null, platform, null, null));
         events.fire(new ChatEvent.QueueChanged(chat.id(), platform));
         return new OpenedChat(chat, token);
     }
@@ -136,6 +138,8 @@ public class Intake {
                 ProcessVariables.TASK_TAKE_CHAT,
                 caller.actor(),
                 Map.of(ProcessVariables.OPERATOR, caller.username()));
+        em.persist(new ChatMilestone(
+                chat.id(), ChatMilestone.Kind.TAKEN, chat.takenAt(), caller.username(), chat.platform(), null, null));
         events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
         return chat;
     }
@@ -144,19 +148,22 @@ public class Intake {
      * Ends a conversation: information given, emergency redirect, abandonment, or closed after the
      * reports made from it ({@link Chat.Outcome#REPORT}, refused when none was made).
      */
-    @RolesAllowed(Role.OPERATOR)
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
     public Chat close(long chatId, Chat.Outcome outcome) {
         if (outcome == null) {
             throw DomainException.invalid("invalid_outcome", "Issue de conversation invalide.");
         }
         Caller caller = directory.currentCaller();
         Chat chat = heldChat(chatId, caller);
-        chat.close(outcome, clock.instant());
+        Instant now = clock.instant();
+        chat.close(outcome, now);
         workflow.complete(
                 chat.processInstanceId(),
                 ProcessVariables.TASK_HOLD_CONVERSATION,
                 caller.actor(),
                 Map.of(ProcessVariables.CONVERSATION_OUTCOME, outcome.name()));
+        em.persist(new ChatMilestone(
+                chat.id(), ChatMilestone.Kind.ENDED, now, caller.username(), chat.platform(), outcome.name(), null));
         events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
         return chat;
     }
@@ -193,7 +200,7 @@ public class Intake {
         return posted(chat, message);
     }
 
-    @RolesAllowed(Role.OPERATOR)
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
     public ChatMessage postAsOperator(long chatId, String text) {
         Chat chat = heldChat(chatId, directory.currentCaller());
         ChatMessage message =
@@ -234,7 +241,7 @@ public class Intake {
         return messages(chat.id()).stream()
                 .map(m -> redacted
                         ? ChatLine.of(m, anonymisation.redact(m.text(), null).text())
-                        : ChatLine.of(m))
+                        : ChatLine.forStaff(m, m.text()))
                 .toList();
     }
 

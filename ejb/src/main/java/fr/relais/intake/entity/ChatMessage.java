@@ -18,13 +18,21 @@ import java.time.Instant;
 @NamedQuery(
         name = ChatMessage.OF_CHAT,
         query = "select m from ChatMessage m where m.chatId = :chatId order by m.sentAt, m.id")
+@NamedQuery(
+        name = ChatMessage.LAST_FROM_CITIZEN,
+        query = "select max(m.sentAt) from ChatMessage m where m.chatId = :chatId"
+                + " and m.author = fr.relais.intake.entity.ChatMessage.Author.CITIZEN")
 public class ChatMessage {
     public static final String OF_CHAT = "ChatMessage.ofChat";
+    public static final String LAST_FROM_CITIZEN = "ChatMessage.lastFromCitizen";
     public static final int MAX_LENGTH = 5000;
 
     public enum Author {
         CITIZEN,
-        OPERATOR
+        /** Platform staff: an operator or the psychologist. */
+        OPERATOR,
+        /** The platform itself: a transfer, an abandonment; its text is neutral, the staff note is not shown to the citizen. */
+        SYSTEM
     }
 
     @Id
@@ -45,7 +53,18 @@ public class ChatMessage {
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
+    /** For staff only (a transfer's note and who handed it to whom); never sent to the citizen. */
+    @Column(name = "staff_note", length = 1200)
+    private String staffNote;
+
     protected ChatMessage() {}
+
+    /** A line the platform writes in the conversation, with what only staff may read. */
+    public static ChatMessage system(Long chatId, String text, String staffNote, Instant sentAt) {
+        ChatMessage message = new ChatMessage(chatId, Author.SYSTEM, text, sentAt);
+        message.staffNote = staffNote;
+        return message;
+    }
 
     public ChatMessage(Long chatId, Author author, String text, Instant sentAt) {
         this.chatId = chatId;
@@ -68,5 +87,9 @@ public class ChatMessage {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    public String staffNote() {
+        return staffNote;
     }
 }
