@@ -104,12 +104,14 @@ public class TestEnvironment implements LauncherSessionListener {
             try {
                 Map<String, String> settings = new LinkedHashMap<>(systemSettings.asProperties());
                 settings.put(EndpointFilter.OPEN, "false");
+                // only chats opened on this free topic (TransfersSystemIT's) are abandoned after 5 s of silence
+                settings.put("RELAIS_CHAT_SILENCE_TIMEOUT_BY_TOPIC", TransfersSystemIT.SILENT_TOPIC + "=PT5S");
                 server = new RelaisServer(
                         Path.of(System.getProperty("relais.war")),
                         buildDir().resolve("it-server"),
                         freePort(),
                         settings);
-                server.start(Duration.ofMinutes(4));
+                server.start(Duration.ofMinutes(8)); // 4 min were not enough with eight builds sharing 2 cores
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -99,7 +99,10 @@ public class CitizenSilence {
     private Instant lastCitizenMessage(Long chatId) {
         return em.createNamedQuery(ChatMessage.LAST_FROM_CITIZEN, Instant.class)
                 .setParameter("chatId", chatId)
-                .getSingleResult();
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     }
 
     private static String minutes(Duration d) {

@@ -20,8 +20,8 @@ import java.time.Instant;
         query = "select m from ChatMessage m where m.chatId = :chatId order by m.sentAt, m.id")
 @NamedQuery(
         name = ChatMessage.LAST_FROM_CITIZEN,
-        query = "select max(m.sentAt) from ChatMessage m where m.chatId = :chatId"
-                + " and m.author = fr.relais.intake.entity.ChatMessage.Author.CITIZEN")
+        query = "select m.sentAt from ChatMessage m where m.chatId = :chatId"
+                + " and m.author = fr.relais.intake.entity.ChatMessage.Author.CITIZEN order by m.sentAt desc")
 public class ChatMessage {
     public static final String OF_CHAT = "ChatMessage.ofChat";
     public static final String LAST_FROM_CITIZEN = "ChatMessage.lastFromCitizen";
