@@ -55,6 +55,9 @@ public class Intake {
     @EJB
     Anonymisation anonymisation;
 
+    @EJB
+    Transfers transfers;
+
     /** Tells the screens what changed; observers act after the commit. */
     @Inject
     Event<ChatEvent> events;
@@ -177,6 +180,15 @@ public class Intake {
         Chat chat = heldChat(chatId, directory.currentCaller());
         chat.recordReport();
         return chat;
+    }
+
+    /**
+     * Hands a chat the caller holds back to their platform's queue, or to the colleague named, with its
+     * history: what going off shift does for each chat still held ({@link Transfers#handBack}).
+     */
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
+    public Chat handBack(long chatId, Optional<String> colleague, String note) {
+        return transfers.handBack(chatId, colleague, note);
     }
 
     /** A chat held by {@code caller}, locked for update. */
