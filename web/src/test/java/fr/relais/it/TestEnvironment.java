@@ -111,7 +111,7 @@ public class TestEnvironment implements LauncherSessionListener {
                         buildDir().resolve("it-server"),
                         freePort(),
                         settings);
-                server.start(Duration.ofMinutes(8)); // 4 min were not enough with eight builds sharing 2 cores
+                server.start(Duration.ofMinutes(12)); // 4, then 8 min were not enough with eight builds sharing 2 cores
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
