@@ -19,12 +19,19 @@ public final class ProcessVariables {
     /** Ends a conversation still waiting to be taken in charge as spam (outcome {@code SPAM}). */
     public static final String MESSAGE_CLOSED_AS_SPAM = "Message_ClosedAsSpam";
 
+    /** Gives a held conversation to the person named by {@link #OPERATOR} (a colleague, the psychologist). */
+    public static final String MESSAGE_TRANSFER_TO_PERSON = "Message_TransferToPerson";
+    /** Puts a held conversation back in the queue of the platform named by {@link #PLATFORM}. */
+    public static final String MESSAGE_TRANSFER_TO_QUEUE = "Message_TransferToQueue";
+
     public static final String CHAT_ID = "chatId";
     public static final String REPORT_ID = "reportId";
     public static final String PLATFORM = "platform";
     public static final String OPERATOR = "operator";
     /** One of {@code Chat.Outcome}'s names; {@code Gateway_ConversationOutcome} has a flow for each. */
     public static final String CONVERSATION_OUTCOME = "conversationOutcome";
+    /** Set by {@code Task_CheckCitizenSilence}: true when the citizen stayed silent past the timeout. */
+    public static final String CITIZEN_SILENT = "citizenSilent";
     /** One of {@link Competence}'s names, set by {@code Task_ResolveCompetence}. */
     public static final String COMPETENCE = "competence";
 

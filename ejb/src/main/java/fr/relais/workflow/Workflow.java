@@ -216,6 +216,44 @@ public class Workflow {
         }
     }
 
+    /**
+     * Transfers the conversation {@code actor} holds ({@code Task_HoldConversation} assigned to them): to
+     * a named person ({@code person} not null), else to the queue of {@code platform}. Both are paths of
+     * the model (interrupting message events), in the caller's transaction.
+     *
+     * @throws DomainException CONFLICT when the conversation is not held (any more), FORBIDDEN when held
+     *     by someone else
+     */
+    public void transferConversation(String processInstanceId, Actor actor, String person, String platform) {
+        Task task = engine().getTaskService()
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(ProcessVariables.TASK_HOLD_CONVERSATION)
+                .singleResult();
+        if (task == null) {
+            throw DomainException.conflict("step_not_open", "Cette étape n'est pas (ou plus) ouverte.");
+        }
+        if (!StepAccess.allows(task.getAssignee(), List.of(), actor)) {
+            throw DomainException.forbidden("Cette étape revient à quelqu'un d'autre.");
+        }
+        var correlation = engine().getRuntimeService()
+                .createMessageCorrelation(
+                        person != null
+                                ? ProcessVariables.MESSAGE_TRANSFER_TO_PERSON
+                                : ProcessVariables.MESSAGE_TRANSFER_TO_QUEUE)
+                .processInstanceId(processInstanceId);
+        if (person != null) {
+            correlation.setVariable(ProcessVariables.OPERATOR, person);
+        } else {
+            correlation.setVariable(ProcessVariables.PLATFORM, platform);
+        }
+        try {
+            correlation.correlateWithResult();
+        } catch (OptimisticLockingException e) {
+            throw DomainException.conflict("concurrent_update", "Quelqu'un d'autre vient de traiter cette étape.");
+        }
+    }
+
     /** The keys of the steps the process waits in now (empty when it ended). */
     public List<String> openSteps(String processInstanceId) {
         return engine().getTaskService().createTaskQuery().processInstanceId(processInstanceId).list().stream()

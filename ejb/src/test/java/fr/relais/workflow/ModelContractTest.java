@@ -15,8 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaField;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -37,6 +39,34 @@ class ModelContractTest {
         assertThat(decidedValues(
                         "Conversation.bpmn", "Gateway_ConversationOutcome", ProcessVariables.CONVERSATION_OUTCOME))
                 .containsExactlyInAnyOrderElementsOf(names(Chat.Outcome.values()));
+    }
+
+    @Test
+    void theTransfersAreTheMessagesTheWorkflowSendsAndEndInTheSteps() {
+        BpmnModelInstance model = read("Conversation.bpmn");
+        assertThat(model.getModelElementsByType(Message.class).stream()
+                        .map(Message::getName)
+                        .toList())
+                .contains(ProcessVariables.MESSAGE_TRANSFER_TO_PERSON, ProcessVariables.MESSAGE_TRANSFER_TO_QUEUE);
+        BoundaryEvent toPerson = model.getModelElementById("Message_TransferToPersonRequested");
+        BoundaryEvent toQueue = model.getModelElementById("Message_TransferToQueueRequested");
+        assertThat(toPerson.getAttachedTo().getId()).isEqualTo(ProcessVariables.TASK_HOLD_CONVERSATION);
+        assertThat(toPerson.cancelActivity()).isTrue();
+        assertThat(toPerson.getOutgoing().iterator().next().getTarget().getId())
+                .isEqualTo(ProcessVariables.TASK_HOLD_CONVERSATION);
+        assertThat(toQueue.getOutgoing().iterator().next().getTarget().getId())
+                .isEqualTo(ProcessVariables.TASK_TAKE_CHAT);
+    }
+
+    @Test
+    void theSilenceGatewayDecidesOnTheVariableTheCheckSets() {
+        ExclusiveGateway gateway = read("Conversation.bpmn").getModelElementById("Gateway_CitizenSilent");
+        assertThat(gateway.getOutgoing().stream()
+                        .map(flow -> flow.getConditionExpression().getTextContent())
+                        .toList())
+                .containsExactlyInAnyOrder(
+                        "${" + ProcessVariables.CITIZEN_SILENT + " == true}",
+                        "${" + ProcessVariables.CITIZEN_SILENT + " == false}");
     }
 
     @Test

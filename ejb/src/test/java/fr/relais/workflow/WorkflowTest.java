@@ -46,6 +46,13 @@ class WorkflowTest {
         }
     }
 
+    /** Stands for the citizenSilence bean the silence timer's duration calls. */
+    public static class FifteenMinutesOfSilence {
+        public String remaining(Object chatId) {
+            return "PT15M";
+        }
+    }
+
     @BeforeEach
     void facadeOnTheTestEngine() {
         ProcessEngine engine = processEngine;
@@ -62,6 +69,7 @@ class WorkflowTest {
             execution.setVariable(ProcessVariables.UNIT_CODE, "CSP-GUYANCOURT");
         });
         Mocks.register("reportStage", new IgnoredStage());
+        Mocks.register("citizenSilence", new FifteenMinutesOfSilence());
     }
 
     @AfterEach
@@ -90,6 +98,32 @@ class WorkflowTest {
                 ProcessVariables.TASK_HOLD_CONVERSATION,
                 SECOND_GENERALIST_OPERATOR,
                 Map.of(ProcessVariables.CONVERSATION_OUTCOME, "INFORMATION")));
+        assertThat(workflow.openSteps(chat)).containsExactly(ProcessVariables.TASK_HOLD_CONVERSATION);
+    }
+
+    @Test
+    void onlyTheHolderTransfersAConversationToAPersonOrAQueue() {
+        String chat = workflow.startConversation(5L, "GENERALIST");
+        assertThatThrownBy(() -> workflow.transferConversation(chat, GENERALIST_OPERATOR, null, "VSS"))
+                .as("nobody holds it yet")
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
+        workflow.complete(chat, ProcessVariables.TASK_TAKE_CHAT, GENERALIST_OPERATOR, operator("operateur"));
+
+        assertRefused(() -> workflow.transferConversation(chat, SECOND_GENERALIST_OPERATOR, "operateur2", null));
+        workflow.transferConversation(chat, GENERALIST_OPERATOR, "operateur2", null);
+        assertThat(workflow.openSteps(chat)).containsExactly(ProcessVariables.TASK_HOLD_CONVERSATION);
+        assertRefused(() -> workflow.complete(
+                chat,
+                ProcessVariables.TASK_HOLD_CONVERSATION,
+                GENERALIST_OPERATOR,
+                Map.of(ProcessVariables.CONVERSATION_OUTCOME, "INFORMATION")));
+
+        workflow.transferConversation(chat, SECOND_GENERALIST_OPERATOR, null, "VSS");
+        assertThat(workflow.openSteps(chat)).containsExactly(ProcessVariables.TASK_TAKE_CHAT);
+        assertRefused(() ->
+                workflow.complete(chat, ProcessVariables.TASK_TAKE_CHAT, GENERALIST_OPERATOR, operator("operateur")));
+        workflow.complete(chat, ProcessVariables.TASK_TAKE_CHAT, VSS_OPERATOR, operator("operatrice-vss"));
         assertThat(workflow.openSteps(chat)).containsExactly(ProcessVariables.TASK_HOLD_CONVERSATION);
     }
 

@@ -230,6 +230,62 @@ class BrowserIT {
     }
 
     @Test
+    void anOperatorTransfersAConversationToThePsychologistWhoAnswersAndHandsItBack() throws Exception {
+        var opened = Api.anonymous(server.baseUrl())
+                .post(
+                        "/citizen/chats",
+                        "{\"door\":\"VICTIM\",\"topic\":\"SEXUAL_VIOLENCE\",\"message\":"
+                                + Scenario.json("Je n'arrive pas à en parler à mes proches.") + "}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        long chat = opened.json().getJsonNumber("id").longValue();
+        String token = opened.json().getString("token");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        login("operatrice-vss");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        rowOf("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks:transferTarget")));
+        new Select(browser.findElement(By.id("tasks:transferTarget")))
+                .selectByVisibleText("Le psychologue (plateforme VSS)");
+        new Select(browser.findElement(By.id("tasks:transferTo"))).selectByValue("psychologue");
+        browser.findElement(By.id("tasks:transferNote")).sendKeys("Besoin d'écoute <b>avant</b> la plainte");
+        screenshot("operator-transfer");
+        browser.findElement(By.id("tasks:transfer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Conversation transférée"));
+        assertThat(browser.findElement(By.id("tasks:mine")).getText()).doesNotContain(String.valueOf(chat));
+
+        login("psychologue");
+        browser.get(server.baseUrl() + "/index.xhtml");
+        browser.findElement(By.id("to-psychologist")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conversations:mine")));
+        rowOf("conversations:mine", chat)
+                .findElement(By.cssSelector(".show-messages"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("conversations:messageList"), "Besoin d'écoute <b>avant</b> la plainte"));
+        assertThat(browser.findElements(By.cssSelector("#conversations\\:messageList b")))
+                .isEmpty();
+        browser.findElement(By.id("conversations:reply")).sendKeys("Je suis psychologue. Prenez votre temps.");
+        browser.findElement(By.id("conversations:send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("conversations:messageList"), "Prenez votre temps"));
+        screenshot("psychologist-conversation");
+        var citizenSees =
+                Api.anonymous(server.baseUrl()).get("/citizen/chats/" + chat + "/messages", "X-Chat-Token", token);
+        assertThat(citizenSees.toString())
+                .as("the reply reaches the citizen, the note is for staff only")
+                .contains("Prenez votre temps")
+                .doesNotContain("Besoin d");
+
+        new Select(browser.findElement(By.id("conversations:transferTarget")))
+                .selectByVisibleText("La file d'attente de la plateforme");
+        browser.findElement(By.id("conversations:transfer")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Conversation transférée"));
+        var queue = Api.as(server.baseUrl(), "operatrice-vss").get("/chats?scope=queue");
+        assertThat(queue.toString()).contains("\"id\":" + chat + ",");
+    }
+
+    @Test
     void aCitizenAndAnOperatorChatLiveWithoutReloading() throws Exception {
         login("operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");

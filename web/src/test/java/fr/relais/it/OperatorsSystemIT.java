@@ -86,7 +86,7 @@ class OperatorsSystemIT {
     }
 
     @Test
-    void onlyAnAvailableOperatorTakesChatsAndGoingOffShiftWaitsUntilNoChatIsHeld() throws Exception {
+    void onlyAnAvailableOperatorTakesChatsAndGoingOffShiftHandsHeldChatsBackToTheQueue() throws Exception {
         Api operator = newOperator("op-status");
         String user = nameOf(operator);
         JsonObject initial = operator.get("/operators/me").json();
@@ -108,16 +108,16 @@ class OperatorsSystemIT {
         assertThat(operator.post("/chats/" + chat.id() + "/take", null).status())
                 .isEqualTo(200);
 
-        assertRefused(setStatus(operator, "OFF_SHIFT"), 409, "chats_still_held");
-        assertThat(operator.get("/operators/me").json().getString("status"))
-                .as("nothing changed")
-                .isEqualTo("AVAILABLE");
-        assertThat(operator.post("/chats/" + chat.id() + "/close", "{\"outcome\":\"INFORMATION\"}")
-                        .status())
-                .isEqualTo(200);
         var offShift = setStatus(operator, "OFF_SHIFT");
         assertThat(offShift.status()).as(offShift.toString()).isEqualTo(200);
         assertThat(offShift.json().getString("status")).isEqualTo("OFF_SHIFT");
+        var handedBack = scenario.as("operateur").get("/chats/" + chat.id()).json();
+        assertThat(handedBack.getString("status"))
+                .as("going off shift hands the chat still held back to the queue")
+                .isEqualTo("WAITING");
+        assertThat(scenario.as("operateur").get("/chats/" + chat.id() + "/messages").array())
+                .as("with its history")
+                .isNotEmpty();
         Opened another = openGeneralist();
         assertRefused(operator.post("/chats/" + another.id() + "/take", null), 409, "operator_not_available");
 

@@ -122,12 +122,14 @@ public class TestEnvironment implements LauncherSessionListener {
                 settings.put("RELAIS_LIMIT_REQUESTS_PER_TOKEN_PER_MINUTE", String.valueOf(REQUESTS_PER_TOKEN));
                 settings.put("RELAIS_LIMIT_MESSAGES_PER_CHAT_PER_MINUTE", String.valueOf(MESSAGES_PER_CHAT));
                 settings.put("RELAIS_LIMIT_CHAT_CHARACTERS", String.valueOf(CHAT_CHARACTERS));
+                // only chats opened on this free topic (TransfersSystemIT's) are abandoned after 5 s of silence
+                settings.put("RELAIS_CHAT_SILENCE_TIMEOUT_BY_TOPIC", TransfersSystemIT.SILENT_TOPIC + "=PT5S");
                 server = new RelaisServer(
                         Path.of(System.getProperty("relais.war")),
                         buildDir().resolve("it-server"),
                         freePort(),
                         settings);
-                server.start(Duration.ofMinutes(10)); // eight builds share 2 cores: starts of 4+ min were seen
+                server.start(Duration.ofMinutes(12)); // 4, then 8 min were not enough with eight builds sharing 2 cores
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
 import fr.relais.intake.entity.IdempotencyKey;
 import fr.relais.operators.boundary.Operators;
+import fr.relais.intake.entity.ChatMilestone;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.RateLimited;
@@ -68,6 +69,9 @@ public class Intake {
 
     @EJB
     Operators operators;
+
+    @EJB
+    Transfers transfers;
 
     /** Tells the screens what changed; observers act after the commit. */
     @Inject
@@ -153,6 +157,7 @@ public class Intake {
             claimed.openedChat(chat.id(), Idempotency.seal(token, key));
         }
         chat.attachProcess(workflow.startConversation(chat.id(), platform.name()));
+        em.persist(new ChatMilestone(chat.id(), ChatMilestone.Kind.REQUESTED, now, null, platform, null, null));
         events.fire(new ChatEvent.QueueChanged(chat.id(), platform));
         return new OpenedChat(chat, token);
     }
@@ -193,6 +198,8 @@ public class Intake {
                 ProcessVariables.TASK_TAKE_CHAT,
                 caller.actor(),
                 Map.of(ProcessVariables.OPERATOR, caller.username()));
+        em.persist(new ChatMilestone(
+                chat.id(), ChatMilestone.Kind.TAKEN, chat.takenAt(), caller.username(), chat.platform(), null, null));
         events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
         return chat;
     }
@@ -201,19 +208,22 @@ public class Intake {
      * Ends a conversation: information given, emergency redirect, abandonment, or closed after the
      * reports made from it ({@link Chat.Outcome#REPORT}, refused when none was made).
      */
-    @RolesAllowed(Role.OPERATOR)
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
     public Chat close(long chatId, Chat.Outcome outcome) {
         if (outcome == null) {
             throw DomainException.invalid("invalid_outcome", "Issue de conversation invalide.");
         }
         Caller caller = directory.currentCaller();
         Chat chat = heldChat(chatId, caller);
-        chat.close(outcome, clock.instant());
+        Instant now = clock.instant();
+        chat.close(outcome, now);
         workflow.complete(
                 chat.processInstanceId(),
                 ProcessVariables.TASK_HOLD_CONVERSATION,
                 caller.actor(),
                 Map.of(ProcessVariables.CONVERSATION_OUTCOME, outcome.name()));
+        em.persist(new ChatMilestone(
+                chat.id(), ChatMilestone.Kind.ENDED, now, caller.username(), chat.platform(), outcome.name(), null));
         events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
         return chat;
     }
@@ -238,6 +248,15 @@ public class Intake {
     public ChatMessage postReceipt(long chatId, String reference) {
         Chat chat = heldChat(chatId, directory.currentCaller());
         return posted(chat, new ChatMessage(chat.id(), ChatMessage.Author.RECEIPT, reference, clock.instant()));
+    }
+
+    /**
+     * Hands a chat the caller holds back to their platform's queue, or to the colleague named, with its
+     * history: what going off shift does for each chat still held ({@link Transfers#handBack}).
+     */
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
+    public Chat handBack(long chatId, Optional<String> colleague, String note) {
+        return transfers.handBack(chatId, colleague, note);
     }
 
     /** A chat held by {@code caller}, locked for update. */
@@ -381,7 +400,7 @@ public class Intake {
         return new SpamClosing(List.copyOf(closed), Collections.unmodifiableMap(refused));
     }
 
-    @RolesAllowed(Role.OPERATOR)
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
     public ChatMessage postAsOperator(long chatId, String text) {
         Chat chat = heldChat(chatId, directory.currentCaller());
         ChatMessage message =
@@ -428,7 +447,7 @@ public class Intake {
         return messages(chat.id()).stream()
                 .map(m -> redacted
                         ? ChatLine.of(m, anonymisation.redact(m.text(), null).text())
-                        : ChatLine.of(m))
+                        : ChatLine.forStaff(m, m.text()))
                 .toList();
     }
 

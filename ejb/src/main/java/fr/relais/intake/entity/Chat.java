@@ -19,7 +19,7 @@ import java.time.Instant;
 @Table(name = "chat")
 @NamedQuery(
         name = Chat.BY_PLATFORM_AND_STATUS,
-        query = "select c from Chat c where c.platform = :platform and c.status = :status order by c.createdAt")
+        query = "select c from Chat c where c.platform = :platform and c.status = :status order by c.queuedAt")
 @NamedQuery(
         name = Chat.TAKEN_BY,
         query =
@@ -87,8 +87,16 @@ public class Chat {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When the chat last entered its platform's queue: opened, or transferred back to a queue. */
+    @Column(name = "queued_at", nullable = false)
+    private Instant queuedAt;
+
     @Column(name = "taken_at")
     private Instant takenAt;
+
+    /** When its current holder received it (taken in charge or transferred to them). */
+    @Column(name = "held_since")
+    private Instant heldSince;
 
     @Column(name = "closed_at")
     private Instant closedAt;
@@ -104,6 +112,7 @@ public class Chat {
         this.topic = topic;
         this.citizenTokenHash = citizenTokenHash;
         this.createdAt = now;
+        this.queuedAt = now;
     }
 
     public void attachProcess(String processInstanceId) {
@@ -117,6 +126,24 @@ public class Chat {
         this.status = Status.TAKEN;
         this.operator = operator;
         this.takenAt = now;
+        this.heldSince = now;
+    }
+
+    /** The holder hands the conversation to another person, who holds it from now on. */
+    public void transferTo(String person, Instant now) {
+        requireInProgress();
+        this.operator = person;
+        this.heldSince = now;
+    }
+
+    /** The holder puts the conversation back in the queue of {@code target} (this platform or the other). */
+    public void requeue(Platform target, Instant now) {
+        requireInProgress();
+        this.platform = target;
+        this.status = Status.WAITING;
+        this.operator = null;
+        this.heldSince = null;
+        this.queuedAt = now;
     }
 
     /** A report was made from this conversation, which goes on. */
@@ -127,10 +154,14 @@ public class Chat {
         reportsMade++;
     }
 
-    public void close(Outcome outcome, Instant now) {
+    private void requireInProgress() {
         if (status != Status.TAKEN) {
             throw DomainException.conflict("chat_not_in_progress", "Cette conversation n'est pas en cours.");
         }
+    }
+
+    public void close(Outcome outcome, Instant now) {
+        requireInProgress();
         if (outcome == Outcome.REPORT && reportsMade == 0) {
             throw DomainException.invalid(
                     "no_report_made", "Aucun signalement n'a été établi dans cette conversation.");
@@ -218,5 +249,13 @@ public class Chat {
 
     public Instant takenAt() {
         return takenAt;
+    }
+
+    public Instant queuedAt() {
+        return queuedAt;
+    }
+
+    public Instant heldSince() {
+        return heldSince;
     }
 }

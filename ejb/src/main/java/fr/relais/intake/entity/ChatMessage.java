@@ -23,18 +23,25 @@ import java.time.Instant;
         query = "select m.sentAt from ChatMessage m where m.chatId = :chatId"
                 + " and m.author = fr.relais.intake.entity.ChatMessage.Author.CITIZEN and m.sentAt > :since"
                 + " order by m.sentAt")
+@NamedQuery(
+        name = ChatMessage.LAST_FROM_CITIZEN,
+        query = "select m.sentAt from ChatMessage m where m.chatId = :chatId"
+                + " and m.author = fr.relais.intake.entity.ChatMessage.Author.CITIZEN order by m.sentAt desc")
 public class ChatMessage {
     public static final String OF_CHAT = "ChatMessage.ofChat";
-    public static final int MAX_LENGTH = 4000;
+    public static final String LAST_FROM_CITIZEN = "ChatMessage.lastFromCitizen";
     /** When the citizen wrote each of their messages in a chat after {@code :since}, oldest first. */
     public static final String CITIZEN_SENT_SINCE = "ChatMessage.citizenSentSince";
-
+    public static final int MAX_LENGTH = 4000;
 
     public enum Author {
         CITIZEN,
+        /** Platform staff: an operator or the psychologist. */
         OPERATOR,
         /** The platform gives the citizen a report's receipt reference: the text is the reference alone. */
-        RECEIPT
+        RECEIPT,
+        /** The platform itself: a transfer, an abandonment; its text is neutral, the staff note is not shown to the citizen. */
+        SYSTEM
     }
 
     @Id
@@ -55,7 +62,18 @@ public class ChatMessage {
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
+    /** For staff only (a transfer's note and who handed it to whom); never sent to the citizen. */
+    @Column(name = "staff_note", length = 1200)
+    private String staffNote;
+
     protected ChatMessage() {}
+
+    /** A line the platform writes in the conversation, with what only staff may read. */
+    public static ChatMessage system(Long chatId, String text, String staffNote, Instant sentAt) {
+        ChatMessage message = new ChatMessage(chatId, Author.SYSTEM, text, sentAt);
+        message.staffNote = staffNote;
+        return message;
+    }
 
     public ChatMessage(Long chatId, Author author, String text, Instant sentAt) {
         this.chatId = chatId;
@@ -78,5 +96,9 @@ public class ChatMessage {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    public String staffNote() {
+        return staffNote;
     }
 }

@@ -76,9 +76,8 @@ public class Operators {
         if (next == OperatorState.Status.OFF_SHIFT && state.status() != OperatorState.Status.OFF_SHIFT) {
             List<Long> held = heldChats(caller.username());
             if (!held.isEmpty()) {
-                // TODO(transfers): the transfers branch observes this event and hands each chat back to
-                // the queue with its history ("hand back to the queue", or to the colleague the
-                // operator picks) in this transaction; until then the change is refused below.
+                // intake's Transfers observes it and hands each chat back to the queue with its history,
+                // in this transaction; a chat it could not hand back refuses the change below
                 events.fire(new OperatorEvent.WentOffShift(caller.username(), caller.platform(), held));
                 em.flush();
                 if (!heldChats(caller.username()).isEmpty()) {

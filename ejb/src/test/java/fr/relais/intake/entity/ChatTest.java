@@ -65,4 +65,43 @@ class ChatTest {
         chat.addCitizenText(5000, 0);
         assertThat(chat.citizenCharacters()).as("0 is no cap").isEqualTo(6000);
     }
+
+    @Test
+    void aTransferToAPersonKeepsTheChatInProgressAndRestartsTheHoldersTime() {
+        Chat chat = new Chat(Platform.VSS, "VICTIM", null, "hash", NOW);
+        chat.takeBy("operatrice-vss", NOW.plusSeconds(30));
+
+        chat.transferTo("psychologue", NOW.plusSeconds(300));
+
+        assertThat(chat.isHeldBy("psychologue")).isTrue();
+        assertThat(chat.isHeldBy("operatrice-vss")).isFalse();
+        assertThat(chat.heldSince()).isEqualTo(NOW.plusSeconds(300));
+        assertThat(chat.takenAt()).isEqualTo(NOW.plusSeconds(30));
+    }
+
+    @Test
+    void aTransferToAQueueMakesItWaitAgainOnThatPlatformFromNow() {
+        Chat chat = new Chat(Platform.GENERALIST, "VICTIM", null, "hash", NOW);
+        chat.takeBy("operateur", NOW.plusSeconds(30));
+
+        chat.requeue(Platform.VSS, NOW.plusSeconds(120));
+
+        assertThat(chat.status()).isEqualTo(Chat.Status.WAITING);
+        assertThat(chat.platform()).isEqualTo(Platform.VSS);
+        assertThat(chat.operator()).isNull();
+        assertThat(chat.queuedAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(chat.createdAt()).isEqualTo(NOW);
+        chat.takeBy("operatrice-vss", NOW.plusSeconds(150));
+        assertThat(chat.isHeldBy("operatrice-vss")).isTrue();
+    }
+
+    @Test
+    void onlyAChatInProgressIsTransferred() {
+        Chat waiting = new Chat(Platform.GENERALIST, "VICTIM", null, "hash", NOW);
+
+        assertThatThrownBy(() -> waiting.transferTo("operateur2", NOW))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("chat_not_in_progress"));
+        assertThatThrownBy(() -> waiting.requeue(Platform.VSS, NOW)).isInstanceOf(DomainException.class);
+    }
 }

@@ -2,6 +2,7 @@ package fr.relais.intake.api;
 
 import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
+import fr.relais.intake.boundary.Transfers;
 import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.shared.DomainException;
@@ -39,7 +40,13 @@ public class ChatResource {
     @EJB
     Qualifications qualifications;
 
+    @EJB
+    Transfers transfers;
+
     public record Closing(String outcome) {}
+
+    /** Where to transfer a held chat: {@code target} one of {@link Transfers.Target}, {@code to} a user name. */
+    public record Transfer(String target, String to, String note) {}
 
     /** {@code ?scope=queue} (default): waiting chats of the caller's platform; {@code mine}: held by the caller. */
     @Operation(
@@ -109,6 +116,30 @@ public class ChatResource {
             throw DomainException.invalid("invalid_outcome", "Issue de conversation inconnue.");
         }
         return ChatView.of(intake.close(id, outcome));
+    }
+
+    /** Transfers a chat the caller holds; it keeps its history and goes on with its new holder or queue. */
+    @Operation(
+            operationId = "transferChat",
+            summary = "Transfer a held conversation",
+            description = "`target`: `COLLEAGUE` (an operator of the same platform named in `to`), `PSYCHOLOGIST`"
+                    + " (VSS; the one named in `to`, else the least busy), `OTHER_PLATFORM` (the other platform's"
+                    + " queue) or `QUEUE` (back to the platform's queue); `note` (optional, 1000 characters at"
+                    + " most) is read by staff only. 409 `chat_not_held` when the caller does not hold the chat,"
+                    + " 409 `target_not_available` when nobody suitable can receive it.")
+    @POST
+    @Path("{id}/transfer")
+    public ChatView transfer(@PathParam("id") long id, Transfer transfer) {
+        if (transfer == null || transfer.target() == null) {
+            throw DomainException.invalid("invalid_target", "Destinataire du transfert manquant.");
+        }
+        Transfers.Target target;
+        try {
+            target = Transfers.Target.valueOf(transfer.target());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_target", "Destinataire du transfert inconnu.");
+        }
+        return ChatView.of(transfers.transfer(id, target, transfer.to(), transfer.note()));
     }
 
     /** Makes a report from the conversation, which goes on; the report waits for its qualification. */

@@ -13,7 +13,8 @@ public record ChatView(
         String outcome,
         String operator,
         Instant createdAt,
-        Instant takenAt) {
+        Instant takenAt,
+        Instant queuedAt) {
 
     public static ChatView of(Chat chat) {
         return new ChatView(
@@ -25,7 +26,8 @@ public record ChatView(
                 chat.outcome() == null ? null : chat.outcome().name(),
                 chat.operator(),
                 chat.createdAt(),
-                chat.takenAt());
+                chat.takenAt(),
+                chat.queuedAt());
     }
 
     /** A message to post. */

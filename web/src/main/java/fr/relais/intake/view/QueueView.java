@@ -3,6 +3,7 @@ package fr.relais.intake.view;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
+import fr.relais.intake.boundary.Transfers;
 import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.boundary.Qualifications;
@@ -37,6 +38,9 @@ public class QueueView implements Serializable {
     @EJB
     Directory directory;
 
+    @EJB
+    Transfers transfers;
+
     Clock clock = Clock.systemUTC();
 
     private List<Chat> queue;
@@ -48,11 +52,14 @@ public class QueueView implements Serializable {
     private Chat.Outcome outcome = Chat.Outcome.INFORMATION;
     private String platform;
     private Instant loadedAt;
+    private final TransferForm transfer = new TransferForm(Transfers.Target.COLLEAGUE);
+    private List<Transfers.Person> people = List.of();
 
     @PostConstruct
     void init() {
         var caller = directory.currentCaller();
         platform = caller.platform() == null ? null : caller.platform().name();
+        people = transfers.people();
         load();
     }
 
@@ -108,6 +115,27 @@ public class QueueView implements Serializable {
         load();
     }
 
+    /** Transfers the selected conversation to a colleague, the psychologist, the other platform or the queue. */
+    public void transfer() {
+        if (transfer.submit(transfers, selectedChat)) {
+            selectedChat = null;
+        }
+        load();
+    }
+
+    public List<Transfers.Target> getTransferTargets() {
+        return List.of(Transfers.Target.values());
+    }
+
+    /** Colleagues and psychologists of the platform, for a transfer to a named person. */
+    public List<Transfers.Person> getPeople() {
+        return people;
+    }
+
+    public TransferForm getTransfer() {
+        return transfer;
+    }
+
     /** Makes a report from the selected conversation, which goes on, and opens the report's qualification form. */
     public String report() {
         try {
@@ -136,7 +164,7 @@ public class QueueView implements Serializable {
     }
 
     public long waitingSeconds(Chat chat) {
-        return Waiting.seconds(chat.createdAt(), loadedAt);
+        return Waiting.seconds(chat.queuedAt(), loadedAt);
     }
 
     public String waitingMarker(Chat chat) {
