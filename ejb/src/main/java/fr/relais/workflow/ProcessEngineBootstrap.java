@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ProcessEngineBootstrap {
     private static final Logger LOG = Logger.getLogger(ProcessEngineBootstrap.class.getName());
-    static final String[] MODELS = {"Conversation.bpmn", "ReportLifecycle.bpmn"};
+    static final String[] MODELS = {"Conversation.bpmn", "ReportLifecycle.bpmn", "DangerNow.bpmn"};
 
     @Resource(lookup = Datasource.JNDI_NAME)
     DataSource dataSource;

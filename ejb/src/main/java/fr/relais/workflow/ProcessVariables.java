@@ -7,6 +7,8 @@ package fr.relais.workflow;
 public final class ProcessVariables {
     public static final String CONVERSATION = "Conversation";
     public static final String REPORT_LIFECYCLE = "ReportLifecycle";
+    /** One per danger-now request (business key: the request id), see {@code DangerNow.bpmn}. */
+    public static final String DANGER_NOW = "DangerNow";
 
     /** Starts a report made during a conversation; the operator holding the chat qualifies it. */
     public static final String MESSAGE_REPORT_FROM_CONVERSATION = "Message_ReportFromConversation";
@@ -25,6 +27,7 @@ public final class ProcessVariables {
     public static final String COMPETENCE = "competence";
 
     public static final String UNIT_CODE = "unitCode";
+    public static final String DANGER_REQUEST_ID = "dangerRequestId";
     /** One of {@link UnitDecision}'s names, given by the unit's agent. */
     public static final String UNIT_DECISION = "unitDecision";
 
@@ -34,6 +37,7 @@ public final class ProcessVariables {
     public static final String TASK_REVIEW_ANONYMISATION = "Task_ReviewAnonymisation";
     public static final String TASK_ACKNOWLEDGE_REPORT = "Task_AcknowledgeReport";
     public static final String TASK_REROUTE_REPORT = "Task_RerouteReport";
+    public static final String TASK_ACKNOWLEDGE_DANGER_NOW = "Task_AcknowledgeDangerNow";
 
     /** What {@code Task_ResolveCompetence} found; {@code Gateway_CompetenceResolved} has a flow for each. */
     public enum Competence {

@@ -91,6 +91,9 @@ public class Intake {
         String token = newToken();
         Instant now = clock.instant();
         Chat chat = new Chat(platform, door, topic, hash(token), now);
+        if (routed.map(Topic::dangerNow).orElse(false)) {
+            chat.markDangerNow();
+        }
         em.persist(chat);
         em.flush();
         if (firstMessage != null && !firstMessage.isBlank()) {
@@ -101,7 +104,7 @@ public class Intake {
         return new OpenedChat(chat, token);
     }
 
-    /** The waiting chats of the caller's platform, oldest first. */
+    /** The waiting chats of the caller's platform: danger-now first, then oldest first. */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
     public List<Chat> queue() {
         Caller caller = directory.currentCaller();
@@ -218,6 +221,7 @@ public class Intake {
     @PermitAll
     public List<ChatLine> messagesForCitizen(long chatId, String token) {
         return messages(citizenChat(chatId, token).id()).stream()
+                .filter(m -> m.author().isPerson())
                 .map(ChatLine::of)
                 .toList();
     }

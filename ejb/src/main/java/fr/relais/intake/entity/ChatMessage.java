@@ -24,7 +24,18 @@ public class ChatMessage {
 
     public enum Author {
         CITIZEN,
-        OPERATOR
+        OPERATOR,
+        /** System line: a danger-now request went to a unit's 24-hour desk (text: the unit's name). */
+        DANGER_RAISED,
+        /** System line: the unit's desk acknowledged the danger-now request (text: the unit's name). */
+        DANGER_ACKNOWLEDGED,
+        /** System line: the desk did not acknowledge in time; the supervisors were alerted. */
+        DANGER_ESCALATED;
+
+        /** Whether a person wrote it; system lines are for staff only, never shown to the citizen. */
+        public boolean isPerson() {
+            return this == CITIZEN || this == OPERATOR;
+        }
     }
 
     @Id
