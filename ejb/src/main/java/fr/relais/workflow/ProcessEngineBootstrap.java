@@ -38,6 +38,7 @@ public class ProcessEngineBootstrap {
     static final String[] MODELS = {
         "Conversation.bpmn",
         "ReportLifecycle.bpmn",
+        "DangerNow.bpmn",
         "Priority.dmn",
         "ServiceLevels.dmn",
         "UnitKind.dmn",

@@ -9,6 +9,8 @@ import java.util.List;
 public final class ProcessVariables {
     public static final String CONVERSATION = "Conversation";
     public static final String REPORT_LIFECYCLE = "ReportLifecycle";
+    /** One per danger-now request (business key: the request id), see {@code DangerNow.bpmn}. */
+    public static final String DANGER_NOW = "DangerNow";
 
     /** Starts a report made during a conversation; the operator holding the chat qualifies it. */
     public static final String MESSAGE_REPORT_FROM_CONVERSATION = "Message_ReportFromConversation";
@@ -36,6 +38,7 @@ public final class ProcessVariables {
     public static final String COMPETENCE = "competence";
 
     public static final String UNIT_CODE = "unitCode";
+    public static final String DANGER_REQUEST_ID = "dangerRequestId";
     /** One of {@link UnitDecision}'s names, given by the unit's agent. */
     public static final String UNIT_DECISION = "unitDecision";
 
@@ -61,6 +64,7 @@ public final class ProcessVariables {
     public static final String TASK_REROUTE_REPORT = "Task_RerouteReport";
     public static final String TASK_VALIDATE_QUALIFICATION = "Task_ValidateQualification";
     public static final String TASK_VALIDATE_AFTER_FORWARDING = "Task_ValidateAfterForwarding";
+    public static final String TASK_ACKNOWLEDGE_DANGER_NOW = "Task_AcknowledgeDangerNow";
 
     /** What {@code Task_ResolveCompetence} found; {@code Gateway_CompetenceResolved} has a flow for each. */
     public enum Competence {

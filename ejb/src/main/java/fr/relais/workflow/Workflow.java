@@ -71,6 +71,24 @@ public class Workflow {
         return id;
     }
 
+    /** Starts the process of a danger-now request to a unit's 24-hour desk; returns its instance id. */
+    public String startDangerNow(long requestId, long chatId, String platform, String unitCode) {
+        return engine().getRuntimeService()
+                .startProcessInstanceByKey(
+                        ProcessVariables.DANGER_NOW,
+                        String.valueOf(requestId),
+                        Map.of(
+                                ProcessVariables.DANGER_REQUEST_ID,
+                                requestId,
+                                ProcessVariables.CHAT_ID,
+                                chatId,
+                                ProcessVariables.PLATFORM,
+                                platform,
+                                ProcessVariables.UNIT_CODE,
+                                unitCode))
+                .getId();
+    }
+
     /**
      * Completes the open step {@code taskKey} of a process as {@code actor}: the step's assignee when it
      * has one, else a member of one of its candidate groups.

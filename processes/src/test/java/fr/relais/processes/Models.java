@@ -17,7 +17,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 final class Models {
     static final String CONVERSATION = "Conversation.bpmn";
     static final String REPORT_LIFECYCLE = "ReportLifecycle.bpmn";
-    static final List<String> ALL = List.of(CONVERSATION, REPORT_LIFECYCLE);
+    static final String DANGER_NOW = "DangerNow.bpmn";
+    static final List<String> ALL = List.of(CONVERSATION, REPORT_LIFECYCLE, DANGER_NOW);
 
     private Models() {}
 

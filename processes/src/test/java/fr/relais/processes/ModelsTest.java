@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModelsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE})
+    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW})
     void keepsHistoryAndCallsDelegatesByExpression(String resource) {
         BpmnModelInstance model = Models.read(resource);
 
@@ -37,7 +37,7 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE})
+    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW})
     void decidesEveryGatewayByConditionsWithoutADefault(String resource) {
         BpmnModelInstance model = Models.read(resource);
 
@@ -55,7 +55,7 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE})
+    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW})
     void runsServiceTasksAndDecisionsOnPeoplesAnswersAsynchronously(String resource) {
         BpmnModelInstance model = Models.read(resource);
 
@@ -76,7 +76,7 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE})
+    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW})
     void drawsEveryFlowElementSoTheModelerCanOpenIt(String resource) {
         BpmnModelInstance model = Models.read(resource);
 

@@ -555,6 +555,80 @@ class BrowserIT {
         }
     }
 
+    @Test
+    void theDeskAcknowledgesADangerNowRequestAndTheOperatorSeesItWithoutReloading() throws Exception {
+        var opened = Api.anonymous(server.baseUrl())
+                .post(
+                        "/citizen/chats",
+                        "{\"door\":\"VICTIM\",\"topic\":\"DANGER_NOW\",\"message\":\"Il essaie d'entrer chez moi.\"}");
+        long chat = opened.json().getJsonNumber("id").longValue();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        login("operateur");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        wait.until(d -> rowIn("tasks:queue", chat) != null);
+        assertThat(rowIn("tasks:queue", chat)
+                        .findElement(By.cssSelector(".danger-now"))
+                        .getText())
+                .isEqualTo("Danger immédiat");
+        screenshot("operator-queue-danger-now");
+        rowIn("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks:dangerPostalCode")));
+
+        WebDriver desk = chromium("1280,900");
+        try {
+            WebDriverWait deskWait = new WebDriverWait(desk, Duration.ofSeconds(20));
+            desk.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+            desk.get(server.baseUrl() + "/login.xhtml");
+            desk.findElement(By.id("login:username")).sendKeys("agent-guyancourt");
+            desk.findElement(By.id("login:password")).sendKeys("agent-guyancourt");
+            desk.findElement(By.id("login:submit")).click();
+            deskWait.until(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), "agent-guyancourt"));
+            desk.get(server.baseUrl() + "/unit/inbox.xhtml");
+            deskWait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk:dangerNow")));
+
+            browser.findElement(By.id("tasks:dangerPostalCode")).sendKeys("78280");
+            browser.findElement(By.id("tasks:dangerCommune")).sendKeys("Guyancourt");
+            browser.findElement(By.id("tasks:dangerSummary")).sendKeys("<b>Intrus</b> qui force la porte");
+            browser.findElement(By.id("tasks:raiseDanger")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("tasks:dangerRequests"), "En attente de prise en compte"));
+            long request = Api.as(server.baseUrl(), "operateur")
+                    .get("/chats/" + chat + "/danger-now")
+                    .array()
+                    .getJsonObject(0)
+                    .getJsonNumber("id")
+                    .longValue();
+
+            // the desk sees it arrive without reloading, the operator's text shown as text
+            deskWait.until(d -> deskRow(desk, request) != null);
+            WebElement row = deskRow(desk, request);
+            assertThat(row.findElement(By.cssSelector(".danger-summary")).getText())
+                    .isEqualTo("<b>Intrus</b> qui force la porte");
+            assertThat(row.findElements(By.cssSelector(".danger-summary b"))).isEmpty();
+            screenshot(desk, "unit-desk-danger-now");
+            row.findElement(By.cssSelector(".acknowledge-danger")).click();
+            deskWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "prise en compte"));
+            assertNoViolationOn(desk);
+
+            // the operator's console shows the acknowledgement without reloading
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("tasks:dangerRequests"), "Prise en compte par agent-guyancourt"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("tasks:messageList"), "Danger immédiat : demande prise en compte par"));
+            screenshot("operator-danger-now-acknowledged");
+        } finally {
+            desk.quit();
+        }
+    }
+
+    static WebElement deskRow(WebDriver desk, long id) {
+        return desk.findElements(By.cssSelector("#desk\\:dangerNow tbody tr")).stream()
+                .filter(r -> r.findElement(By.tagName("td")).getText().strip().equals(String.valueOf(id)))
+                .findFirst()
+                .orElse(null);
+    }
+
     /** The row of a data table whose first cell is the given id, or null. */
     static WebElement rowIn(String tableId, long id) {
         return browser.findElements(By.cssSelector("#" + tableId.replace(":", "\\:") + " tbody tr")).stream()

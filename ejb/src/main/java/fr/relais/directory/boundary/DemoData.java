@@ -67,6 +67,10 @@ public class DemoData {
                 Unit.Kind.POLICE_STATION,
                 "Bordeaux",
                 Set.of("33000", "33100", "33200", "33300", "33800"));
+        // danger-now requests go to 24-hour desks: the police stations' (not the small brigade's)
+        for (String desk : Set.of("CSP-GUYANCOURT", "CSP-VERSAILLES", "CSP-BORDEAUX")) {
+            em.find(Unit.class, desk).setDesk24h(true);
+        }
         em.flush(); // users reference units; EclipseLink does not order unrelated inserts
 
         user("operateur", "Opérateur (plateforme généraliste)", Platform.GENERALIST, null, Role.OPERATOR);

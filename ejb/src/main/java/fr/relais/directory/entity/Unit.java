@@ -44,6 +44,10 @@ public class Unit {
     @Column(nullable = false, length = 100)
     private String commune;
 
+    /** A desk staffed around the clock, which receives danger-now requests. */
+    @Column(name = "desk_24h", nullable = false)
+    private boolean desk24h;
+
     @ElementCollection
     @CollectionTable(name = "unit_postal_code", joinColumns = @JoinColumn(name = "unit_code"))
     @Column(name = "postal_code", length = 5)
@@ -57,6 +61,15 @@ public class Unit {
         this.kind = kind;
         this.commune = commune;
         this.postalCodes = new HashSet<>(postalCodes);
+    }
+
+    /** Opens or closes the unit's 24-hour desk (directory data). */
+    public void setDesk24h(boolean desk24h) {
+        this.desk24h = desk24h;
+    }
+
+    public boolean desk24h() {
+        return desk24h;
     }
 
     public String code() {

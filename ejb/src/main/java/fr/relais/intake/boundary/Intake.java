@@ -148,6 +148,9 @@ public class Intake {
         if (withMessage) {
             chat.addCitizenText(checkedText(firstMessage).length(), limits.chatCharacters());
         }
+        if (routed.map(Topic::dangerNow).orElse(false)) {
+            chat.markDangerNow();
+        }
         em.persist(chat);
         em.flush();
         if (withMessage) {
@@ -162,7 +165,7 @@ public class Intake {
         return new OpenedChat(chat, token);
     }
 
-    /** The waiting chats of the caller's platform, oldest first. */
+    /** The waiting chats of the caller's platform: danger-now first, then oldest first. */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
     public List<Chat> queue() {
         Caller caller = directory.currentCaller();
@@ -431,6 +434,7 @@ public class Intake {
     @PermitAll
     public List<ChatLine> messagesForCitizen(long chatId, String token) {
         return messages(citizenChat(chatId, token).id()).stream()
+                .filter(m -> m.author().shownToCitizen())
                 .map(ChatLine::of)
                 .toList();
     }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * generalist one. The French label of each topic is {@code topic.<name>} in the web bundle.
  */
 public enum Topic {
+    /** Someone is in danger now: the chat goes ahead of the queue ({@link #dangerNow()}). */
+    DANGER_NOW(Door.VICTIM, Platform.GENERALIST),
     SEXUAL_VIOLENCE(Door.VICTIM, Platform.VSS),
     DOMESTIC_VIOLENCE(Door.VICTIM, Platform.VSS),
     SEXUAL_HARASSMENT(Door.VICTIM, Platform.VSS),
@@ -45,6 +47,11 @@ public enum Topic {
 
     public Platform platform() {
         return platform;
+    }
+
+    /** Whether choosing this topic says someone is in danger now. */
+    public boolean dangerNow() {
+        return this == DANGER_NOW;
     }
 
     /** The topic of that code, if it is one of the table's. */

@@ -19,7 +19,8 @@ import java.time.Instant;
 @Table(name = "chat")
 @NamedQuery(
         name = Chat.BY_PLATFORM_AND_STATUS,
-        query = "select c from Chat c where c.platform = :platform and c.status = :status order by c.queuedAt")
+        query = "select c from Chat c where c.platform = :platform and c.status = :status"
+                + " order by c.dangerNow desc, c.queuedAt")
 @NamedQuery(
         name = Chat.TAKEN_BY,
         query =
@@ -59,6 +60,10 @@ public class Chat {
 
     @Column(length = 60)
     private String topic;
+
+    /** The citizen chose a door and topic saying someone is in danger now: served before the others. */
+    @Column(name = "danger_now", nullable = false)
+    private boolean dangerNow;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -113,6 +118,11 @@ public class Chat {
         this.citizenTokenHash = citizenTokenHash;
         this.createdAt = now;
         this.queuedAt = now;
+    }
+
+    /** Someone is in danger now, by the citizen's own choice: the chat goes ahead of the queue. */
+    public void markDangerNow() {
+        this.dangerNow = true;
     }
 
     public void attachProcess(String processInstanceId) {
@@ -217,6 +227,10 @@ public class Chat {
 
     public String topic() {
         return topic;
+    }
+
+    public boolean dangerNow() {
+        return dangerNow;
     }
 
     public Status status() {

@@ -41,7 +41,18 @@ public class ChatMessage {
         /** The platform gives the citizen a report's receipt reference: the text is the reference alone. */
         RECEIPT,
         /** The platform itself: a transfer, an abandonment; its text is neutral, the staff note is not shown to the citizen. */
-        SYSTEM
+        SYSTEM,
+        /** Staff line: a danger-now request went to a unit's 24-hour desk (text: the unit's name). */
+        DANGER_RAISED,
+        /** Staff line: the unit's desk acknowledged the danger-now request (text: the unit's name). */
+        DANGER_ACKNOWLEDGED,
+        /** Staff line: the desk did not acknowledge in time; the supervisors were alerted. */
+        DANGER_ESCALATED;
+
+        /** Whether the citizen sees such lines; the danger-now lines are for staff only. */
+        public boolean shownToCitizen() {
+            return this != DANGER_RAISED && this != DANGER_ACKNOWLEDGED && this != DANGER_ESCALATED;
+        }
     }
 
     @Id

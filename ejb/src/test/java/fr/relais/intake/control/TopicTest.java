@@ -47,4 +47,10 @@ class TopicTest {
         assertThat(Arrays.stream(Topic.values()))
                 .allSatisfy(t -> assertThat(t.name()).hasSizeLessThanOrEqualTo(60));
     }
+
+    @Test
+    void onlyTheDangerNowTopicSaysSomeoneIsInDangerNowAndItSitsBehindTheVictimsDoor() {
+        assertThat(Arrays.stream(Topic.values()).filter(Topic::dangerNow)).containsExactly(Topic.DANGER_NOW);
+        assertThat(Topic.behind(Topic.Door.VICTIM)).first().isEqualTo(Topic.DANGER_NOW);
+    }
 }
