@@ -165,8 +165,12 @@ class ClusterSystemIT {
                 + row("citizen on A → operator's console push on B", citizenToOperator);
         System.out.println("Cross-instance delivery, from the sender's request to the push:\n" + report);
         Files.writeString(TestEnvironment.buildDir().resolve("cluster-latencies.md"), report);
-        assertThat(operatorToCitizen).as("each within 1 s:\n" + report).allMatch(ms -> ms < WITHIN.toMillis());
-        assertThat(citizenToOperator).as("each within 1 s:\n" + report).allMatch(ms -> ms < WITHIN.toMillis());
+        assertThat(Arrays.stream(operatorToCitizen).max().orElseThrow())
+                .as("each within 1 s:\n" + report)
+                .isLessThan(WITHIN.toMillis());
+        assertThat(Arrays.stream(citizenToOperator).max().orElseThrow())
+                .as("each within 1 s:\n" + report)
+                .isLessThan(WITHIN.toMillis());
         assertThat(relayed(a)).as("A fired B's events").isGreaterThanOrEqualTo(MESSAGES);
         assertThat(relayed(b)).as("B fired A's events").isGreaterThanOrEqualTo(MESSAGES);
     }
