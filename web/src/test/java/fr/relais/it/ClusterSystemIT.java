@@ -76,7 +76,7 @@ class ClusterSystemIT {
 
         CompletableFuture<Void> startingA = CompletableFuture.runAsync(() -> start(a));
         CompletableFuture<Void> startingB = CompletableFuture.runAsync(() -> start(b));
-        CompletableFuture.allOf(startingA, startingB).get(8, TimeUnit.MINUTES);
+        CompletableFuture.allOf(startingA, startingB).get(13, TimeUnit.MINUTES);
 
         assertThat(awaitMembers(a, 2))
                 .as("members seen by A (log: %s)", a.log())
@@ -245,7 +245,7 @@ class ClusterSystemIT {
 
     private static void start(RelaisServer server) {
         try {
-            server.start(Duration.ofMinutes(6));
+            server.start(Duration.ofMinutes(12));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
