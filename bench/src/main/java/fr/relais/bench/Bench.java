@@ -30,7 +30,9 @@ import org.HdrHistogram.Histogram;
  * <p>Arguments {@code name=value}: {@code threads} (32), {@code warmup} (10 s), {@code
  * ramp-seconds} (clients arrive over it: half the warm-up), {@code duration}
  * (60 s), {@code poll-ms} (10), {@code chat-rate} (20 per second), {@code chat-seconds} (15), {@code
- * ceiling-seconds} (10). Environment: {@code BENCH_DB_URL} / {@code BENCH_DB_USER} / {@code
+ * ceiling-seconds} (10); the live chat's: {@code mode} ({@code all}, or {@code chat} for it alone),
+ * {@code chat-threads} (8), {@code conversations} (200), {@code message-rate} (50 per second),
+ * {@code message-seconds} (20). Environment: {@code BENCH_DB_URL} / {@code BENCH_DB_USER} / {@code
  * BENCH_DB_PASSWORD}, else {@code RELAIS_TEST_DB_URL} and its user and password (an administrator's
  * account on a MariaDB server, e.g. {@code jdbc:mariadb://127.0.0.1:3306/}), else an embedded
  * MariaDB; {@code JVM_ARGS}: more JVM options for the server (e.g. a flight recording).
@@ -48,7 +50,8 @@ public final class Bench {
             Duration ceilingDuration,
             Path war,
             Path buildDir,
-            List<String> jvmOptions) {
+            List<String> jvmOptions,
+            Chat chat) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new LinkedHashMap<>();
@@ -78,7 +81,16 @@ public final class Bench {
                                     .trim()
                                     .split("\\s+"))
                             .filter(s -> !s.isEmpty())
-                            .toList());
+                            .toList(),
+                    new Chat(
+                            !"chat".equals(a.getOrDefault("mode", "all")),
+                            Integer.parseInt(a.getOrDefault("chat-threads", "8")),
+                            Integer.parseInt(a.getOrDefault("conversations", "200")),
+                            Double.parseDouble(a.getOrDefault("message-rate", "50")),
+                            Duration.ofSeconds(Long.parseLong(a.getOrDefault("message-seconds", "20")))));
+            if (!List.of("all", "chat").contains(a.getOrDefault("mode", "all"))) {
+                throw new IllegalArgumentException("mode is all or chat");
+            }
             a.keySet().stream()
                     .filter(k -> !List.of(
                                     "threads",
@@ -88,7 +100,12 @@ public final class Bench {
                                     "poll-ms",
                                     "chat-rate",
                                     "chat-seconds",
-                                    "ceiling-seconds")
+                                    "ceiling-seconds",
+                                    "mode",
+                                    "chat-threads",
+                                    "conversations",
+                                    "message-rate",
+                                    "message-seconds")
                             .contains(k))
                     .findFirst()
                     .ifPresent(k -> {
@@ -98,14 +115,22 @@ public final class Bench {
         }
     }
 
+    /**
+     * The live chat's part: {@code lifecycles} false ({@code mode=chat}) runs only it (no
+     * lifecycles, no ceiling); {@code threads} clients open chats in a closed loop for {@code
+     * chat-seconds}; {@code conversations} citizens' sockets stay open while operators post {@code
+     * rate} messages per second over them for {@code messages}. Zero conversations: no delivery run.
+     */
+    public record Chat(boolean lifecycles, int threads, int conversations, double rate, Duration messages) {}
+
     /** What the smoke test checks. */
-    public record Outcome(long completed, long errors, String report) {}
+    public record Outcome(long completed, long errors, String report, long delivered) {}
 
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
         Outcome outcome = run(Options.parse(args));
-        System.exit(outcome.errors() == 0 && outcome.completed() > 0 ? 0 : 1);
+        System.exit(outcome.errors() == 0 && (outcome.completed() > 0 || outcome.delivered() > 0) ? 0 : 1);
     }
 
     public static Outcome run(Options o) throws Exception {
@@ -138,7 +163,7 @@ public final class Bench {
                     .jvmOptions(o.jvmOptions());
             log("Starting Relais (log: " + server.log() + ") ...");
             long starting = System.nanoTime();
-            server.start(Duration.ofMinutes(5));
+            server.start(Duration.ofMinutes(10));
             double startSeconds = (System.nanoTime() - starting) / 1e9;
             log(String.format(Locale.ROOT, "Ready in %.1f s at %s", startSeconds, server.baseUrl()));
 
@@ -146,6 +171,13 @@ public final class Bench {
             Api.Auth auth = api.detectAuth(LoadDriver.OPERATORS[0]);
             log("Authentication: " + describe(auth));
 
+            if (!o.chat().lifecycles()) {
+                ChatOutcome chat = chatReport(o, server, api, startSeconds);
+                System.out.println();
+                System.out.println(chat.report());
+                Files.writeString(o.buildDir().resolve("bench-results.md"), chat.report());
+                return new Outcome(0, chat.errors(), chat.report(), chat.delivered());
+            }
             LoadDriver driver = new LoadDriver(api, o.threads(), o.pollMillis());
             Counters counters = new Counters(probe, perUser);
             log("Driving " + o.threads() + " clients: warm-up " + o.warmup().toSeconds() + " s, measured "
@@ -170,15 +202,28 @@ public final class Bench {
                 ceiling = probe.commitsPerSecond(connections, o.ceilingDuration());
             }
 
+            ChatOutcome chat = chatReport(o, server, api, -1);
             String report = report(
-                    o, auth, admin == null, startSeconds, result, paced, counters, ceiling, memory, server, tables);
+                            o,
+                            auth,
+                            admin == null,
+                            startSeconds,
+                            result,
+                            paced,
+                            counters,
+                            ceiling,
+                            memory,
+                            server,
+                            tables)
+                    + "\n" + chat.report();
             System.out.println();
             System.out.println(report);
             Files.writeString(o.buildDir().resolve("bench-results.md"), report);
             return new Outcome(
                     result.completed(),
-                    result.stats().errorCount() + result.warmup().errorCount() + paced.errorCount(),
-                    report);
+                    result.stats().errorCount() + result.warmup().errorCount() + paced.errorCount() + chat.errors(),
+                    report,
+                    chat.delivered());
         } finally {
             if (server != null) {
                 server.stop();
@@ -193,6 +238,103 @@ public final class Bench {
             }
             database.stop();
         }
+    }
+
+    private record ChatOutcome(String report, long errors, long delivered) {}
+
+    /**
+     * The live chat's tables: new chats per second (closed loop) and at the fixed rate (open loop,
+     * p99 against the 100 ms target), then the delivery of operators' messages to citizens' sockets
+     * with many conversations open.
+     */
+    private static ChatOutcome chatReport(Options o, RelaisServer server, Api api, double startSeconds)
+            throws Exception {
+        long delivered = 0;
+        StringBuilder out = new StringBuilder("## Live chat, ")
+                .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                .append("\n\n");
+        if (startSeconds >= 0) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "Machine: %d cores (%s); Java %s; server ready in %.1f s; JVM options %s.%n%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    cpuModel(),
+                    System.getProperty("java.version"),
+                    startSeconds,
+                    String.join(" ", server.jvmOptions())));
+        }
+        Chat chat = o.chat();
+        List<String> header = List.of("call", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        Stats errors = new Stats();
+        List<List<String>> figures = new ArrayList<>();
+        if (!o.chatDuration().isZero()) {
+            log("New chats, " + chat.threads() + " clients in a closed loop for "
+                    + o.chatDuration().toSeconds() + " s ...");
+            ChatDriver.Opening opening = ChatDriver.newChats(api, chat.threads(), o.chatDuration());
+            errors.merge(opening.stats());
+            figures.add(List.of(
+                    "**new chats/s**, " + chat.threads() + " clients, closed loop",
+                    "**" + fmt(opening.perSecond()) + "**"));
+            out.append(table(
+                            header,
+                            List.of(row(
+                                    ChatDriver.OPEN, opening.stats().latencies.get(ChatDriver.OPEN)))))
+                    .append("\n");
+            if (o.chatRate() > 0 && !o.chat().lifecycles()) {
+                log("New chats at " + o.chatRate() + "/s for "
+                        + o.chatDuration().toSeconds() + " s ...");
+                Stats paced = LoadDriver.pacedChats(api, o.chatRate(), o.chatDuration());
+                errors.merge(paced);
+                Histogram h = paced.latencies.get(LoadDriver.OPEN_CHAT_PACED);
+                if (h != null) {
+                    out.append(table(
+                                    header,
+                                    List.of(row(LoadDriver.OPEN_CHAT_PACED + " at " + fmt(o.chatRate()) + "/s", h))))
+                            .append("\n");
+                    figures.add(List.of(
+                            "new chats at " + fmt(o.chatRate()) + "/s (open loop): **p99** (target < 100 ms)",
+                            "**" + ms(h.getValueAtPercentile(99)) + " ms**"));
+                }
+            }
+        }
+        if (chat.conversations() > 0 && !chat.messages().isZero()) {
+            log(chat.conversations() + " conversations open, operators posting " + fmt(chat.rate()) + " messages/s for "
+                    + chat.messages().toSeconds() + " s ...");
+            ChatDriver.Delivery delivery =
+                    ChatDriver.delivery(server.baseUrl(), api, chat.conversations(), chat.rate(), chat.messages());
+            errors.merge(delivery.stats());
+            delivered = delivery.delivered();
+            List<List<String>> rows = new ArrayList<>();
+            for (String call : List.of(
+                    ChatDriver.OPEN_CONVERSATION,
+                    ChatDriver.TAKE,
+                    ChatDriver.SOCKET,
+                    ChatDriver.POST,
+                    ChatDriver.DELIVERY)) {
+                Histogram h = delivery.stats().latencies.get(call);
+                if (h != null) {
+                    rows.add(row(call, h));
+                }
+            }
+            out.append(String.format(
+                            Locale.ROOT,
+                            "%d conversations open at once (one citizen's WebSocket each), operators (%s) posting %s"
+                                    + " messages/s over them, open loop:%n%n",
+                            delivery.conversations(),
+                            String.join(", ", LoadDriver.OPERATORS),
+                            fmt(chat.rate())))
+                    .append(table(header, rows))
+                    .append("\n");
+            Histogram d = delivery.stats().latencies.get(ChatDriver.DELIVERY);
+            if (d != null) {
+                figures.add(List.of(
+                        "**message delivery** with " + delivery.conversations() + " conversations open: p50 / p99",
+                        "**" + ms(d.getValueAtPercentile(50)) + " / " + ms(d.getValueAtPercentile(99)) + " ms**"));
+            }
+            figures.add(List.of("messages delivered / sent", delivery.delivered() + " / " + delivery.sent()));
+        }
+        out.append(table(List.of("figure", "value"), figures)).append("\n").append(errors(errors));
+        return new ChatOutcome(out.toString(), errors.errorCount(), delivered);
     }
 
     /** Database counters at the window's opening and closing, and the connections the application holds. */

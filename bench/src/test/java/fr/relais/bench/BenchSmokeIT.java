@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The harness, briefly, so that it cannot rot: its own Relais on a fresh database (the one given by
  * {@code RELAIS_TEST_DB_URL}, else an embedded MariaDB), two clients for five seconds, a few paced
- * chats, one second of the database ceiling. Asserts only that lifecycles complete without errors:
- * the figures of a CI machine shared with other builds mean nothing.
+ * chats, one second of the database ceiling; then the live chat's part: a second of new chats,
+ * five conversations open with their citizens' sockets, two seconds of operators' messages to
+ * them. Asserts only that everything completes without errors and every message arrives: the
+ * figures of a CI machine shared with other builds mean nothing.
  */
 class BenchSmokeIT {
     @Test
@@ -27,10 +29,15 @@ class BenchSmokeIT {
                 Duration.ofSeconds(1),
                 Path.of(System.getProperty("relais.war")),
                 Path.of(System.getProperty("relais.build.dir", "target")),
-                List.of()));
+                List.of(),
+                new Bench.Chat(true, 2, 5, 10, Duration.ofSeconds(2))));
 
         assertThat(outcome.completed()).as(outcome.report()).isPositive();
         assertThat(outcome.errors()).as(outcome.report()).isZero();
         assertThat(outcome.report()).contains("complete lifecycles/s", "achieved ÷ ceiling", "VmRSS");
+        assertThat(outcome.delivered())
+                .as("every operator's message of the chat benchmark reached its citizen's socket\n" + outcome.report())
+                .isEqualTo(20);
+        assertThat(outcome.report()).contains("new chats/s", "message delivery");
     }
 }

@@ -38,6 +38,8 @@ public final class MicroRecipe {
     private int port = 8080;
     private String clusterName;
     private String clusterMembers;
+    private int gridPort;
+    private String gridInterfaces;
     private Path systemProperties;
     private List<String> extraJvmOptions = List.of();
     private String jvmRoute;
@@ -110,6 +112,24 @@ public final class MicroRecipe {
         return this;
     }
 
+    /**
+     * The port this instance's data grid listens on (Micro's {@code --startport}; taken, it tries
+     * the next ones), so that the members' list can name it; 0: Micro's default.
+     */
+    public MicroRecipe gridPort(int port) {
+        this.gridPort = port;
+        return this;
+    }
+
+    /**
+     * The network interfaces the data grid binds and announces itself on (Micro's {@code
+     * --interfaces}, e.g. {@code 127.0.0.1} for instances of one machine); null: Hazelcast chooses.
+     */
+    public MicroRecipe gridInterfaces(String interfaces) {
+        this.gridInterfaces = interfaces;
+        return this;
+    }
+
     /** A properties file Micro turns into system properties (read by MicroProfile Config). */
     public MicroRecipe systemProperties(Path file) {
         this.systemProperties = file;
@@ -156,6 +176,12 @@ public final class MicroRecipe {
                     clusterName == null || clusterName.isBlank() ? "relais" : clusterName,
                     "--clustermode",
                     "tcpip:" + clusterMembers));
+            if (gridPort > 0) {
+                args.addAll(List.of("--startport", String.valueOf(gridPort)));
+            }
+            if (gridInterfaces != null && !gridInterfaces.isBlank()) {
+                args.addAll(List.of("--interfaces", gridInterfaces));
+            }
         }
         args.addAll(List.of(
                 "--disablephonehome",

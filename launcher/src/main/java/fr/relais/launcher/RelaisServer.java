@@ -37,6 +37,17 @@ public final class RelaisServer {
                 .systemProperties(workDir.resolve("relais.properties"));
     }
 
+    /**
+     * Joins the data grid {@code name} of the listed members with tcpip discovery, on this machine:
+     * members {@code 127.0.0.1:<port>,...}, this instance's grid on {@code gridPort} of the loopback
+     * interface (multicast on loopback quietly makes two clusters of one). Without it the server
+     * stays alone ({@code --nocluster}).
+     */
+    public RelaisServer cluster(String name, String members, int gridPort) {
+        recipe.cluster(name, members).gridPort(gridPort).gridInterfaces("127.0.0.1");
+        return this;
+    }
+
     /** More JVM options for the server (e.g. a heap or a flight recording), after the recipe's own. */
     public RelaisServer jvmOptions(List<String> options) {
         recipe.jvmOptions(options);

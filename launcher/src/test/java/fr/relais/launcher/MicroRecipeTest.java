@@ -51,6 +51,32 @@ class MicroRecipeTest {
     }
 
     @Test
+    void instancesOfOneMachineClusterOnLoopbackWithTheirOwnGridPorts() {
+        var recipe = new MicroRecipe(MICRO, DRIVER, work)
+                .war(WAR)
+                .port(28080)
+                .cluster("relais-it-42", "127.0.0.1:29001,127.0.0.1:29002")
+                .gridPort(29002)
+                .gridInterfaces("127.0.0.1");
+
+        assertThat(recipe.arguments())
+                .doesNotContain("--nocluster")
+                .containsSequence(
+                        "--clustername",
+                        "relais-it-42",
+                        "--clustermode",
+                        "tcpip:127.0.0.1:29001,127.0.0.1:29002",
+                        "--startport",
+                        "29002",
+                        "--interfaces",
+                        "127.0.0.1");
+        assertThat(new MicroRecipe(MICRO, DRIVER, work).war(WAR).gridPort(29002).arguments())
+                .as("alone, no grid settings")
+                .contains("--nocluster")
+                .doesNotContain("--startport", "--interfaces");
+    }
+
+    @Test
     void aContainerJoinsTheClusterItsEnvironmentNamesWithItsRouteAndJvmOptions() {
         var recipe = MicroRecipe.fromEnvironment(
                 Map.of(

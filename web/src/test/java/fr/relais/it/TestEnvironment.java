@@ -41,6 +41,7 @@ public class TestEnvironment implements LauncherSessionListener {
     private static String runId;
     private static RelaisServer server;
     private static boolean external;
+    private static final java.util.List<String> ownDatabases = new java.util.ArrayList<>();
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -82,6 +83,9 @@ public class TestEnvironment implements LauncherSessionListener {
             if (external) {
                 database.drop(runId + "_arq");
                 database.drop(runId + "_sys");
+                for (String name : ownDatabases) {
+                    database.drop(name);
+                }
             }
         } catch (Exception e) {
             System.err.println("cleanup failed: " + e);
@@ -143,6 +147,17 @@ public class TestEnvironment implements LauncherSessionListener {
     /** The database of the application {@link #server()} runs on (to set up test accounts). */
     static synchronized Database.Settings systemDatabase() {
         return systemSettings;
+    }
+
+    /**
+     * A fresh database on this run's MariaDB for tests that start servers of their own (the
+     * scale-out test's two instances), dropped at the end of the run.
+     */
+    static synchronized Database.Settings provision(String suffix, boolean demo) throws java.sql.SQLException {
+        String name = runId + "_" + suffix;
+        Database.Settings settings = database.provision(name, demo);
+        ownDatabases.add(name);
+        return settings;
     }
 
     static Path buildDir() {

@@ -1,0 +1,378 @@
+package fr.relais.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.health.EndpointFilter;
+import fr.relais.launcher.Database;
+import fr.relais.launcher.RelaisServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scale-out: two instances of Relais, started by the launcher's recipe on one fresh database and
+ * clustered explicitly (tcpip, loopback members, a cluster name of this run), both booting at once.
+ * Once each says its cluster has two members, a citizen connected to instance A and an operator
+ * working on instance B talk live: 100 messages each way arrive in order, each within 1 s of being
+ * sent, carried by the data grid (nothing polls the database). Latencies are printed and written
+ * to {@code target/cluster-latencies.md}.
+ */
+class ClusterSystemIT {
+    static final int MESSAGES = 100;
+    static final Duration WITHIN = Duration.ofSeconds(1);
+    static final String OPERATOR = "operateur";
+
+    static RelaisServer a;
+    static RelaisServer b;
+
+    @BeforeAll
+    static void twoInstancesOfOneCluster() throws Exception {
+        Database.Settings database = TestEnvironment.provision("cluster", true);
+        int gridA = TestEnvironment.freePort();
+        int gridB = TestEnvironment.freePort();
+        String cluster = "relais-it-" + UUID.randomUUID();
+        String members = "127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
+        Map<String, String> settingsA = new LinkedHashMap<>(database.asProperties());
+        settingsA.put(EndpointFilter.OPEN, "false");
+        // on an empty database one instance alone loads the demo accounts (both would race on them)
+        Map<String, String> settingsB = new LinkedHashMap<>(settingsA);
+        settingsB.put("RELAIS_DEMO", "false");
+        Path war = Path.of(System.getProperty("relais.war"));
+        a = new RelaisServer(
+                        war, TestEnvironment.buildDir().resolve("cluster-a"), TestEnvironment.freePort(), settingsA)
+                .cluster(cluster, members, gridA);
+        b = new RelaisServer(
+                        war, TestEnvironment.buildDir().resolve("cluster-b"), TestEnvironment.freePort(), settingsB)
+                .cluster(cluster, members, gridB);
+
+        CompletableFuture<Void> startingA = CompletableFuture.runAsync(() -> start(a));
+        CompletableFuture<Void> startingB = CompletableFuture.runAsync(() -> start(b));
+        CompletableFuture.allOf(startingA, startingB).get(21, TimeUnit.MINUTES);
+
+        assertThat(awaitMembers(a, 2))
+                .as("members seen by A (log: %s)", a.log())
+                .isEqualTo(2);
+        assertThat(awaitMembers(b, 2))
+                .as("members seen by B (log: %s)", b.log())
+                .isEqualTo(2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        CompletableFuture<Void> stoppingA = CompletableFuture.runAsync(() -> stop(a));
+        CompletableFuture<Void> stoppingB = CompletableFuture.runAsync(() -> stop(b));
+        CompletableFuture.allOf(stoppingA, stoppingB).get(2, TimeUnit.MINUTES);
+    }
+
+    @Test
+    void aCitizenOnOneInstanceAndAnOperatorOnTheOtherTalkLiveInOrderWithinASecond() throws Exception {
+        Scenario onA = new Scenario(a.baseUrl());
+        Scenario onB = new Scenario(b.baseUrl());
+        var opened = onA.anonymous()
+                .post(
+                        "/citizen/chats",
+                        "{\"door\":\"VICTIM\",\"topic\":\"THEFT\",\"message\":\"Bonjour, on m'a volé mon sac.\"}");
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        long chat = opened.json().getJsonNumber("id").longValue();
+        String token = opened.json().getString("token");
+        assertThat(onB.as(OPERATOR).post("/chats/" + chat + "/take", null).status())
+                .isEqualTo(200);
+
+        Socket citizenOnA = Socket.citizen(a, chat, token);
+        // a second connection of the citizen on the publishing instance: it must get each message once
+        Socket citizenOnB = Socket.citizen(b, chat, token);
+        Socket consoleOnB = Socket.console(b, OPERATOR);
+
+        // the operator writes on B; the citizen's socket on A gets each message
+        long[] sentAt = new long[MESSAGES];
+        for (int i = 0; i < MESSAGES; i++) {
+            sentAt[i] = System.nanoTime();
+            var posted = onB.as(OPERATOR).post("/chats/" + chat + "/messages", "{\"text\":\"Agent " + i + "\"}");
+            assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+        }
+        List<Socket.Received> toCitizen = citizenOnA.take(MESSAGES);
+        assertThat(toCitizen)
+                .extracting(r -> Json.createReader(new StringReader(r.text()))
+                        .readObject()
+                        .getString("text"))
+                .as("in the order written")
+                .containsExactlyElementsOf(texts("Agent "));
+        long[] operatorToCitizen = latencies(sentAt, toCitizen);
+        assertThat(citizenOnB.take(MESSAGES))
+                .as("once each on the publishing instance")
+                .hasSize(MESSAGES);
+
+        // the citizen writes on A; the operator's console on B is told of each message
+        for (int i = 0; i < MESSAGES; i++) {
+            sentAt[i] = System.nanoTime();
+            var posted = onA.anonymous()
+                    .post(
+                            "/citizen/chats/" + chat + "/messages",
+                            "{\"text\":\"Citoyen " + i + "\"}",
+                            "X-Chat-Token",
+                            token);
+            assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+        }
+        List<Socket.Received> toOperator = consoleOnB.take(MESSAGES);
+        assertThat(toOperator).extracting(Socket.Received::text).containsOnly("\"operator\"");
+        long[] citizenToOperator = latencies(sentAt, toOperator);
+        var transcript = onB.as(OPERATOR).get("/chats/" + chat + "/messages");
+        assertThat(transcript.array().getValuesAs(JsonObject.class))
+                .extracting(m -> m.getString("text"))
+                .filteredOn(text -> text.startsWith("Citoyen "))
+                .as("what the console reloads, in the order written")
+                .containsExactlyElementsOf(texts("Citoyen "));
+
+        Thread.sleep(500);
+        assertThat(citizenOnA.received).as("nothing delivered twice").isEmpty();
+        assertThat(citizenOnB.received).as("nothing delivered twice").isEmpty();
+        assertThat(consoleOnB.received).as("nothing delivered twice").isEmpty();
+        citizenOnA.close();
+        citizenOnB.close();
+        consoleOnB.close();
+
+        String report = "| direction | messages | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n"
+                + row("operator on B → citizen's socket on A", operatorToCitizen)
+                + row("citizen on A → operator's console push on B", citizenToOperator);
+        System.out.println("Cross-instance delivery, from the sender's request to the push:\n" + report);
+        Files.writeString(TestEnvironment.buildDir().resolve("cluster-latencies.md"), report);
+        assertThat(Arrays.stream(operatorToCitizen).max().orElseThrow())
+                .as("each within 1 s:\n" + report)
+                .isLessThan(WITHIN.toMillis());
+        assertThat(Arrays.stream(citizenToOperator).max().orElseThrow())
+                .as("each within 1 s:\n" + report)
+                .isLessThan(WITHIN.toMillis());
+        assertThat(relayed(a)).as("A fired B's events").isGreaterThanOrEqualTo(MESSAGES);
+        assertThat(relayed(b)).as("B fired A's events").isGreaterThanOrEqualTo(MESSAGES);
+    }
+
+    private static List<String> texts(String prefix) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < MESSAGES; i++) {
+            texts.add(prefix + i);
+        }
+        return texts;
+    }
+
+    private static long[] latencies(long[] sentAt, List<Socket.Received> received) {
+        long[] ms = new long[received.size()];
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] = TimeUnit.NANOSECONDS.toMillis(received.get(i).at() - sentAt[i]);
+        }
+        return ms;
+    }
+
+    private static String row(String direction, long[] ms) {
+        long[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %d | %d | %d |%n",
+                direction,
+                sorted.length,
+                sorted[(int) Math.ceil(0.50 * sorted.length) - 1],
+                sorted[(int) Math.ceil(0.99 * sorted.length) - 1],
+                sorted[sorted.length - 1]);
+    }
+
+    /** The data of the {@code relais-cluster} check in {@code /health/ready} (asked from the machine itself). */
+    private static JsonObject clusterCheck(RelaisServer server) {
+        String reply;
+        try {
+            reply = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health/ready"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        try (var reader = Json.createReader(new StringReader(reply))) {
+            return reader.readObject().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .filter(check -> check.getString("name").equals("relais-cluster"))
+                    .findFirst()
+                    .map(check -> check.getJsonObject("data"))
+                    .orElseThrow(() -> new AssertionError("no relais-cluster check: " + reply));
+        }
+    }
+
+    private static int awaitMembers(RelaisServer server, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        int members;
+        do {
+            members = (int) number(clusterCheck(server), "members");
+            if (members == expected) {
+                return members;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        return members;
+    }
+
+    private static long relayed(RelaisServer server) {
+        return number(clusterCheck(server), "chatEventsRelayed");
+    }
+
+    /** A figure of a check's data: Payara's health endpoint writes some numbers as strings. */
+    private static long number(JsonObject data, String name) {
+        return Long.parseLong(data.get(name).toString().replace("\"", ""));
+    }
+
+    private static void start(RelaisServer server) {
+        try {
+            server.start(Duration.ofMinutes(20));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stop(RelaisServer server) {
+        try {
+            if (server != null) {
+                server.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A WebSocket whose every text message is kept with the instant (nanoTime) it arrived. */
+    static final class Socket implements WebSocket.Listener {
+        record Received(String text, long at) {}
+
+        private static final Pattern VIEW_STATE =
+                Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
+        private static final Pattern OPERATOR_CHANNEL = Pattern.compile("jakarta\\.faces\\.push/operator\\?([\\w-]+)");
+
+        final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+
+        /** The citizen's socket of the chat page, on {@code server}: the token first, then "ready". */
+        static Socket citizen(RelaisServer server, long chat, String token) throws Exception {
+            Socket socket = connect(
+                    HttpClient.newHttpClient(),
+                    URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/ws/citizen/chats/" + chat));
+            socket.socket.sendText(token, true).get(10, TimeUnit.SECONDS);
+            Received ready = socket.received.poll(10, TimeUnit.SECONDS);
+            assertThat(ready).as("the socket accepted the token").isNotNull();
+            assertThat(ready.text()).contains("ready");
+            return socket;
+        }
+
+        /**
+         * The Faces push of an operator's console on {@code server}, as the tasks page opens it: a form
+         * login, the page, then its {@code operator} channel.
+         */
+        static Socket console(RelaisServer server, String user) throws Exception {
+            HttpClient browser = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+            String loginPage = get(browser, server.baseUrl() + "/login.xhtml");
+            Matcher viewState = VIEW_STATE.matcher(loginPage);
+            assertThat(viewState.find()).as("the login form").isTrue();
+            String form = Map.of(
+                            "login",
+                            "login",
+                            "login:username",
+                            user,
+                            "login:password",
+                            user,
+                            "login:submit",
+                            "",
+                            "jakarta.faces.ViewState",
+                            viewState.group(1))
+                    .entrySet()
+                    .stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+            browser.send(
+                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login.xhtml"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String tasks = get(browser, server.baseUrl() + "/operator/tasks.xhtml");
+            Matcher channel = OPERATOR_CHANNEL.matcher(tasks);
+            assertThat(channel.find())
+                    .as("the console's operator channel in:\n" + tasks)
+                    .isTrue();
+            return connect(
+                    browser,
+                    URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/jakarta.faces.push/operator?"
+                            + channel.group(1)));
+        }
+
+        private static String get(HttpClient client, String url) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+
+        private static Socket connect(HttpClient client, URI uri) throws Exception {
+            Socket listener = new Socket();
+            listener.socket =
+                    client.newWebSocketBuilder().buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
+            return listener;
+        }
+
+        /** The next {@code count} messages, each within 10 s of the previous one. */
+        List<Received> take(int count) throws InterruptedException {
+            List<Received> messages = new ArrayList<>();
+            while (messages.size() < count) {
+                Received next = received.poll(10, TimeUnit.SECONDS);
+                assertThat(next)
+                        .as("message %d of %d, after %s", messages.size() + 1, count, messages)
+                        .isNotNull();
+                messages.add(next);
+            }
+            return messages;
+        }
+
+        void close() throws Exception {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(new Received(partial.toString(), System.nanoTime()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}
