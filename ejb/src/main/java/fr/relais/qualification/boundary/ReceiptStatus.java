@@ -9,7 +9,7 @@ import fr.relais.qualification.entity.Report;
 public record ReceiptStatus(String reference, Stage stage) {
 
     public enum Stage {
-        /** On the platform: being qualified, anonymised or reviewed. */
+        /** On the platform: being qualified, validated by a supervisor, anonymised or reviewed. */
         RECEIVED,
         /** Sent, or being sent again, to the competent unit. */
         FORWARDED,
@@ -23,7 +23,7 @@ public record ReceiptStatus(String reference, Stage stage) {
 
     static Stage stage(Report.Status status) {
         return switch (status) {
-            case QUALIFYING, ANONYMISING, IN_REVIEW -> Stage.RECEIVED;
+            case QUALIFYING, AWAITING_VALIDATION, ANONYMISING, IN_REVIEW -> Stage.RECEIVED;
             case FORWARDING, FORWARDED, REROUTING -> Stage.FORWARDED;
             case TAKEN_OVER -> Stage.TAKEN_OVER;
         };
