@@ -169,7 +169,14 @@ class DangerNowSystemIT {
                 .isEqualTo(404);
         assertThat(as("agent-guyancourt").get("/chats/" + chat + "/danger-now").status())
                 .isEqualTo(403);
+        assertThat(scenario.anonymous()
+                        .post("/chats/" + chat + "/danger-now", "{\"postalCode\":\"78280\",\"summary\":\"x\"}")
+                        .status())
+                .as("no account")
+                .isIn(401, 403);
+        assertThat(scenario.anonymous().get("/danger-now").status()).isIn(401, 403);
         assertThat(as("operateur").get("/chats/" + chat + "/danger-now").array())
+                .as("nothing raised by the refused callers")
                 .isEmpty();
     }
 
