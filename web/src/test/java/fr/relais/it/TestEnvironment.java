@@ -32,7 +32,7 @@ public class TestEnvironment implements LauncherSessionListener {
     static final int CHATS_PER_ADDRESS = 30;
 
     static final int REQUESTS_PER_ADDRESS = 1000;
-    static final int REQUESTS_PER_TOKEN = 300;
+    static final int REQUESTS_PER_TOKEN = 100;
     static final int MESSAGES_PER_CHAT = 20;
     static final int CHAT_CHARACTERS = 50_000;
 

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A supervisor closes a batch of waiting chats of their platform as spam, in one action. */
-@Tag(name = "Chats")
+@Tag(name = "Chat moderation", description = "Supervisors close batches of spam chats of their platform.")
 @SecurityRequirement(name = ApiDocumentation.BASIC)
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("chats/spam")
