@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,6 +53,10 @@ public class OperatorResource {
             description = "`AVAILABLE`, `ON_BREAK` or `OFF_SHIFT`. Only an available operator takes chats in charge"
                     + " and counts in the citizens' waiting estimate. Going off shift while holding conversations is"
                     + " refused (409 `chats_still_held`) until they are closed or handed over.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The operator's status after the change.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "409", ref = ApiDocumentation.CONFLICT)
     @PUT
     @Path("me/status")
