@@ -153,6 +153,14 @@ class ClusterSystemIT {
                 .as("what the console reloads, in the order written")
                 .containsExactlyElementsOf(texts("Citoyen "));
 
+        // the citizen's own messages come back on each of their sockets, once, in order
+        for (Socket citizen : List.of(citizenOnA, citizenOnB)) {
+            assertThat(citizen.take(MESSAGES))
+                    .extracting(r -> Json.createReader(new StringReader(r.text()))
+                            .readObject()
+                            .getString("text"))
+                    .containsExactlyElementsOf(texts("Citoyen "));
+        }
         Thread.sleep(500);
         assertThat(citizenOnA.received).as("nothing delivered twice").isEmpty();
         assertThat(citizenOnB.received).as("nothing delivered twice").isEmpty();
