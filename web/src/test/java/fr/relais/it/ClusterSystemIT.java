@@ -143,7 +143,8 @@ class ClusterSystemIT {
             assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
         }
         List<Socket.Received> toOperator = consoleOnB.take(MESSAGES);
-        assertThat(toOperator).extracting(Socket.Received::text).containsOnly("\"operator\"");
+        // Faces push sends {"data": <message>}: the console's channel names what changed, no content
+        assertThat(toOperator).extracting(Socket.Received::text).containsOnly("{\"data\":\"operator\"}");
         long[] citizenToOperator = latencies(sentAt, toOperator);
         var transcript = onB.as(OPERATOR).get("/chats/" + chat + "/messages");
         assertThat(transcript.array().getValuesAs(JsonObject.class))
@@ -152,6 +153,14 @@ class ClusterSystemIT {
                 .as("what the console reloads, in the order written")
                 .containsExactlyElementsOf(texts("Citoyen "));
 
+        // the citizen's own messages come back on each of their sockets, once, in order
+        for (Socket citizen : List.of(citizenOnA, citizenOnB)) {
+            assertThat(citizen.take(MESSAGES))
+                    .extracting(r -> Json.createReader(new StringReader(r.text()))
+                            .readObject()
+                            .getString("text"))
+                    .containsExactlyElementsOf(texts("Citoyen "));
+        }
         Thread.sleep(500);
         assertThat(citizenOnA.received).as("nothing delivered twice").isEmpty();
         assertThat(citizenOnB.received).as("nothing delivered twice").isEmpty();
