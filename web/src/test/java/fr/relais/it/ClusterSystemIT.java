@@ -63,6 +63,13 @@ class ClusterSystemIT {
         String members = "127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
         Map<String, String> settingsA = new LinkedHashMap<>(database.asProperties());
         settingsA.put(EndpointFilter.OPEN, "false");
+        // 100 messages each way in a few seconds from one address and one token: above the citizens'
+        // limits, which CitizenAbuseSystemIT tests; the operator holds chats beyond the default cap
+        settingsA.put("RELAIS_LIMIT_REQUESTS_PER_ADDRESS_PER_MINUTE", "0");
+        settingsA.put("RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", "0");
+        settingsA.put("RELAIS_LIMIT_REQUESTS_PER_TOKEN_PER_MINUTE", "0");
+        settingsA.put("RELAIS_LIMIT_MESSAGES_PER_CHAT_PER_MINUTE", "0");
+        settingsA.put("RELAIS_OPERATOR_MAX_CHATS", "1000");
         // on an empty database one instance alone loads the demo accounts (both would race on them)
         Map<String, String> settingsB = new LinkedHashMap<>(settingsA);
         settingsB.put("RELAIS_DEMO", "false");
