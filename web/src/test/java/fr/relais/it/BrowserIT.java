@@ -102,9 +102,13 @@ class BrowserIT {
     }
 
     void login(String user, String password) {
+        // cookies are deleted for the page's own site: be on Relais first (a test may have left it)
+        browser.get(server.baseUrl() + "/citoyen/index.xhtml");
         browser.manage().deleteAllCookies();
         browser.get(server.baseUrl() + "/login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(user);
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
+                .sendKeys(user);
         browser.findElement(By.id("login:password")).sendKeys(password);
         browser.findElement(By.id("login:submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20))

@@ -90,7 +90,7 @@ class CommuneSystemIT {
                 as("operateur")
                         .put(
                                 "/reports/" + id + "/qualification",
-                                "{\"category\":\"SCAM\",\"communeInsee\":\"78297\",\"narrative\":\"Faits.\"}"),
+                                "{\"category\":\"SCAM\",\"urgency\":\"NORMAL\",\"communeInsee\":\"78297\",\"narrative\":\"Faits.\"}"),
                 400,
                 "invalid_category");
 
@@ -122,7 +122,7 @@ class CommuneSystemIT {
         return as("operateur")
                 .put(
                         "/reports/" + id + "/qualification",
-                        "{\"category\":\"ONLINE_SCAM\"," + place
+                        "{\"category\":\"ONLINE_SCAM\",\"urgency\":\"NORMAL\"," + place
                                 + ",\"factsAt\":\"2026-11-20T21:00:00Z\",\"anonymous\":true,"
                                 + "\"narrative\":\"Un faux conseiller bancaire m'a appelé.\"}");
     }

@@ -115,7 +115,9 @@ class OperatorsSystemIT {
         assertThat(handedBack.getString("status"))
                 .as("going off shift hands the chat still held back to the queue")
                 .isEqualTo("WAITING");
-        assertThat(scenario.as("operateur").get("/chats/" + chat.id() + "/messages").array())
+        assertThat(scenario.as("operateur")
+                        .get("/chats/" + chat.id() + "/messages")
+                        .array())
                 .as("with its history")
                 .isNotEmpty();
         Opened another = openGeneralist();

@@ -32,6 +32,7 @@ public class ChatMessage {
     public static final String LAST_FROM_CITIZEN = "ChatMessage.lastFromCitizen";
     /** When the citizen wrote each of their messages in a chat after {@code :since}, oldest first. */
     public static final String CITIZEN_SENT_SINCE = "ChatMessage.citizenSentSince";
+
     public static final int MAX_LENGTH = 4000;
 
     public enum Author {

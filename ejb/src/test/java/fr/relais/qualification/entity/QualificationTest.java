@@ -60,7 +60,17 @@ class QualificationTest {
         assertThat(placed.category()).isEqualTo(Category.ONLINE_SCAM);
         assertThat(placed.narrative()).isEqualTo("Faux conseiller bancaire.");
         assertThatThrownBy(() -> new Qualification(
-                                null, "97400", "Saint-Denis", null, Urgency.NORMAL, false, false, true, false, "Faits.", null)
+                                null,
+                                "97400",
+                                "Saint-Denis",
+                                null,
+                                Urgency.NORMAL,
+                                false,
+                                false,
+                                true,
+                                false,
+                                "Faits.",
+                                null)
                         .validated())
                 .extracting(e -> ((DomainException) e).code())
                 .isEqualTo("invalid_category");

@@ -10,8 +10,8 @@ import fr.relais.qualification.entity.Report;
 import fr.relais.qualification.entity.Urgency;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
-import jakarta.ejb.EJB;
 import fr.relais.workflow.ProcessVariables.ValidationDecision;
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.time.LocalDateTime;
@@ -31,6 +31,7 @@ public class QualificationFormView extends ReportPage {
 
     @EJB
     Communes communes;
+
     @EJB
     Intake intake;
 
