@@ -133,18 +133,27 @@ class BrowserIT {
 
         Api.as(server.baseUrl(), "operateur").post("/chats/" + chat + "/take", null);
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
-        browser.findElements(By.cssSelector("#tasks\\:mine .show-messages")).stream()
-                .reduce((a, b) -> b)
-                .orElseThrow()
-                .click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message-text")));
+        rowOf("tasks:mine", chat).findElement(By.cssSelector(".show-messages")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message-text")));
         assertThat(browser.findElements(By.cssSelector(".message-text")))
                 .anySatisfy(e -> assertThat(e.getText()).isEqualTo(hostile));
         assertThat(browser.getTitle()).doesNotContain("pwned");
         assertThat(browser.findElements(By.cssSelector(".message-text script"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector(".message-text img"))).isEmpty();
         screenshot("operator-messages");
+
+        // closing without a report is confirmed by a second click
+        Api operator = Api.as(server.baseUrl(), "operateur");
+        new Select(browser.findElement(By.id("tasks:outcome"))).selectByVisibleText("Information donnée");
+        browser.findElement(By.id("tasks:close")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Cliquez de nouveau"));
+        assertThat(operator.get("/chats/" + chat).json().getString("status"))
+                .as("not closed before the confirmation")
+                .isEqualTo("TAKEN");
+        browser.findElement(By.id("tasks:close")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Conversation close"));
+        assertThat(operator.get("/chats/" + chat).json().getString("status")).isEqualTo("CLOSED");
     }
 
     @Test

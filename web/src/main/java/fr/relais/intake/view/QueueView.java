@@ -47,6 +47,10 @@ public class QueueView implements Serializable {
     private List<Chat> mine;
     private List<Report> reports;
     private Long selectedChat;
+
+    /** The chat and outcome whose closing without a report the operator was asked to confirm. */
+    private String closingToConfirm;
+
     private List<ChatLine> messages = List.of();
     private String reply;
     private Chat.Outcome outcome = Chat.Outcome.INFORMATION;
@@ -105,7 +109,22 @@ public class QueueView implements Serializable {
         load();
     }
 
+    /**
+     * Closes the selected conversation. Closing one from which no report was made, other than as
+     * "after a report", is asked to be confirmed: the first click warns, a second click with the same
+     * outcome closes.
+     */
     public void close() {
+        String asked = selectedChat + ":" + outcome;
+        boolean withoutReport = outcome != Chat.Outcome.REPORT
+                && mine.stream().anyMatch(c -> c.id().equals(selectedChat) && c.reportsMade() == 0);
+        if (withoutReport && !asked.equals(closingToConfirm)) {
+            closingToConfirm = asked;
+            Messages.warn("operator.close.confirm");
+            load();
+            return;
+        }
+        closingToConfirm = null;
         try {
             intake.close(selectedChat, outcome);
             Messages.info("operator.closed");

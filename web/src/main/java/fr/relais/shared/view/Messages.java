@@ -17,6 +17,11 @@ public final class Messages {
         add(FacesMessage.SEVERITY_INFO, text(key));
     }
 
+    /** A warning from the bundle: something the user must confirm or correct. */
+    public static void warn(String key) {
+        add(FacesMessage.SEVERITY_WARN, text(key));
+    }
+
     public static void refused(DomainException e) {
         add(FacesMessage.SEVERITY_WARN, e.getMessage());
     }
