@@ -129,6 +129,23 @@ class OperatorsSystemIT {
     }
 
     @Test
+    void twoFirstTakesOfANewOperatorAtOnceBothSucceed() throws Exception {
+        // a new operator has no status row yet: the chat benchmark's concurrent first takes deadlocked
+        Api operator = newOperator("op-first-takes");
+        Opened one = openGeneralist();
+        Opened two = openGeneralist();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> operator.post("/chats/" + one.id() + "/take", null));
+            var second = pool.submit(() -> operator.post("/chats/" + two.id() + "/take", null));
+            assertThat(first.get().status()).as(first.get().toString()).isEqualTo(200);
+            assertThat(second.get().status()).as(second.get().toString()).isEqualTo(200);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aStatusChangeIsRefusedForBadInputAndForOtherRoles() throws Exception {
         Api operator = newOperator("op-badstatus");
         assertRefused(setStatus(operator, "SLEEPING"), 400, "invalid_status");
