@@ -43,6 +43,7 @@ public class PsychologistView implements Serializable {
     private List<ChatLine> messages = List.of();
     private String reply;
     private Chat.Outcome outcome = Chat.Outcome.INFORMATION;
+    private final ClosingConfirmation closing = new ClosingConfirmation();
     private final TransferForm transfer = new TransferForm(Transfers.Target.QUEUE);
     private String platform;
     private List<Transfers.Person> people = List.of();
@@ -85,7 +86,12 @@ public class PsychologistView implements Serializable {
         load();
     }
 
+    /** Closes the selected conversation; without a report, once confirmed ({@link ClosingConfirmation}). */
     public void close() {
+        if (!closing.mayClose(selectedChat, outcome, mine)) {
+            load();
+            return;
+        }
         try {
             intake.close(selectedChat, outcome);
             Messages.info("operator.closed");

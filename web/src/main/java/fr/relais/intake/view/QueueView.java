@@ -48,8 +48,7 @@ public class QueueView implements Serializable {
     private List<Report> reports;
     private Long selectedChat;
 
-    /** The chat and outcome whose closing without a report the operator was asked to confirm. */
-    private String closingToConfirm;
+    private final ClosingConfirmation closing = new ClosingConfirmation();
 
     private List<ChatLine> messages = List.of();
     private String reply;
@@ -109,22 +108,12 @@ public class QueueView implements Serializable {
         load();
     }
 
-    /**
-     * Closes the selected conversation. Closing one from which no report was made, other than as
-     * "after a report", is asked to be confirmed: the first click warns, a second click with the same
-     * outcome closes.
-     */
+    /** Closes the selected conversation; without a report, once confirmed ({@link ClosingConfirmation}). */
     public void close() {
-        String asked = selectedChat + ":" + outcome;
-        boolean withoutReport = outcome != Chat.Outcome.REPORT
-                && mine.stream().anyMatch(c -> c.id().equals(selectedChat) && c.reportsMade() == 0);
-        if (withoutReport && !asked.equals(closingToConfirm)) {
-            closingToConfirm = asked;
-            Messages.warn("operator.close.confirm");
+        if (!closing.mayClose(selectedChat, outcome, mine)) {
             load();
             return;
         }
-        closingToConfirm = null;
         try {
             intake.close(selectedChat, outcome);
             Messages.info("operator.closed");
