@@ -19,6 +19,9 @@ public class DomainException extends RuntimeException {
         TOO_MANY_REQUESTS
     }
 
+    /** The code of a transaction that lost a race with another one: worth running again. */
+    public static final String CONCURRENT_UPDATE = "concurrent_update";
+
     private final Kind kind;
     private final String code;
 
@@ -42,6 +45,11 @@ public class DomainException extends RuntimeException {
 
     public static DomainException conflict(String code, String message) {
         return new DomainException(Kind.CONFLICT, code, message);
+    }
+
+    /** Another transaction changed what this one meant to change; nothing of this one is stored. */
+    public static DomainException concurrentUpdate() {
+        return conflict(CONCURRENT_UPDATE, "Quelqu'un d'autre vient de traiter cette étape.");
     }
 
     public static DomainException unprocessable(String code, String message) {

@@ -80,6 +80,8 @@ public class ProcessEngineBootstrap {
         config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(jobExecutorActive);
         config.setJobExecutorDeploymentAware(false);
+        // a job that lost a race with a person's step runs again at once (RacesRunAgain)
+        config.setFailedJobCommandFactory(new RacesRunAgain());
         config.setMetricsEnabled(false);
         // Task metrics (ACT_RU_TASK_METER_LOG, about five rows per report) count unique assignees for
         // Camunda's licensing; nothing here reads them.

@@ -118,7 +118,7 @@ public class Workflow {
             }
             tasks.complete(task.getId(), variables);
         } catch (OptimisticLockingException e) {
-            throw DomainException.conflict("concurrent_update", "Quelqu'un d'autre vient de traiter cette étape.");
+            throw DomainException.concurrentUpdate();
         }
     }
 
@@ -230,7 +230,7 @@ public class Workflow {
         } catch (MismatchingMessageCorrelationException e) {
             throw DomainException.conflict("chat_not_waiting", "Cette conversation n'est plus en attente.");
         } catch (OptimisticLockingException e) {
-            throw DomainException.conflict("concurrent_update", "Quelqu'un d'autre vient de traiter cette étape.");
+            throw DomainException.concurrentUpdate();
         }
     }
 
@@ -268,7 +268,7 @@ public class Workflow {
         try {
             correlation.correlateWithResult();
         } catch (OptimisticLockingException e) {
-            throw DomainException.conflict("concurrent_update", "Quelqu'un d'autre vient de traiter cette étape.");
+            throw DomainException.concurrentUpdate();
         }
     }
 

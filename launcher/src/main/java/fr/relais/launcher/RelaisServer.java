@@ -111,8 +111,12 @@ public final class RelaisServer {
     }
 
     private void waitUntilReady(Duration timeout) throws InterruptedException, IOException {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: the client's default asks for an h2c upgrade, and Grizzly's HTTP/2 code in Payara 6
+        // deadlocked two request threads on it (seen on a busy machine: the check then hung for good)
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         // Micro logs "ready" even when the deployment failed: ask the application itself
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
@@ -137,6 +141,27 @@ public final class RelaisServer {
             }
             Thread.sleep(500);
         }
-        throw new IOException("Relais not ready after " + timeout + "; see " + log());
+        threadDump();
+        throw new IOException("Relais not ready after " + timeout + "; its threads are dumped at the end of " + log());
+    }
+
+    /** Appends the server's threads to its log (jcmd of this JDK), so a hung start can be read afterwards. */
+    private void threadDump() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            Process jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(process.pid()),
+                            "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                    .start();
+            jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            // the dump is a help, never a reason to fail otherwise
+        }
     }
 }

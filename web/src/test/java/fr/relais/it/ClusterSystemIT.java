@@ -83,7 +83,7 @@ class ClusterSystemIT {
 
         CompletableFuture<Void> startingA = CompletableFuture.runAsync(() -> start(a));
         CompletableFuture<Void> startingB = CompletableFuture.runAsync(() -> start(b));
-        CompletableFuture.allOf(startingA, startingB).get(21, TimeUnit.MINUTES);
+        CompletableFuture.allOf(startingA, startingB).get(16, TimeUnit.MINUTES);
 
         assertThat(awaitMembers(a, 2))
                 .as("members seen by A (log: %s)", a.log())
@@ -266,7 +266,7 @@ class ClusterSystemIT {
 
     private static void start(RelaisServer server) {
         try {
-            server.start(Duration.ofMinutes(20));
+            server.start(Duration.ofMinutes(15));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -176,6 +176,60 @@ class ValidationSystemIT {
         scenario.awaitStatus(id, "TAKEN_OVER");
     }
 
+    /**
+     * The supervisor's validation after forwarding and the unit's take-over race on one process (two
+     * branches of it, which the engine joins into one execution when the first ends): both users' calls
+     * succeed, whichever transaction wins, because the loser is run again (CI once saw a 500 here).
+     */
+    @Test
+    void aValidationAfterForwardingAndATakeOverAtTheSameMomentBothSucceed() throws Exception {
+        int reports = 4;
+        long[] ids = new long[reports];
+        for (int i = 0; i < reports; i++) {
+            ids[i] = newReport();
+            assertThat(qualify(ids[i], "DISAPPEARANCE", "NORMAL", true, false).status())
+                    .isEqualTo(200);
+        }
+        for (long id : ids) {
+            scenario.awaitStatus(id, "IN_REVIEW");
+            assertThat(as("operateur").post("/reports/" + id + "/review", "{}").status())
+                    .isEqualTo(200);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2 * reports);
+        try {
+            for (long id : ids) {
+                scenario.awaitStatus(id, "FORWARDED");
+            }
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Api.Reply>> approvals = new java.util.ArrayList<>();
+            java.util.List<java.util.concurrent.Future<Api.Reply>> takeOvers = new java.util.ArrayList<>();
+            for (long id : ids) {
+                approvals.add(pool.submit(() -> {
+                    start.await();
+                    return as("superviseur").post("/reports/" + id + "/validation", "{\"decision\":\"APPROVED\"}");
+                }));
+                takeOvers.add(pool.submit(() -> {
+                    start.await();
+                    return as("agent-guyancourt").post("/reports/" + id + "/take-over", null);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < reports; i++) {
+                var approved = approvals.get(i).get(2, java.util.concurrent.TimeUnit.MINUTES);
+                var takenOver = takeOvers.get(i).get(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+                assertThat(takenOver.status()).as(takenOver.toString()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (long id : ids) {
+            JsonObject report = scenario.awaitStatus(id, "TAKEN_OVER");
+            assertThat(report.getJsonObject("supervisorValidation").getString("decision"))
+                    .isEqualTo("APPROVED");
+        }
+    }
+
     @Test
     void badQualificationsGetAClearErrorNamingTheFieldAndNothingIsStored() {
         long id = newReport();

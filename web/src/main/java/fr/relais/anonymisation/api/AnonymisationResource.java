@@ -8,6 +8,7 @@ import fr.relais.anonymisation.control.ReporterIdentity;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.api.ApiDocumentation;
 import fr.relais.shared.api.ApiError;
+import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("anonymisation")
 @RequestScoped
+@RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AnonymisationResource {

@@ -3,6 +3,7 @@ package fr.relais.dangernow.api;
 import fr.relais.dangernow.boundary.DangerNow;
 import fr.relais.dangernow.boundary.UnitDangerRequest;
 import fr.relais.shared.api.ApiDocumentation;
+import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("danger-now")
 @RequestScoped
+@RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
 public class DeskResource {
     @EJB

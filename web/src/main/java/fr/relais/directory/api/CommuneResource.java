@@ -4,6 +4,7 @@ import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.control.Commune;
 import fr.relais.directory.control.CommuneIndex;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirementsSet // public: data of the French administration
 @Path("communes")
 @RequestScoped
+@RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
 public class CommuneResource {
     static final int DEFAULT_LIMIT = 10;

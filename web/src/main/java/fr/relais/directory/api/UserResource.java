@@ -3,6 +3,7 @@ package fr.relais.directory.api;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.security.SecurityEvents;
 import fr.relais.shared.api.ApiDocumentation;
+import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("users")
 @RequestScoped
+@RetriedOnConflict
 public class UserResource {
     @EJB
     Directory directory;

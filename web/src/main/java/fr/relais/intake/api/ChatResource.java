@@ -7,6 +7,7 @@ import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.api.ApiDocumentation;
+import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("chats")
 @RequestScoped
+@RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChatResource {

@@ -6,6 +6,7 @@ import fr.relais.operators.boundary.Waiting;
 import fr.relais.operators.boundary.WaitingLine;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
+import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirementsSet // public: the chat token is the key, not an account
 @Path("citizen/chats")
 @RequestScoped
+@RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CitizenChatResource {

@@ -5,6 +5,7 @@ import fr.relais.operators.boundary.Operators;
 import fr.relais.operators.entity.OperatorState;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.api.ApiDocumentation;
+import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("operators")
 @RequestScoped
+@RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OperatorResource {

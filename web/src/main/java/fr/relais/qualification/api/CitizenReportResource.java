@@ -2,6 +2,7 @@ package fr.relais.qualification.api;
 
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.boundary.ReceiptStatus;
+import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirementsSet // public: the receipt reference is the key, not an account
 @Path("citizen/reports")
 @RequestScoped
+@RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
 public class CitizenReportResource {
     @EJB

@@ -2,6 +2,7 @@ package fr.relais.qualification.api;
 
 import fr.relais.qualification.boundary.DecisionTables;
 import fr.relais.shared.api.ApiDocumentation;
+import fr.relais.shared.api.RetriedOnConflict;
 import fr.relais.workflow.Workflow;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("decision-tables")
 @RequestScoped
+@RetriedOnConflict
 public class DecisionTableResource {
     @EJB
     DecisionTables tables;

@@ -2,6 +2,7 @@ package fr.relais.qualification.api;
 
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.shared.api.ApiDocumentation;
+import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("receipts")
 @RequestScoped
+@RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
 public class ReceiptResource {
     @EJB

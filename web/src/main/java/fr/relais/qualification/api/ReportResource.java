@@ -12,6 +12,7 @@ import fr.relais.qualification.entity.Urgency;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
 import fr.relais.shared.api.ApiDocumentation;
+import fr.relais.shared.api.RetriedOnConflict;
 import fr.relais.workflow.ProcessVariables.UnitDecision;
 import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import jakarta.ejb.EJB;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 @Path("reports")
 @RequestScoped
+@RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ReportResource {

@@ -43,6 +43,11 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             int status = e.getResponse().getStatus();
             return ApiError.response(status, codeFor(status), messageFor(status));
         }
+        if (ConflictRetry.lostARace(thrown)) {
+            LOG.log(Level.WARNING, "Lost a race after " + ConflictRetry.ATTEMPTS + " tries", cause);
+            DomainException e = DomainException.concurrentUpdate();
+            return ApiError.response(409, e.code(), e.getMessage());
+        }
         LOG.log(Level.SEVERE, "Unexpected failure", cause);
         return ApiError.response(500, "internal_error", "Erreur interne. L'incident est enregistré.");
     }

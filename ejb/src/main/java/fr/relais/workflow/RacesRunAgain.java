@@ -1,0 +1,41 @@
+package fr.relais.workflow;
+
+import fr.relais.shared.Races;
+import java.util.Date;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultFailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * What the engine does with a job that failed: when it only lost a race (a person completed a step of
+ * the same process at the same moment, or a deadlock; see {@link Races}), the job runs again in a
+ * moment, its retries untouched; anything else follows the model's retry cycle and ends as an
+ * incident, as before.
+ *
+ * <p>Found by a test taking a report over while a supervisor validated it after forwarding: the two
+ * jobs that followed raced on the process's executions, the loser's one retry ({@code R1/PT1M}) was
+ * spent on that race, and the report stayed "forwarded" with an incident.
+ */
+final class RacesRunAgain implements FailedJobCommandFactory {
+    private final FailedJobCommandFactory standard = new DefaultFailedJobCommandFactory();
+
+    @Override
+    public Command<Object> getCommand(String jobId, Throwable exception) {
+        if (!Races.lostARace(exception)) {
+            return standard.getCommand(jobId, exception);
+        }
+        return commandContext -> {
+            JobEntity job = commandContext.getJobManager().findJobById(jobId);
+            if (job != null) {
+                job.setLockOwner(null);
+                job.setLockExpirationTime(null);
+                job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime()
+                        + ThreadLocalRandom.current().nextLong(50, 500)));
+            }
+            return null;
+        };
+    }
+}
