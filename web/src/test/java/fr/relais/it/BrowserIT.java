@@ -732,6 +732,81 @@ class BrowserIT {
                 .isEqualTo("WAITING");
     }
 
+    /** The two-minute promise on the queue: amber from 60 s of waiting, red from 120 s (the breach). */
+    @Test
+    void aWaitingChatTurnsAmberAt60SecondsThenRedAt120OnTheQueue() throws Exception {
+        long chat = new Scenario(server.baseUrl()).openChat("Bonjour, je voudrais signaler un vol.");
+        waitingSince(chat, 70);
+        login("operateur");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> rowIn("tasks:queue", chat) != null);
+        assertThat(rowIn("tasks:queue", chat)
+                        .findElement(By.cssSelector(".waiting"))
+                        .getAttribute("class"))
+                .contains("waiting-amber")
+                .doesNotContain("waiting-red");
+        screenshot("operator-queue-amber");
+
+        waitingSince(chat, 130);
+        browser.navigate().refresh();
+        wait.until(d -> rowIn("tasks:queue", chat) != null);
+        assertThat(rowIn("tasks:queue", chat)
+                        .findElement(By.cssSelector(".waiting"))
+                        .getAttribute("class"))
+                .contains("waiting-red");
+        assertThat(rowIn("tasks:queue", chat)
+                        .findElement(By.cssSelector(".waiting"))
+                        .getText())
+                .matches("1[3-9]\\d s");
+    }
+
+    /** Backdates when {@code chat} entered the queue, as if it had waited {@code seconds}. */
+    private static void waitingSince(long chat, int seconds) throws Exception {
+        var db = TestEnvironment.systemDatabase();
+        try (var connection = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+                var update = connection.prepareStatement("update chat set queued_at = ? where id = ?")) {
+            update.setTimestamp(
+                    1, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(seconds)));
+            update.setLong(2, chat);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** The quick exit leaves for the neutral site at once and the tab keeps nothing of the chat. */
+    @Test
+    void theQuickExitLeavesAtOnceAndTheChatIsGoneFromTheTab() throws Exception {
+        WebDriver citizen = browser;
+        WebDriverWait wait = new WebDriverWait(citizen, Duration.ofSeconds(20));
+        citizen.get(server.baseUrl() + "/");
+        citizen.findElement(By.cssSelector("a.door-VICTIM")).click();
+        citizen.findElement(By.cssSelector("a.topic-THEFT")).click();
+        citizen.findElement(By.id("chat-text")).sendKeys("Bonjour, il est derrière la porte.");
+        citizen.findElement(By.id("chat-send")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".chat-line-citizen"), "derrière la porte"));
+        assertThat(((JavascriptExecutor) citizen).executeScript("return sessionStorage.getItem('relais.chat')"))
+                .isNotNull();
+        String chatPage = citizen.getCurrentUrl();
+
+        citizen.findElement(By.id("quick-exit")).click();
+        // the neutral site (unreachable from the test machine: an error page stands for it)
+        wait.until(d -> !d.getCurrentUrl().startsWith(server.baseUrl()));
+        citizen.navigate().back();
+        assertThat(citizen.getCurrentUrl())
+                .as("the chat page was replaced in the history: going back does not show it")
+                .isNotEqualTo(chatPage);
+
+        citizen.get(server.baseUrl() + "/");
+        citizen.findElement(By.cssSelector("a.door-VICTIM")).click();
+        citizen.findElement(By.cssSelector("a.topic-THEFT")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat-text")));
+        assertThat(((JavascriptExecutor) citizen).executeScript("return sessionStorage.getItem('relais.chat')"))
+                .as("the tab forgot the conversation")
+                .isNull();
+        assertThat(citizen.findElements(By.cssSelector(".chat-line"))).isEmpty();
+    }
+
     @Test
     void aUnitAgentCannotOpenTheOperatorsScreen() {
         login("agent-versailles");
