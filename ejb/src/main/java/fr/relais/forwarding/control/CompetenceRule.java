@@ -35,6 +35,8 @@ public final class CompetenceRule {
     /** Population from which the departmental fallback is the police's rather than the gendarmerie's. */
     public static final int POLICE_ZONE_POPULATION = 20_000;
 
+    private static final String POLICE_ZONE_TEXT = "20 000";
+
     /** Departments where the police is competent everywhere (Paris and its inner ring). */
     static final Set<String> POLICE_DEPARTMENTS = Set.of("75", "92", "93", "94");
 
@@ -137,10 +139,10 @@ public final class CompetenceRule {
             why = "de la police (département en zone de police)";
         } else if (commune.population() != null && commune.population() >= POLICE_ZONE_POPULATION) {
             force = Unit.Kind.DEPARTMENTAL_POLICE;
-            why = "de la police (commune de " + POLICE_ZONE_POPULATION + " habitants ou plus)";
+            why = "de la police (commune de " + POLICE_ZONE_TEXT + " habitants ou plus)";
         } else {
             force = Unit.Kind.DEPARTMENTAL_GENDARMERIE;
-            why = "de la gendarmerie (commune de moins de " + POLICE_ZONE_POPULATION + " habitants)";
+            why = "de la gendarmerie (commune de moins de " + POLICE_ZONE_TEXT + " habitants)";
         }
         Optional<Unit> preferred =
                 levels.stream().filter(u -> u.kind() == force).findFirst();
