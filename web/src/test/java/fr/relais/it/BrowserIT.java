@@ -696,6 +696,15 @@ class BrowserIT {
 
         assertThat(scenario.as("agent-versailles").get("/inbox").array().getValuesAs(jakarta.json.JsonObject.class))
                 .anyMatch(r -> r.getJsonNumber("id").longValue() == report);
+
+        // the report search says which rule chose the unit: here the supervisor, not competence
+        String reference =
+                scenario.as("superviseur").get("/reports/" + report).json().getString("reference");
+        browser.findElement(By.id("reportSearch:reference")).sendKeys(reference);
+        browser.findElement(By.id("reportSearch:search")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("found-competence"), "Réorientation par la supervision"));
+        assertThat(browser.findElement(By.id("found-competence")).getText()).contains("superviseur");
     }
 
     /** The row of a data table whose first cell is the given id. */
