@@ -190,7 +190,9 @@ class BrowserIT {
 
         browser.findElement(By.id("tasks:makeReport")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("qualification:postalCode")));
-        new Select(browser.findElement(By.id("qualification:category"))).selectByVisibleText("Violences conjugales");
+        // threats: a territorial category, so the station covering Guyancourt receives it (violence at
+        // home would go to the department's family-protection unit, see CompetenceSystemIT)
+        new Select(browser.findElement(By.id("qualification:category"))).selectByVisibleText("Menaces");
         new Select(browser.findElement(By.id("qualification:urgency"))).selectByVisibleText("Élevée");
         assertThat(browser.findElement(By.id("categoryHelp")).getAttribute("textContent"))
                 .contains("Fraude à la carte bancaire")
@@ -219,7 +221,7 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("review:original")).getText()).contains("Marie Durand");
         assertThat(browser.findElement(By.cssSelector("[id='review:decisions'] .priority"))
                         .getText())
-                .as("violence at home judged urgent: P2, decided by Priority.dmn")
+                .as("threats judged urgent: P2, decided by Priority.dmn")
                 .isEqualTo("P2");
         screenshot("review");
         browser.findElement(By.id("review:approve")).click();
@@ -235,7 +237,7 @@ class BrowserIT {
         login("agent-guyancourt");
         String inbox = reloadUntil("/unit/inbox.xhtml", "inbox:reports", "ex-conjoint");
         assertThat(inbox)
-                .contains("Violences conjugales")
+                .contains("Menaces")
                 .doesNotContain("Durand")
                 .doesNotContain("06 12 34 56 78")
                 .doesNotContain("Marie");
@@ -694,6 +696,15 @@ class BrowserIT {
 
         assertThat(scenario.as("agent-versailles").get("/inbox").array().getValuesAs(jakarta.json.JsonObject.class))
                 .anyMatch(r -> r.getJsonNumber("id").longValue() == report);
+
+        // the report search says which rule chose the unit: here the supervisor, not competence
+        String reference =
+                scenario.as("superviseur").get("/reports/" + report).json().getString("reference");
+        browser.findElement(By.id("reportSearch:reference")).sendKeys(reference);
+        browser.findElement(By.id("reportSearch:search")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("found-competence"), "Réorientation par la supervision"));
+        assertThat(browser.findElement(By.id("found-competence")).getText()).contains("superviseur");
     }
 
     /** The row of a data table whose first cell is the given id. */

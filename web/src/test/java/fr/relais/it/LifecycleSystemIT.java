@@ -305,42 +305,20 @@ class LifecycleSystemIT {
                         .post("/reports/" + id + "/reroute", "{\"unitCode\":\"CSP-VERSAILLES\"}")
                         .status())
                 .isEqualTo(403);
-        var rerouted = as("superviseur").post("/reports/" + id + "/reroute", "{\"unitCode\":\"CSP-VERSAILLES\"}");
-        assertThat(rerouted.status()).as(rerouted.toString()).isEqualTo(200);
-        assertThat(rerouted.json().getString("status")).isEqualTo("FORWARDED");
-        assertThat(as("agent-versailles").get("/inbox").array().getValuesAs(JsonObject.class))
-                .anyMatch(r -> r.getJsonNumber("id").longValue() == id);
-        assertThat(as("agent-guyancourt").get("/reports/" + id).status()).isEqualTo(404);
-    }
-
-    @Test
-    void aReportNoUnitCoversWaitsForTheSupervisorsNotInAVoid() {
-        long chat = scenario.openChat("Bonjour");
-        as("operateur").post("/chats/" + chat + "/take", null);
-        long id = as("operateur")
-                .post("/chats/" + chat + "/report", null)
-                .json()
-                .getJsonNumber("id")
-                .longValue();
-        var qualified = as("operateur")
-                .put(
-                        "/reports/" + id + "/qualification",
-                        "{\"category\":\"ONLINE_SCAM\",\"urgency\":\"NORMAL\",\"postalCode\":\"97400\",\"commune\":\"Saint-Denis\","
-                                + "\"narrative\":\"Faux conseiller bancaire.\"}");
-        assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
-        scenario.awaitStatus(id, "IN_REVIEW");
-        var reviewed = as("operateur").post("/reports/" + id + "/review", "{}");
-        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
-        scenario.awaitStatus(id, "REROUTING");
-        assertThat(as("superviseur").get("/reports/rerouting").array().getValuesAs(JsonObject.class))
-                .anyMatch(r -> r.getJsonNumber("id").longValue() == id);
-        var rerouted = as("superviseur").post("/reports/" + id + "/reroute", "{\"unitCode\":\"CSP-BORDEAUX\"}");
-        assertThat(rerouted.status()).as(rerouted.toString()).isEqualTo(200);
-        assertThat(rerouted.json().getString("unitCode")).isEqualTo("CSP-BORDEAUX");
         assertThat(as("superviseur")
                         .post("/reports/" + id + "/reroute", "{\"unitCode\":\"NOWHERE\"}")
                         .status())
                 .isEqualTo(400);
+        var rerouted = as("superviseur").post("/reports/" + id + "/reroute", "{\"unitCode\":\"CSP-VERSAILLES\"}");
+        assertThat(rerouted.status()).as(rerouted.toString()).isEqualTo(200);
+        assertThat(rerouted.json().getString("status")).isEqualTo("FORWARDED");
+        assertThat(rerouted.json().getString("unitCode")).isEqualTo("CSP-VERSAILLES");
+        assertThat(rerouted.json().getString("competenceRule"))
+                .as("the supervisor chose, not the rule of competence")
+                .isEqualTo("REROUTED");
+        assertThat(as("agent-versailles").get("/inbox").array().getValuesAs(JsonObject.class))
+                .anyMatch(r -> r.getJsonNumber("id").longValue() == id);
+        assertThat(as("agent-guyancourt").get("/reports/" + id).status()).isEqualTo(404);
     }
 
     @Test

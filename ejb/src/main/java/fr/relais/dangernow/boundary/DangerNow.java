@@ -108,7 +108,8 @@ public class DangerNow {
 
     /**
      * The 24-hour desk for a place: the one rule of this component that the directory of issue 9
-     * replaces (the commune is kept for it; today the postal code decides, as for reports).
+     * replaces (the commune is kept for it; the postal code decides: the desks of the units covering
+     * the communes that have it).
      */
     Optional<Unit> competentDesk(String postalCode, String commune) {
         return DeskResolver.desk(directory.unitsCovering(postalCode));

@@ -63,6 +63,16 @@ public class Communes {
         return index.resolve(insee, name, postalCode);
     }
 
+    /** See {@link CommuneIndex#locate}: the commune of a report's facts, for competence. */
+    public java.util.Optional<Commune> locate(String insee, String name, String postalCode) {
+        return index.locate(insee, name, postalCode);
+    }
+
+    /** The current communes and districts that have this postal code. */
+    public List<Commune> withPostalCode(String postalCode) {
+        return index.withPostalCode(postalCode);
+    }
+
     /** The time zone of a covered department; refuses a collectivity ({@code territory_not_covered}). */
     public ZoneId timeZone(String department) {
         return index.timeZone(department);

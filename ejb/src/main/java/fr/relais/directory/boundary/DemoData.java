@@ -43,30 +43,38 @@ public class DemoData {
             return;
         }
         passwordHash.initialize(PasswordPolicy.parameters());
+        // Demo stations and brigades, by the INSEE codes of the communes they cover (their former
+        // postal codes' communes); the public reference units come from ReferenceUnits.
         unit(
                 "CSP-GUYANCOURT",
                 "Commissariat de police de Guyancourt",
                 Unit.Kind.POLICE_STATION,
+                "78",
                 "Guyancourt",
-                Set.of("78280", "78180", "78960", "78114"));
+                Set.of("78297", "78423", "78688", "78356"));
         unit(
                 "CSP-VERSAILLES",
                 "Commissariat de police de Versailles",
                 Unit.Kind.POLICE_STATION,
+                "78",
                 "Versailles",
-                Set.of("78000", "78150", "78220"));
+                Set.of("78646", "78158", "78686"));
         unit(
                 "BTA-CHEVREUSE",
                 "Brigade de gendarmerie de Chevreuse",
                 Unit.Kind.GENDARMERIE_BRIGADE,
+                "78",
                 "Chevreuse",
-                Set.of("78460"));
+                Set.of("78160", "78162"));
         unit(
                 "CSP-BORDEAUX",
                 "Commissariat central de Bordeaux",
                 Unit.Kind.POLICE_STATION,
+                "33",
                 "Bordeaux",
-                Set.of("33000", "33100", "33200", "33300", "33800"));
+                Set.of("33063"));
+        // a demo specialised unit, so that the specialised rule of competence has one to choose
+        unit("CYBER-78", "Unité cyber des Yvelines (démonstration)", Unit.Kind.CYBER_UNIT, "78", null, Set.of());
         // danger-now requests go to 24-hour desks: the police stations' (not the small brigade's)
         for (String desk : Set.of("CSP-GUYANCOURT", "CSP-VERSAILLES", "CSP-BORDEAUX")) {
             em.find(Unit.class, desk).setDesk24h(true);
@@ -85,9 +93,14 @@ public class DemoData {
         LOG.info("Demo mode: demo units and accounts are present (password = user name)");
     }
 
-    private void unit(String code, String name, Unit.Kind kind, String commune, Set<String> postalCodes) {
-        if (em.find(Unit.class, code) == null) {
-            em.persist(new Unit(code, name, kind, commune, postalCodes));
+    private void unit(String code, String name, Unit.Kind kind, String department, String commune, Set<String> insee) {
+        Unit unit = em.find(Unit.class, code);
+        if (unit == null) {
+            unit = new Unit(code, name, kind, department, commune, insee);
+            unit.describe(null, null, null, "Données de démonstration (RELAIS_DEMO)");
+            em.persist(unit);
+        } else {
+            unit.cover(insee); // a unit made before the directory covered postal codes
         }
     }
 

@@ -7,6 +7,7 @@ import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Users, units and territorial competence. */
 @Stateless
@@ -26,6 +29,9 @@ public class Directory {
 
     @Inject
     Revocations revocations;
+
+    @EJB
+    Communes communes;
 
     /** The caller of the current request, with its scope from the database. */
     public Caller currentCaller() {
@@ -65,10 +71,38 @@ public class Directory {
         return em.createNamedQuery(Unit.ALL, Unit.class).getResultList();
     }
 
-    /** The units whose territory covers the postal code, police stations before others. */
+    /**
+     * The stations and brigades covering a postal code: those covering one of the communes that
+     * have it (by the official list of communes).
+     */
     public List<Unit> unitsCovering(String postalCode) {
-        return em.createNamedQuery(Unit.COVERING_POSTAL_CODE, Unit.class)
-                .setParameter("postalCode", postalCode)
+        Set<String> insee =
+                communes.withPostalCode(postalCode).stream().map(c -> c.insee()).collect(Collectors.toSet());
+        return unitsCoveringCommunes(insee);
+    }
+
+    /** The units whose territory includes one of the communes (INSEE codes). */
+    public List<Unit> unitsCoveringCommunes(Set<String> insee) {
+        if (insee.isEmpty()) {
+            return List.of();
+        }
+        return em
+                .createNamedQuery(Unit.COVERING_COMMUNE, Unit.class)
+                .setParameter("insee", insee)
+                .getResultList()
+                .stream()
+                .distinct()
+                .toList();
+    }
+
+    /** The department's units of these kinds. */
+    public List<Unit> unitsOfDepartment(String department, Set<Unit.Kind> kinds) {
+        if (department == null || kinds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Unit.OF_DEPARTMENT, Unit.class)
+                .setParameter("department", department)
+                .setParameter("kinds", kinds)
                 .getResultList();
     }
 }

@@ -197,6 +197,47 @@ public final class CommuneIndex {
                 : Optional.ofNullable(byInsee.get(insee.strip().toUpperCase()));
     }
 
+    /** The current communes and districts that have this postal code, most populated first. */
+    public List<Commune> withPostalCode(String postalCode) {
+        if (postalCode == null) {
+            return List.of();
+        }
+        return byPostalCode.getOrDefault(postalCode.strip(), List.of()).stream()
+                .filter(c -> c.type() == Commune.Type.CURRENT || c.type() == Commune.Type.MUNICIPAL_DISTRICT)
+                .toList();
+    }
+
+    /**
+     * The commune of a report's facts, for competence: by its INSEE code; for a report made before
+     * the INSEE code was stored, by its name and postal code, else by its postal code alone when only
+     * one current commune has it. Empty when the place cannot be told (the supervisors then choose).
+     */
+    public Optional<Commune> locate(String insee, String name, String postalCode) {
+        if (insee != null && !insee.isBlank()) {
+            return byInsee(insee)
+                    .map(c -> c.type() == Commune.Type.DELEGATED || c.type() == Commune.Type.ASSOCIATED
+                            ? byInsee.get(c.parentInsee())
+                            : c);
+        }
+        if (name != null && !name.isBlank() && postalCode != null) {
+            String key = key(name);
+            Optional<Commune> named = entries.stream()
+                    .filter(e -> e.key().equals(key) && e.commune().hasPostalCode(postalCode.strip()))
+                    .map(Entry::commune)
+                    .findFirst() // entries are in order of preference
+                    .map(c -> c.type() == Commune.Type.DELEGATED || c.type() == Commune.Type.ASSOCIATED
+                            ? byInsee.get(c.parentInsee())
+                            : c);
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        List<Commune> current = withPostalCode(postalCode).stream()
+                .filter(c -> c.type() == Commune.Type.CURRENT)
+                .toList();
+        return current.size() == 1 ? Optional.of(current.get(0)) : Optional.empty();
+    }
+
     /** The time zone of a covered department (e.g. {@code 974}); refuses a collectivity. */
     public ZoneId timeZone(String department) {
         String zone = departmentZones.get(department);

@@ -1,8 +1,11 @@
 package fr.relais.forwarding.boundary;
 
 import fr.relais.directory.boundary.Caller;
+import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.boundary.Directory;
+import fr.relais.directory.control.Commune;
 import fr.relais.directory.entity.Unit;
+import fr.relais.forwarding.control.CompetenceRule;
 import fr.relais.forwarding.entity.Handoff;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
@@ -20,6 +23,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Competence, and the units' side of a report: their inbox, taking over, declining, rerouting. Owns
@@ -27,6 +32,7 @@ import java.util.Optional;
  */
 @Stateless
 public class Forwarding {
+    private static final Logger LOG = Logger.getLogger(Forwarding.class.getName());
     private static final String NOT_FOUND = "report_not_found";
     private static final String NOT_FOUND_MESSAGE = "Signalement introuvable.";
 
@@ -39,21 +45,43 @@ public class Forwarding {
     @EJB
     Workflow workflow;
 
+    @EJB
+    Communes communes;
+
     Clock clock = Clock.systemUTC();
 
     /**
-     * Called by the engine: forwards the report to the unit covering its place, or to nobody when no
-     * unit covers it (the platform's supervisors then choose one).
+     * Called by the engine: forwards the report to the competent unit ({@link CompetenceRule}: from the
+     * commune of the facts and the kind of unit qualification decided), recording which rule chose it
+     * and why; to nobody when the place cannot be told or no unit is competent (the platform's
+     * supervisors then choose one).
      */
     public Optional<String> forwardToCompetentUnit(long reportId) {
         Report report = em.find(Report.class, reportId);
-        List<Unit> units = directory.unitsCovering(report.postalCode());
-        if (units.isEmpty()) {
+        Optional<Commune> commune = communes.locate(report.communeInsee(), report.commune(), report.postalCode());
+        if (commune.isEmpty()) {
+            LOG.info(() -> "report " + reportId + ": place unknown, left to the supervisors");
             return Optional.empty();
         }
-        String unitCode = units.get(0).code();
-        em.persist(new Handoff(reportId, unitCode, null, clock.instant()));
-        return Optional.of(unitCode);
+        Optional<CompetenceRule.Decision> decision =
+                CompetenceRule.decide(commune.get(), report.unitKind(), new CompetenceRule.Units() {
+                    @Override
+                    public List<Unit> covering(Set<String> insee) {
+                        return directory.unitsCoveringCommunes(insee);
+                    }
+
+                    @Override
+                    public List<Unit> ofDepartment(String department, Set<Unit.Kind> kinds) {
+                        return directory.unitsOfDepartment(department, kinds);
+                    }
+                });
+        if (decision.isEmpty()) {
+            return Optional.empty();
+        }
+        var d = decision.get();
+        em.persist(new Handoff(
+                reportId, d.unit().code(), null, clock.instant(), d.rule().name(), d.reason()));
+        return Optional.of(d.unit().code());
     }
 
     /** The reports waiting for the caller's unit's answer, oldest first. */
@@ -116,7 +144,13 @@ public class Forwarding {
         }
         Unit unit =
                 directory.unit(unitCode).orElseThrow(() -> DomainException.invalid("unknown_unit", "Unité inconnue."));
-        em.persist(new Handoff(reportId, unit.code(), caller.username(), clock.instant()));
+        em.persist(new Handoff(
+                reportId,
+                unit.code(),
+                caller.username(),
+                clock.instant(),
+                CompetenceRule.Rule.REROUTED.name(),
+                "Unité choisie par " + caller.username() + " (réorientation par la supervision)."));
         workflow.complete(
                 report.processInstanceId(),
                 ProcessVariables.TASK_REROUTE_REPORT,

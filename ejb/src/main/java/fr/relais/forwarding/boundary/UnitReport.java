@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * A report as a unit receives it: what left the platform and nothing else. No original narrative, no
  * conversation; the reporter's identity and contact only when the reporter did not ask for anonymity
- * and agreed to be contacted.
+ * and agreed to be contacted. {@code competenceRule} and {@code competenceReason} say which rule of
+ * competence chose the unit, and why.
  */
 public record UnitReport(
         long id,
@@ -17,6 +18,8 @@ public record UnitReport(
         String platform,
         String status,
         String unitCode,
+        String competenceRule,
+        String competenceReason,
         String category,
         String postalCode,
         String commune,
@@ -48,6 +51,8 @@ public record UnitReport(
                 r.platform().name(),
                 status(handoff),
                 handoff.unitCode(),
+                handoff.competenceRule(),
+                handoff.competenceReason(),
                 r.category() == null ? null : r.category().name(),
                 r.postalCode(),
                 r.commune(),

@@ -59,16 +59,32 @@ public class Handoff {
     @Column(name = "decline_reason", length = 1000)
     private String declineReason;
 
+    /** Which rule chose the unit ({@code CompetenceRule.Rule}, or {@code REROUTED}); none on older rows. */
+    @Column(name = "competence_rule", length = 40)
+    private String competenceRule;
+
+    /** Why, in a short French sentence shown with the report. */
+    @Column(name = "competence_reason", length = 500)
+    private String competenceReason;
+
     @Version
     private long version;
 
     protected Handoff() {}
 
-    public Handoff(long reportId, String unitCode, String forwardedBy, Instant now) {
+    public Handoff(
+            long reportId,
+            String unitCode,
+            String forwardedBy,
+            Instant now,
+            String competenceRule,
+            String competenceReason) {
         this.reportId = reportId;
         this.unitCode = unitCode;
         this.forwardedBy = forwardedBy;
         this.forwardedAt = now;
+        this.competenceRule = competenceRule;
+        this.competenceReason = competenceReason;
     }
 
     public void accept(String agent, Instant now) {
@@ -128,5 +144,13 @@ public class Handoff {
 
     public String declineReason() {
         return declineReason;
+    }
+
+    public String competenceRule() {
+        return competenceRule;
+    }
+
+    public String competenceReason() {
+        return competenceReason;
     }
 }

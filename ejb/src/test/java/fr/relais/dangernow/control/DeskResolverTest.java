@@ -32,7 +32,7 @@ class DeskResolverTest {
     }
 
     private static Unit unit(String code, boolean desk24h) {
-        Unit unit = new Unit(code, code, Unit.Kind.POLICE_STATION, "Commune", Set.of("78000"));
+        Unit unit = new Unit(code, code, Unit.Kind.POLICE_STATION, "78", "Commune", Set.of("78646"));
         unit.setDesk24h(desk24h);
         return unit;
     }

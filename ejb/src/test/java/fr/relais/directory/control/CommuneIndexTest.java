@@ -220,4 +220,30 @@ class CommuneIndexTest {
         assertThat(CommuneIndex.key("L'Haÿ-les-Roses")).isEqualTo("l hay les roses");
         assertThat(CommuneIndex.key("Œuilly")).isEqualTo("oeuilly");
     }
+
+    @Test
+    void locatesTheCommuneOfAReportMadeBeforeTheInseeCodeWasStored() {
+        assertThat(communes.locate("78297", null, null).map(Commune::name)).contains("Guyancourt");
+        assertThat(communes.locate(null, "Guyancourt", "78280").map(Commune::insee))
+                .contains("78297");
+        assertThat(communes.locate(null, "guyancourt ", "78280").map(Commune::insee))
+                .as("as typed before the list of communes")
+                .contains("78297");
+        assertThat(communes.locate(null, "Guyencourt", "78280").map(Commune::insee))
+                .as("a misspelt name, but one commune has the postal code")
+                .contains("78297");
+        assertThat(communes.locate(null, null, "78460"))
+                .as("two communes share the postal code: the place cannot be told")
+                .isEmpty();
+        assertThat(communes.locate(null, "Choisel", "78460").map(Commune::insee))
+                .contains("78162");
+        assertThat(communes.locate(null, "Nulle part", "99999")).isEmpty();
+    }
+
+    @Test
+    void listsTheCommunesOfAPostalCode() {
+        assertThat(communes.withPostalCode("78460")).extracting(Commune::insee).containsExactly("78160", "78162");
+        assertThat(communes.withPostalCode("75015")).extracting(Commune::insee).contains("75115");
+        assertThat(communes.withPostalCode(null)).isEmpty();
+    }
 }

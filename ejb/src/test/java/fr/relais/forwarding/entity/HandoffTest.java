@@ -12,7 +12,8 @@ class HandoffTest {
 
     @Test
     void aUnitAnswersOnceAndLosesTheReportItDeclines() {
-        Handoff handoff = new Handoff(7L, "CSP-GUYANCOURT", null, NOW);
+        Handoff handoff =
+                new Handoff(7L, "CSP-GUYANCOURT", null, NOW, "COMMUNE_UNIT", "Commissariat couvrant la commune.");
         assertThat(handoff.heldByUnit()).isTrue();
 
         handoff.decline("agent-guyancourt", "Faits commis à Versailles.", NOW.plusSeconds(60));
@@ -27,7 +28,7 @@ class HandoffTest {
 
     @Test
     void aUnitKeepsTheReportItTookOver() {
-        Handoff handoff = new Handoff(7L, "CSP-GUYANCOURT", "superviseur", NOW);
+        Handoff handoff = new Handoff(7L, "CSP-GUYANCOURT", "superviseur", NOW, "REROUTED", "Choisie par superviseur.");
 
         handoff.accept("agent-guyancourt", NOW.plusSeconds(60));
 
