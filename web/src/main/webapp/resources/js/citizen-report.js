@@ -157,7 +157,8 @@
       if (codes.length) {
         var first = null;
         codes.forEach(function (code) {
-          first = first || refuse(code);
+          var input = refuse(code);
+          first = first || input;
         });
         general.textContent = text('check');
         if (first) {

@@ -438,8 +438,9 @@ class BrowserIT {
 
         browser.manage().deleteAllCookies();
         browser.get(server.baseUrl() + "/");
-        assertThat(browser.findElement(By.id("to-report-chat")).getText()).isEqualTo("Discuter avec un policier");
-        browser.findElement(By.id("to-report-form")).click();
+        assertThat(browser.findElement(By.cssSelector("a.door-REPORT")).getText())
+                .isEqualTo("Discuter avec un policier");
+        browser.findElement(By.cssSelector("a.door-REPORT-form")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-form")));
         assertThat(browser.getCurrentUrl()).endsWith("/citoyen/signaler.xhtml");
         assertThat(browser.getTitle()).isEqualTo("Informations pratiques");

@@ -133,6 +133,7 @@ class CitizenFormSystemIT {
         assertThat(unit.json().keySet()).doesNotContain("statement", "reporter", "chatId");
         var taken = scenario.as("agent-guyancourt").post("/reports/" + id + "/take-over", null);
         assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        awaitStatus(id, "operateur2", "TAKEN_OVER"); // the report's process records it a moment later
         assertThat(stage(reference)).isEqualTo("TAKEN_OVER");
     }
 
