@@ -456,6 +456,10 @@ class BrowserIT {
                         .getText())
                 .contains("Ce que vous avez vu");
 
+        assertThat(browser.findElement(By.id("report-last-name")).isDisplayed())
+                .as("anonymous by default: no name asked")
+                .isFalse();
+
         // sent empty: a message beside each missing field, nothing sent
         browser.findElement(By.id("report-send")).click();
         wait.until(
@@ -492,6 +496,7 @@ class BrowserIT {
         String reference = browser.findElement(By.id("report-reference")).getText();
         assertThat(reference).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}");
         assertThat(browser.findElement(By.id("report-done")).getText()).contains("Notez cette référence");
+        assertThat(browser.findElement(By.id("report-form")).isDisplayed()).isFalse();
         assertThat(browser.getCurrentUrl()).doesNotContain(reference);
         screenshot("citizen-report-form-done");
 
