@@ -236,6 +236,23 @@ class CitizenFormSystemIT {
         assertThat(count("select count(*) from citizen_statement where narrative like '%" + marker + "%'"))
                 .isEqualTo(1);
 
+        // two retries racing: the second waits on the key's row, then finds what the first made
+        String raced = marker();
+        String racedKey = UUID.randomUUID().toString();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> citizen.submit(form(raced), "Idempotency-Key", racedKey));
+            var b = pool.submit(() -> citizen.submit(form(raced), "Idempotency-Key", racedKey));
+            assertThat(a.get().status()).as(a.get().toString()).isEqualTo(201);
+            assertThat(b.get().status()).as(b.get().toString()).isEqualTo(201);
+            assertThat(b.get().json().getString("reference"))
+                    .isEqualTo(a.get().json().getString("reference"));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("select count(*) from citizen_statement where narrative like '%" + raced + "%'"))
+                .isEqualTo(1);
+
         var reused = citizen.submit(form(marker, "place", "\"Ailleurs\""), "Idempotency-Key", key);
         assertThat(reused.status()).as(reused.toString()).isEqualTo(422);
         assertThat(reused.json().getString("error")).isEqualTo("idempotency_key_reused");
@@ -264,6 +281,18 @@ class CitizenFormSystemIT {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
         assertThat(refused.json().getString("error")).isEqualTo("rate_limited");
+        var again = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(server.baseUrl() + "/api/v1/citizen/reports"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Forwarded-For", flood.address())
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(marker)))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(again.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 60L);
         assertThat(count("select count(*) from citizen_statement where narrative like '%" + marker + "%'"))
                 .as("nothing stored past the limit")
                 .isEqualTo(made);
