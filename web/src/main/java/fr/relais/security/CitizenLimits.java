@@ -22,6 +22,11 @@ public class CitizenLimits {
     @ConfigProperty(name = "RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", defaultValue = "10")
     int chatsPerAddress;
 
+    /** Reports submitted with the public form ({@code POST /api/v1/citizen/reports}) from one address. */
+    @Inject
+    @ConfigProperty(name = "RELAIS_LIMIT_REPORTS_PER_ADDRESS_PER_MINUTE", defaultValue = "5")
+    int reportsPerAddress;
+
     /** Requests carrying one chat token ({@code X-Chat-Token}), and frames on one citizen socket's chat. */
     @Inject
     @ConfigProperty(name = "RELAIS_LIMIT_REQUESTS_PER_TOKEN_PER_MINUTE", defaultValue = "120")
@@ -33,6 +38,10 @@ public class CitizenLimits {
 
     public int chatsPerAddress() {
         return chatsPerAddress;
+    }
+
+    public int reportsPerAddress() {
+        return reportsPerAddress;
     }
 
     public int requestsPerToken() {

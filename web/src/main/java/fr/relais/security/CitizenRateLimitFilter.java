@@ -18,7 +18,8 @@ import java.util.HexFormat;
 /**
  * Rate limits of the public citizen endpoints, before anything is read or stored: every request to
  * {@code /api/v1/citizen/…} and every citizen socket handshake counts for its client address, an
- * opening ({@code POST /api/v1/citizen/chats}) also among the address's openings, and a request with
+ * opening ({@code POST /api/v1/citizen/chats}) also among the address's openings, a report made with
+ * the form ({@code POST /api/v1/citizen/reports}) among the address's reports, and a request with
  * a chat token for that token. Past a limit: 429 {@code rate_limited} with {@code Retry-After} (the
  * end of the minute). The socket counts its frames per chat itself ({@code CitizenChatSocket}).
  */
@@ -28,6 +29,7 @@ import java.util.HexFormat;
 public class CitizenRateLimitFilter extends HttpFilter {
     public static final String ADDRESS = "citizen-address";
     public static final String OPENINGS = "citizen-openings";
+    public static final String REPORTS = "citizen-reports";
     public static final String TOKEN = "citizen-token";
 
     @Inject
@@ -47,6 +49,9 @@ public class CitizenRateLimitFilter extends HttpFilter {
         if (wait == 0 && "POST".equals(request.getMethod()) && isOpening(request)) {
             wait = limiter.hit(OPENINGS, address, limits.chatsPerAddress());
         }
+        if (wait == 0 && "POST".equals(request.getMethod()) && isReport(request)) {
+            wait = limiter.hit(REPORTS, address, limits.reportsPerAddress());
+        }
         String token = request.getHeader(CitizenChatResource.TOKEN_HEADER);
         if (wait == 0 && token != null) {
             wait = limiter.hit(TOKEN, tokenKey(token), limits.requestsPerToken());
@@ -61,6 +66,11 @@ public class CitizenRateLimitFilter extends HttpFilter {
     private static boolean isOpening(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.equals("/api/v1/citizen/chats") || path.equals("/api/v1/citizen/chats/");
+    }
+
+    private static boolean isReport(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/v1/citizen/reports") || path.equals("/api/v1/citizen/reports/");
     }
 
     /** What a token is counted under: a hash, so that no token sits in the data grid. */

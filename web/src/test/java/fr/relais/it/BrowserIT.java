@@ -433,6 +433,116 @@ class BrowserIT {
     }
 
     @Test
+    void aCitizenReportsInWritingWithThePublicFormAndAnOperatorChecksIt() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        String marker = "marque-" + java.util.UUID.randomUUID();
+        String hostile = "<img src=x onerror=\"document.title='pwned'\"> Deal chaque soir devant le hall B. " + marker;
+
+        browser.manage().deleteAllCookies();
+        browser.get(server.baseUrl() + "/");
+        assertThat(browser.findElement(By.cssSelector("a.door-REPORT")).getText())
+                .isEqualTo("Discuter avec un policier");
+        browser.findElement(By.cssSelector("a.door-REPORT-form")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-form")));
+        assertThat(browser.getCurrentUrl()).endsWith("/citoyen/signaler.xhtml");
+        assertThat(browser.getTitle()).isEqualTo("Informations pratiques");
+        assertThat(browser.findElement(By.cssSelector(".emergency")).getText())
+                .contains("17")
+                .contains("112")
+                .contains("SMS 114");
+        assertThat(browser.findElement(By.id("quick-exit")).getAttribute("href"))
+                .startsWith("https://www.meteofrance.com");
+        assertThat(browser.findElements(By.cssSelector("[onclick], [onload], [onsubmit], [style]")))
+                .isEmpty();
+        assertThat(browser.findElement(By.cssSelector("label[for='report-narrative']"))
+                        .getText())
+                .contains("Ce que vous avez vu");
+
+        assertThat(browser.findElement(By.id("report-last-name")).isDisplayed())
+                .as("anonymous by default: no name asked")
+                .isFalse();
+
+        // sent empty: a message beside each missing field, nothing sent
+        browser.findElement(By.id("report-send")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("report-category-error"), "nature des faits"));
+        assertThat(browser.findElement(By.id("report-commune-error")).getText()).contains("commune");
+        assertThat(browser.findElement(By.id("report-when-error")).getText()).contains("date");
+        assertThat(browser.findElement(By.id("report-narrative-error")).getText())
+                .contains("Décrivez");
+        assertThat(browser.findElement(By.id("report-narrative")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+
+        new Select(browser.findElement(By.id("report-category"))).selectByVisibleText("Trafic de stupéfiants");
+        browser.findElement(By.id("report-commune")).sendKeys("Guyancourt");
+        browser.findElement(By.id("report-postal-code")).sendKeys("78280");
+        browser.findElement(By.id("report-place")).sendKeys("Hall B, rue des Saules");
+        browser.findElement(By.id("report-date")).sendKeys("20/11/2026"); // typed as a person would
+        browser.findElement(By.id("report-time")).sendKeys("21:30");
+        browser.findElement(By.id("report-narrative")).sendKeys(hostile);
+        browser.findElement(By.id("report-phone")).sendKeys("06 12 34");
+        browser.findElement(By.id("report-send")).click();
+        // refused by the server: its message beside the phone, the rest kept as typed
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-phone-error"), "invalide"));
+        assertThat(browser.findElement(By.id("report-narrative-error")).getText())
+                .isEmpty();
+        assertThat(browser.findElement(By.id("report-narrative")).getAttribute("value"))
+                .isEqualTo(hostile);
+        screenshot("citizen-report-form-refused");
+
+        WebElement phone = browser.findElement(By.id("report-phone"));
+        phone.clear();
+        phone.sendKeys("06 12 34 56 78");
+        browser.findElement(By.id("report-send")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-done")));
+        String reference = browser.findElement(By.id("report-reference")).getText();
+        assertThat(reference).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}");
+        assertThat(browser.findElement(By.id("report-done")).getText()).contains("Notez cette référence");
+        assertThat(browser.findElement(By.id("report-form")).isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).doesNotContain(reference);
+        screenshot("citizen-report-form-done");
+
+        browser.findElement(By.id("report-follow")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("receipt-reference")))
+                .sendKeys(reference);
+        browser.findElement(By.id("receipt-check")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("receipt-result"), "data-stage", "RECEIVED"));
+
+        // an operator of the platform finds it to check, the form prefilled beside the statement
+        login("operateur");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[@id='tasks:formReports']//tr[.//*[contains(@class,'receipt-reference') and text()='"
+                        + reference + "']]")));
+        assertThat(row.getText()).contains("Trafic de stupéfiants").contains("Guyancourt (78280)");
+        row.findElement(By.cssSelector(".check-form-report")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("statement-narrative")));
+        assertThat(browser.findElement(By.id("statement-narrative")).getText()).isEqualTo(hostile);
+        assertThat(browser.findElements(By.cssSelector("#statement img, .qualify-layout img")))
+                .isEmpty();
+        assertThat(browser.getTitle()).doesNotContain("pwned");
+        assertThat(browser.findElement(By.id("statement-when")).getText()).startsWith("20/11/2026 21:30");
+        assertThat(browser.findElement(By.id("statement-identity")).getText()).isEqualTo("Anonyme");
+        assertThat(browser.findElement(By.id("qualification:narrative")).getAttribute("value"))
+                .contains("Hall B, rue des Saules")
+                .contains(hostile);
+        assertThat(browser.findElement(By.id("qualification:commune_input")).getAttribute("value"))
+                .isEqualTo("Guyancourt — Yvelines (78297)");
+        assertThat(new Select(browser.findElement(By.id("qualification:category")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Trafic de stupéfiants");
+        assertThat(browser.findElement(By.id("qualification:phone")).getAttribute("value"))
+                .isEqualTo("+33612345678");
+        screenshot("qualification-form-report");
+
+        new Select(browser.findElement(By.id("qualification:urgency"))).selectByVisibleText("Normale");
+        browser.findElement(By.id("qualification:submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review:outgoing")));
+        assertThat(browser.findElement(By.id("review:original")).getText()).contains(marker);
+    }
+
+    @Test
     void anOperatorQualifiesBesideTheLiveTranscriptAndCopiesMessagesIntoTheNarrative() throws Exception {
         Scenario scenario = new Scenario(server.baseUrl());
         String first = "Il m'a menacé avec un couteau <b>devant</b> la boulangerie.";

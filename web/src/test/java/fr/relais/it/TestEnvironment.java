@@ -32,6 +32,9 @@ public class TestEnvironment implements LauncherSessionListener {
     static final int CHATS_PER_ADDRESS = 30;
 
     static final int REQUESTS_PER_ADDRESS = 1000;
+    /** Reports with the public form per address and minute: the default, set here for the tests to read. */
+    static final int REPORTS_PER_ADDRESS = 5;
+
     static final int REQUESTS_PER_TOKEN = 100;
     static final int MESSAGES_PER_CHAT = 20;
     static final int CHAT_CHARACTERS = 50_000;
@@ -124,6 +127,7 @@ public class TestEnvironment implements LauncherSessionListener {
                 settings.put("RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", String.valueOf(CHATS_PER_ADDRESS));
                 settings.put("RELAIS_LIMIT_REQUESTS_PER_ADDRESS_PER_MINUTE", String.valueOf(REQUESTS_PER_ADDRESS));
                 settings.put("RELAIS_LIMIT_REQUESTS_PER_TOKEN_PER_MINUTE", String.valueOf(REQUESTS_PER_TOKEN));
+                settings.put("RELAIS_LIMIT_REPORTS_PER_ADDRESS_PER_MINUTE", String.valueOf(REPORTS_PER_ADDRESS));
                 settings.put("RELAIS_LIMIT_MESSAGES_PER_CHAT_PER_MINUTE", String.valueOf(MESSAGES_PER_CHAT));
                 settings.put("RELAIS_LIMIT_CHAT_CHARACTERS", String.valueOf(CHAT_CHARACTERS));
                 // only chats opened on this free topic (TransfersSystemIT's) are abandoned after 5 s of silence

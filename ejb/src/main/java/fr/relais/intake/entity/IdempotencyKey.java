@@ -13,7 +13,7 @@ import java.time.Instant;
  * A citizen's idempotency key, claimed by the first request that used it: a retry with the same key
  * gets what that request made instead of making it again. Holds only a hash of the key (scoped to
  * what it was used for), a hash of the request, and, for an opening, the chat token sealed under a
- * key derived from the idempotency key itself.
+ * key derived from the idempotency key itself. Also used by a report submitted with the public form.
  */
 @Entity
 @Table(name = "idempotency_key")
@@ -42,6 +42,10 @@ public class IdempotencyKey {
     @Column(name = "sealed_token", length = 200)
     private String sealedToken;
 
+    /** The report a submission of the public form made (qualification's {@code CitizenReports}). */
+    @Column(name = "report_id")
+    private Long reportId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -63,6 +67,10 @@ public class IdempotencyKey {
         this.messageId = messageId;
     }
 
+    public void submittedReport(long reportId) {
+        this.reportId = reportId;
+    }
+
     public boolean sameRequest(String requestHash) {
         return this.requestHash.equals(requestHash);
     }
@@ -81,6 +89,10 @@ public class IdempotencyKey {
 
     public Long messageId() {
         return messageId;
+    }
+
+    public Long reportId() {
+        return reportId;
     }
 
     public String sealedToken() {

@@ -10,6 +10,7 @@ import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.control.Decisions;
 import fr.relais.qualification.control.ReceiptReference;
+import fr.relais.qualification.entity.CitizenStatement;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
@@ -22,6 +23,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -55,6 +58,10 @@ public class Qualifications {
     @EJB
     Communes communes;
 
+    /** Tells the operators' screens when a report received by the form is taken by an operator. */
+    @Inject
+    Event<ReportEvent> events;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -83,6 +90,7 @@ public class Qualifications {
         }
         Caller caller = directory.currentCaller();
         Report report = ownReport(reportId, caller);
+        boolean unchecked = report.operator() == null; // received by the form: this operator takes it
         Qualification valid = qualification.validated();
         var place = communes.resolve(valid.communeInsee(), valid.commune(), valid.postalCode());
         report.qualify(valid.at(place.insee(), place.name(), place.postalCode()), caller.username(), clock.instant());
@@ -91,6 +99,9 @@ public class Qualifications {
                 ProcessVariables.TASK_QUALIFY,
                 caller.actor(),
                 Map.of(ProcessVariables.OPERATOR, caller.username()));
+        if (unchecked) {
+            events.fire(new ReportEvent.FormReportsChanged(report.id(), report.platform()));
+        }
         return staffView(report);
     }
 
@@ -259,7 +270,10 @@ public class Qualifications {
 
     /** The staff's projection of a report, as committed by the current transaction so far. */
     private StaffReport staffView(Report report) {
-        return StaffReport.of(report, forwarding.lastHandoff(report.id()).orElse(null));
+        return StaffReport.of(
+                report,
+                forwarding.lastHandoff(report.id()).orElse(null),
+                report.chatId() == null ? Statement.of(em.find(CitizenStatement.class, report.id())) : null);
     }
 
     /** The auditors' projection: no identity, no contact, the narrative redacted. */

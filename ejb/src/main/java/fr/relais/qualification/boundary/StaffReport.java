@@ -6,7 +6,10 @@ import fr.relais.qualification.entity.Report;
 import fr.relais.workflow.ProcessVariables;
 import java.time.Instant;
 
-/** A report as its platform's staff see it: the narrative as told, the identity, and where it went. */
+/**
+ * A report as its platform's staff see it: the narrative as told, the identity, where it went, and for a
+ * report received by the public form what the citizen stated there.
+ */
 public record StaffReport(
         long id,
         String reference,
@@ -34,7 +37,8 @@ public record StaffReport(
         String declineReason,
         Instant createdAt,
         ReportDecisions decisions,
-        SupervisorValidation supervisorValidation) {
+        SupervisorValidation supervisorValidation,
+        Statement statement) {
 
     /**
      * Where the supervisor's validation stands: pending, or the answer (a comment when sent back, which
@@ -58,7 +62,8 @@ public record StaffReport(
         }
     }
 
-    static StaffReport of(Report r, Handoff last) {
+    /** {@code statement}: what the citizen stated on the public form; null for a report made in a conversation. */
+    static StaffReport of(Report r, Handoff last, Statement statement) {
         return new StaffReport(
                 r.id(),
                 r.reference(),
@@ -86,6 +91,7 @@ public record StaffReport(
                 last == null ? null : last.declineReason(),
                 r.createdAt(),
                 ReportDecisions.of(r),
-                SupervisorValidation.of(r));
+                SupervisorValidation.of(r),
+                statement);
     }
 }

@@ -6,6 +6,8 @@ import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.boundary.Transfers;
 import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
+import fr.relais.qualification.boundary.CitizenReports;
+import fr.relais.qualification.boundary.FormReportCase;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.boundary.StaffReport;
 import fr.relais.qualification.entity.Report;
@@ -21,7 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An operator's screen: the platform's queue, the chats held, the reports in progress. */
+/**
+ * An operator's screen: the platform's queue, the reports received by the public form to check, the chats
+ * held, the reports in progress.
+ */
 @Named
 @ViewScoped
 public class QueueView implements Serializable {
@@ -36,6 +41,9 @@ public class QueueView implements Serializable {
     Qualifications qualifications;
 
     @EJB
+    CitizenReports citizenReports;
+
+    @EJB
     Directory directory;
 
     @EJB
@@ -46,6 +54,7 @@ public class QueueView implements Serializable {
     private List<Chat> queue;
     private List<Chat> mine;
     private List<Report> reports;
+    private List<FormReportCase> formReports;
     private Long selectedChat;
 
     private final ClosingConfirmation closing = new ClosingConfirmation();
@@ -76,6 +85,7 @@ public class QueueView implements Serializable {
         queue = intake.queue();
         mine = intake.mine();
         reports = qualifications.inProgress();
+        formReports = citizenReports.awaitingOperator();
         if (selectedChat != null && mine.stream().noneMatch(c -> c.id().equals(selectedChat))) {
             selectedChat = null;
         }
@@ -194,6 +204,11 @@ public class QueueView implements Serializable {
 
     public List<Report> getReports() {
         return reports;
+    }
+
+    /** Reports received by the public form that no operator of the platform has checked yet. */
+    public List<FormReportCase> getFormReports() {
+        return formReports;
     }
 
     public Long getSelectedChat() {

@@ -4,6 +4,8 @@ import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.control.Commune;
 import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
+import fr.relais.qualification.boundary.CitizenReports;
+import fr.relais.qualification.boundary.Statement;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
@@ -25,6 +27,10 @@ import java.util.regex.Pattern;
 @ViewScoped
 public class QualificationFormView extends ReportPage {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
     /** A suggestion of the commune field ends with the INSEE code in brackets: "Lyon — Rhône (69123)". */
     private static final Pattern SUGGESTION = Pattern.compile("^(.*) \\(([0-9AB]{5})\\)$");
@@ -34,6 +40,12 @@ public class QualificationFormView extends ReportPage {
 
     @EJB
     Intake intake;
+
+    @EJB
+    CitizenReports citizenReports;
+
+    /** What the citizen stated on the public form; null for a report made in a conversation. */
+    private Statement statement;
 
     private List<ChatLine> transcript;
 
@@ -61,6 +73,67 @@ public class QualificationFormView extends ReportPage {
             transcript = report == null || report.chatId() == null ? List.of() : intake.transcript(report.chatId());
         }
         return transcript;
+    }
+
+    /**
+     * Loads the report; for one received by the public form, also the citizen's statement, which
+     * prefills the form the first time (the operator checks and completes it).
+     */
+    @Override
+    public void load() {
+        super.load();
+        statement = null;
+        if (report == null || report.chatId() != null) {
+            return;
+        }
+        try {
+            statement = citizenReports.statement(report.id()).orElse(null);
+        } catch (DomainException e) {
+            Messages.refused(e);
+        }
+        if (statement != null && report.qualifiedAt() == null && isEditable()) {
+            prefill(statement);
+        }
+    }
+
+    private void prefill(Statement s) {
+        category = Category.valueOf(s.category());
+        try {
+            commune = suggestion(communes.byInsee(s.communeInsee()));
+        } catch (DomainException e) {
+            commune = s.commune();
+        }
+        postalCode = s.postalCode();
+        factsAt = s.factsAt() == null ? null : LocalDateTime.ofInstant(s.factsAt(), PARIS);
+        narrative = s.place() == null
+                ? s.narrative()
+                : Messages.text("form.statement.placePrefix") + " " + s.place() + "\n\n" + s.narrative();
+        anonymous = s.anonymous();
+        contactConsent = s.reporter().phone() != null || s.reporter().email() != null;
+        firstName = s.reporter().firstName();
+        lastName = s.reporter().lastName();
+        phone = s.reporter().phone();
+        email = s.reporter().email();
+    }
+
+    public Statement getStatement() {
+        return statement;
+    }
+
+    /** When the facts happened as the citizen said it, in French: a date, a date and a local time, or unknown. */
+    public String getStatementWhen() {
+        if (statement == null) {
+            return null;
+        }
+        String when = statement.when();
+        if (when.length() == 10) {
+            return java.time.LocalDate.parse(when).format(DAY);
+        }
+        if (when.length() == 16) {
+            LocalDateTime at = LocalDateTime.parse(when);
+            return at.format(DAY) + " " + at.format(TIME) + " " + Messages.text("form.statement.localTime");
+        }
+        return Messages.text("form.statement.when.unknown");
     }
 
     /** The push said the citizen wrote: the transcript is read again at the next render. */
