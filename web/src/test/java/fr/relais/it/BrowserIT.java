@@ -362,6 +362,36 @@ class BrowserIT {
             screenshot("operator-live-chat");
             screenshot(citizen, "citizen-chat-phone");
 
+            // unread marker: another held conversation counts its citizen's messages, pushed live; the open one has
+            // none
+            ChatIT.Opened other = ChatIT.open("VICTIM", "THEFT", "Bonjour, c'est une autre conversation.");
+            Api operator = Api.as(server.baseUrl(), "operateur");
+            assertThat(operator.post("/chats/" + other.id() + "/take", null).status())
+                    .isEqualTo(200);
+            wait.until(d -> "1".equals(unreadBadge(other.id())));
+            var more = Api.anonymous(server.baseUrl())
+                    .post(
+                            "/citizen/chats/" + other.id() + "/messages",
+                            "{\"text\":\"Vous me lisez ?\"}",
+                            "X-Chat-Token",
+                            other.token());
+            assertThat(more.status()).as(more.toString()).isEqualTo(201);
+            wait.until(d -> "2".equals(unreadBadge(other.id())));
+            assertThat(rowIn("tasks:mine", other.id()).getText()).contains("2 messages non lus");
+            assertThat(unreadBadge(chat))
+                    .as("the open conversation was read as it came")
+                    .isEmpty();
+            screenshot("operator-unread");
+            rowIn("tasks:mine", other.id())
+                    .findElement(By.cssSelector(".show-messages"))
+                    .click();
+            wait.until(d -> "".equals(unreadBadge(other.id())));
+            assertThat(operator.get("/chats?scope=mine").array().getValuesAs(jakarta.json.JsonObject.class))
+                    .filteredOn(c -> c.getJsonNumber("id").longValue() == other.id())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.getInt("unread")).isZero());
+            operator.post("/chats/" + other.id() + "/close", "{\"outcome\":\"INFORMATION\"}");
+
             citizen.navigate().refresh();
             citizenWait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".chat-line"), 3));
             assertThat(citizen.findElements(By.cssSelector(".chat-line-operator .chat-text")))
@@ -648,6 +678,20 @@ class BrowserIT {
                 .filter(r -> r.findElement(By.tagName("td")).getText().strip().equals(String.valueOf(id)))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** The unread badge of a held conversation on the console: its count, "" without one, null without the row. */
+    static String unreadBadge(long chatId) {
+        try {
+            WebElement row = rowIn("tasks:mine", chatId);
+            if (row == null) {
+                return null;
+            }
+            java.util.List<WebElement> badges = row.findElements(By.cssSelector(".unread-badge"));
+            return badges.isEmpty() ? "" : badges.get(0).getAttribute("data-unread");
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return null; // redrawn meanwhile: read again
+        }
     }
 
     /** Reloads a page until a table shows {@code text}: the engine forwards after the request that caused it. */

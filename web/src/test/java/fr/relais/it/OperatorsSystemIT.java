@@ -128,6 +128,75 @@ class OperatorsSystemIT {
                 .containsExactly("AVAILABLE->ON_BREAK", "ON_BREAK->AVAILABLE", "AVAILABLE->OFF_SHIFT");
     }
 
+    /** The held chat's {@code unread} in the operator's list of held chats ({@code scope=mine}). */
+    static int unread(Api operator, long chatId) {
+        var mine = operator.get("/chats?scope=mine");
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        return mine.array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getJsonNumber("id").longValue() == chatId)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("chat " + chatId + " not held: " + mine))
+                .getInt("unread");
+    }
+
+    static void citizenWrites(Opened chat, String text) {
+        var sent = scenario.anonymous()
+                .post(
+                        "/citizen/chats/" + chat.id() + "/messages",
+                        "{\"text\":" + Scenario.json(text) + "}",
+                        "X-Chat-Token",
+                        chat.token());
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void eachHeldChatCountsTheCitizenMessagesItsHolderHasNotReadYet() throws Exception {
+        Api operator = newOperator("op-unread");
+        Api colleague = newOperator("op-unread2");
+        Opened chat = openGeneralist();
+        assertThat(operator.post("/chats/" + chat.id() + "/take", null).status())
+                .isEqualTo(200);
+        assertThat(unread(operator, chat.id()))
+                .as("the citizen's first message, not read yet")
+                .isEqualTo(1);
+        assertThat(operator.get("/chats?scope=queue").array().getValuesAs(JsonObject.class))
+                .as("waiting chats have no unread count")
+                .allSatisfy(c -> assertThat(c.containsKey("unread")).isFalse());
+
+        assertThat(operator.get("/chats/" + chat.id() + "/messages").status()).isEqualTo(200);
+        assertThat(unread(operator, chat.id())).as("read by its holder").isZero();
+
+        citizenWrites(chat, "Vous êtes là ?");
+        assertThat(operator.post("/chats/" + chat.id() + "/messages", "{\"text\":\"Oui, je vous lis.\"}")
+                        .status())
+                .isEqualTo(201);
+        citizenWrites(chat, "Il y a un point de deal devant l'école.");
+        assertThat(unread(operator, chat.id()))
+                .as("two citizen messages since; the operator's own answer does not count")
+                .isEqualTo(2);
+        assertThat(scenario.as("superviseur")
+                        .get("/chats/" + chat.id() + "/messages")
+                        .status())
+                .isEqualTo(200);
+        assertThat(unread(operator, chat.id()))
+                .as("someone else reading it does not read it for the holder")
+                .isEqualTo(2);
+
+        assertThat(operator.get("/chats/" + chat.id() + "/messages").status()).isEqualTo(200);
+        assertThat(unread(operator, chat.id())).isZero();
+
+        var moved = operator.post(
+                "/chats/" + chat.id() + "/transfer", "{\"target\":\"COLLEAGUE\",\"to\":\"" + nameOf(colleague) + "\"}");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(unread(colleague, chat.id()))
+                .as("the new holder has read none of the citizen's three messages")
+                .isEqualTo(3);
+        assertThat(colleague
+                        .post("/chats/" + chat.id() + "/close", "{\"outcome\":\"INFORMATION\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
     @Test
     void twoFirstTakesOfANewOperatorAtOnceBothSucceed() throws Exception {
         // a new operator has no status row yet: the chat benchmark's concurrent first takes deadlocked
