@@ -197,6 +197,104 @@ class OperatorsSystemIT {
                 .isEqualTo(200);
     }
 
+    static String holder(long chatId) {
+        JsonObject chat = scenario.as("operateur").get("/chats/" + chatId).json();
+        return chat.getString("status") + ":" + (chat.isNull("operator") ? "-" : chat.getString("operator"));
+    }
+
+    static Api.Reply offShift(Api operator, String handTo) {
+        return operator.put(
+                "/operators/me/status",
+                "{\"status\":\"OFF_SHIFT\",\"handTo\":" + Scenario.json(handTo) + ",\"note\":\"Relève de 22 h\"}");
+    }
+
+    @Test
+    void goingOffShiftHandsTheHeldChatsToTheColleagueTheOperatorPicks() throws Exception {
+        Api operator = newOperator("op-handover");
+        Api colleague = newOperator("op-relief");
+        String relief = nameOf(colleague);
+        Opened first = openGeneralist();
+        Opened second = openGeneralist();
+        for (Opened chat : List.of(first, second)) {
+            assertThat(operator.post("/chats/" + chat.id() + "/take", null).status())
+                    .isEqualTo(200);
+        }
+
+        var off = offShift(operator, relief);
+
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertThat(off.json().getString("status")).isEqualTo("OFF_SHIFT");
+        assertThat(off.json().getInt("held")).isZero();
+        assertThat(holder(first.id())).isEqualTo("TAKEN:" + relief);
+        assertThat(holder(second.id())).isEqualTo("TAKEN:" + relief);
+        assertThat(colleague.get("/chats/" + first.id() + "/messages").array().getValuesAs(JsonObject.class))
+                .as("with its history and a line saying who handed it to whom, with the note")
+                .last()
+                .satisfies(line -> {
+                    assertThat(line.getString("author")).isEqualTo("SYSTEM");
+                    assertThat(line.getString("text")).contains(relief).contains("Relève de 22 h");
+                });
+        assertThat(colleague
+                        .post("/chats/" + first.id() + "/messages", "{\"text\":\"Je prends la suite.\"}")
+                        .status())
+                .isEqualTo(201);
+        for (Opened chat : List.of(first, second)) {
+            assertThat(colleague
+                            .post("/chats/" + chat.id() + "/close", "{\"outcome\":\"INFORMATION\"}")
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void goingOffShiftToAColleagueWhoCannotReceiveIsRefusedAndHandsNothingOver() throws Exception {
+        Api operator = newOperator("op-handover-no");
+        String user = nameOf(operator);
+        Api onBreak = newOperator("op-on-break");
+        assertThat(setStatus(onBreak, "ON_BREAK").status()).isEqualTo(200);
+        Api full = newOperator("op-full");
+        assertThat(scenario.as("superviseur")
+                        .put("/operators/" + nameOf(full) + "/cap", "{\"cap\":1}")
+                        .status())
+                .isEqualTo(200);
+        Opened fullChat = openGeneralist();
+        assertThat(full.post("/chats/" + fullChat.id() + "/take", null).status())
+                .isEqualTo(200);
+        Opened chat = openGeneralist();
+        assertThat(operator.post("/chats/" + chat.id() + "/take", null).status())
+                .isEqualTo(200);
+
+        assertRefused(offShift(operator, nameOf(onBreak)), 409, "target_not_available");
+        assertRefused(offShift(operator, nameOf(full)), 409, "target_cap_reached");
+        assertRefused(offShift(operator, "operatrice-vss"), 400, "invalid_target");
+        assertRefused(offShift(operator, "psychologue"), 400, "invalid_target");
+        assertRefused(offShift(operator, "personne-inconnue"), 400, "invalid_target");
+        assertRefused(offShift(operator, user), 400, "invalid_target");
+        assertRefused(
+                operator.put(
+                        "/operators/me/status",
+                        "{\"status\":\"ON_BREAK\",\"handTo\":" + Scenario.json(nameOf(full)) + "}"),
+                400,
+                "invalid_hand_over");
+
+        assertThat(operator.get("/operators/me").json().getString("status"))
+                .as("each refusal left the status as it was")
+                .isEqualTo("AVAILABLE");
+        assertThat(holder(chat.id())).isEqualTo("TAKEN:" + user);
+        assertThat(holder(fullChat.id())).isEqualTo("TAKEN:" + nameOf(full));
+        assertThat(operator.get("/chats/" + chat.id() + "/messages").array().getValuesAs(JsonObject.class))
+                .as("no transfer line was written")
+                .extracting(m -> m.getString("author"))
+                .containsExactly("CITIZEN");
+        assertThat(statusChanges(user)).isEmpty();
+
+        assertThat(setStatus(operator, "OFF_SHIFT").status())
+                .as("without a colleague: the queue")
+                .isEqualTo(200);
+        assertThat(holder(chat.id())).isEqualTo("WAITING:-");
+        full.post("/chats/" + fullChat.id() + "/close", "{\"outcome\":\"INFORMATION\"}");
+    }
+
     @Test
     void twoFirstTakesOfANewOperatorAtOnceBothSucceed() throws Exception {
         // a new operator has no status row yet: the chat benchmark's concurrent first takes deadlocked
