@@ -111,8 +111,12 @@ public final class RelaisServer {
     }
 
     private void waitUntilReady(Duration timeout) throws InterruptedException, IOException {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: the client's default asks for an h2c upgrade, and Grizzly's HTTP/2 code in Payara 6
+        // deadlocked two request threads on it (seen on a busy machine: the check then hung for good)
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         // Micro logs "ready" even when the deployment failed: ask the application itself
         HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))

@@ -16,8 +16,12 @@ import java.util.Base64;
 
 /** A small HTTP client for the API, as a script would drive it. */
 public final class Api {
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: an h2c upgrade can deadlock Payara 6's Grizzly HTTP/2 code (see {@code RelaisServer}). */
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private final String base;
     private final String authorization;
 

@@ -289,6 +289,28 @@ class BrowserIT {
                 .as("the reply reaches the citizen, the note is for staff only")
                 .contains("Prenez votre temps")
                 .doesNotContain("Besoin d");
+        // the citizen's page labels the reply as the psychologist's, not an officer's
+        WebDriver citizen = chromium("1280,900");
+        try {
+            citizen.get(server.baseUrl() + "/citoyen/chat.xhtml");
+            ((JavascriptExecutor) citizen)
+                    .executeScript(
+                            "sessionStorage.setItem('relais.chat', JSON.stringify({id: arguments[0], token: arguments[1]}))",
+                            chat,
+                            token);
+            citizen.navigate().refresh();
+            new WebDriverWait(citizen, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".chat-line-psychologist"), "Prenez votre temps"));
+            assertThat(citizen.findElement(By.cssSelector(".chat-line-psychologist .chat-author"))
+                            .getText())
+                    .isEqualTo("Psychologue de la plateforme");
+            assertThat(citizen.findElements(By.cssSelector(".chat-line-operator")))
+                    .isEmpty();
+            screenshot(citizen, "citizen-psychologist-reply");
+        } finally {
+            citizen.quit();
+        }
 
         new Select(browser.findElement(By.id("conversations:transferTarget")))
                 .selectByVisibleText("La file d'attente de la plateforme");

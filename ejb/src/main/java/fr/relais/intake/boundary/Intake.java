@@ -405,11 +405,14 @@ public class Intake {
         return new SpamClosing(List.copyOf(closed), Collections.unmodifiableMap(refused));
     }
 
+    /** Staff answer the citizen in a chat they hold: as the psychologist when the caller is one, else as an officer. */
     @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
     public ChatMessage postAsOperator(long chatId, String text) {
-        Chat chat = heldChat(chatId, directory.currentCaller());
-        ChatMessage message =
-                new ChatMessage(chat.id(), ChatMessage.Author.OPERATOR, checkedText(text), clock.instant());
+        Caller caller = directory.currentCaller();
+        Chat chat = heldChat(chatId, caller);
+        ChatMessage.Author author =
+                caller.has(Role.PSYCHOLOGIST) ? ChatMessage.Author.PSYCHOLOGIST : ChatMessage.Author.OPERATOR;
+        ChatMessage message = new ChatMessage(chat.id(), author, checkedText(text), clock.instant());
         return posted(chat, message);
     }
 
