@@ -199,7 +199,7 @@ class OperatorsSystemIT {
 
     static String holder(long chatId) {
         JsonObject chat = scenario.as("operateur").get("/chats/" + chatId).json();
-        return chat.getString("status") + ":" + (chat.isNull("operator") ? "-" : chat.getString("operator"));
+        return chat.getString("status") + ":" + chat.getString("operator", "-");
     }
 
     static Api.Reply offShift(Api operator, String handTo) {
