@@ -562,7 +562,8 @@ class BrowserIT {
     }
 
     @Test
-    void anOperatorChangesStatusOnTheConsoleAndInsertsACannedAnswerInOneClick() throws Exception {
+    void anOperatorChangesStatusOnTheConsoleAndInsertsACannedAnswerInOneClickThenHandsOverAtTheEndOfTheShift()
+            throws Exception {
         String title = "Accueil navigateur " + System.nanoTime();
         String text = "Bonjour <b>je vous écoute</b>, que s'est-il passé ?";
         Api admin = Api.as(server.baseUrl(), "admin");
@@ -574,6 +575,8 @@ class BrowserIT {
         long answer = created.json().getJsonNumber("id").longValue();
         String user = "op-browser-" + System.nanoTime() % 1_000_000_000L;
         SecurityIT.createOperator(user);
+        String relief = user + "-relief";
+        SecurityIT.createOperator(relief);
         Api operator = Api.as(server.baseUrl(), user, "operateur");
         long chat = new Scenario(server.baseUrl()).openChat("Bonjour, on m'a menacé.");
         try {
@@ -614,8 +617,22 @@ class BrowserIT {
             assertThat(browser.findElements(By.cssSelector(".message-text b, .canned-answers b")))
                     .as("the canned answer is text, never markup")
                     .isEmpty();
+
+            // going off shift, the operator hands the conversation to the colleague picked beside the status
+            new Select(browser.findElement(By.id("status:next"))).selectByValue("OFF_SHIFT");
+            new Select(browser.findElement(By.id("status:handTo"))).selectByValue(relief);
+            screenshot("operator-off-shift-hand-over");
+            browser.findElement(By.id("status:change")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status:current"), "Hors service"));
+            assertThat(Api.as(server.baseUrl(), relief, "operateur")
+                            .get("/chats/" + chat)
+                            .json()
+                            .getString("operator"))
+                    .isEqualTo(relief);
         } finally {
             operator.post("/chats/" + chat + "/close", "{\"outcome\":\"INFORMATION\"}");
+            Api.as(server.baseUrl(), relief, "operateur")
+                    .post("/chats/" + chat + "/close", "{\"outcome\":\"INFORMATION\"}");
             admin.send("DELETE", "/canned-answers/" + answer, null);
         }
     }
