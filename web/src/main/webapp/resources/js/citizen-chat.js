@@ -58,7 +58,8 @@
       item.className = 'chat-line chat-line-' + String(line.author).toLowerCase();
       var who = document.createElement('span');
       who.className = 'chat-author';
-      who.textContent = line.author === 'OPERATOR' ? label.officer : line.author === 'RECEIPT' ? label.receipt : line.author === 'SYSTEM' ? label.system : label.you;
+      var authors = {OPERATOR: label.officer, PSYCHOLOGIST: label.psychologist, RECEIPT: label.receipt, SYSTEM: label.system};
+      who.textContent = authors[line.author] || label.you;
       var text = document.createElement('p');
       text.className = 'chat-text';
       if (line.author === 'RECEIPT') {

@@ -291,6 +291,28 @@ class BrowserIT {
                 .as("the reply reaches the citizen, the note is for staff only")
                 .contains("Prenez votre temps")
                 .doesNotContain("Besoin d");
+        // the citizen's page labels the reply as the psychologist's, not an officer's
+        WebDriver citizen = chromium("1280,900");
+        try {
+            citizen.get(server.baseUrl() + "/citoyen/chat.xhtml");
+            ((JavascriptExecutor) citizen)
+                    .executeScript(
+                            "sessionStorage.setItem('relais.chat', JSON.stringify({id: arguments[0], token: arguments[1]}))",
+                            chat,
+                            token);
+            citizen.navigate().refresh();
+            new WebDriverWait(citizen, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector(".chat-line-psychologist"), "Prenez votre temps"));
+            assertThat(citizen.findElement(By.cssSelector(".chat-line-psychologist .chat-author"))
+                            .getText())
+                    .isEqualTo("Psychologue de la plateforme");
+            assertThat(citizen.findElements(By.cssSelector(".chat-line-operator")))
+                    .isEmpty();
+            screenshot(citizen, "citizen-psychologist-reply");
+        } finally {
+            citizen.quit();
+        }
 
         new Select(browser.findElement(By.id("conversations:transferTarget")))
                 .selectByVisibleText("La file d'attente de la plateforme");
@@ -363,6 +385,36 @@ class BrowserIT {
                     By.cssSelector(".chat-line-operator"), "Êtes-vous blessée ?"));
             screenshot("operator-live-chat");
             screenshot(citizen, "citizen-chat-phone");
+
+            // unread marker: another held conversation counts its citizen's messages, pushed live; the open one has
+            // none
+            ChatIT.Opened other = ChatIT.open("VICTIM", "THEFT", "Bonjour, c'est une autre conversation.");
+            Api operator = Api.as(server.baseUrl(), "operateur");
+            assertThat(operator.post("/chats/" + other.id() + "/take", null).status())
+                    .isEqualTo(200);
+            wait.until(d -> "1".equals(unreadBadge(other.id())));
+            var more = Api.anonymous(server.baseUrl())
+                    .post(
+                            "/citizen/chats/" + other.id() + "/messages",
+                            "{\"text\":\"Vous me lisez ?\"}",
+                            "X-Chat-Token",
+                            other.token());
+            assertThat(more.status()).as(more.toString()).isEqualTo(201);
+            wait.until(d -> "2".equals(unreadBadge(other.id())));
+            assertThat(rowIn("tasks:mine", other.id()).getText()).contains("2 messages non lus");
+            assertThat(unreadBadge(chat))
+                    .as("the open conversation was read as it came")
+                    .isEmpty();
+            screenshot("operator-unread");
+            rowIn("tasks:mine", other.id())
+                    .findElement(By.cssSelector(".show-messages"))
+                    .click();
+            wait.until(d -> "".equals(unreadBadge(other.id())));
+            assertThat(operator.get("/chats?scope=mine").array().getValuesAs(jakarta.json.JsonObject.class))
+                    .filteredOn(c -> c.getJsonNumber("id").longValue() == other.id())
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.getInt("unread")).isZero());
+            operator.post("/chats/" + other.id() + "/close", "{\"outcome\":\"INFORMATION\"}");
 
             citizen.navigate().refresh();
             citizenWait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".chat-line"), 3));
@@ -622,7 +674,8 @@ class BrowserIT {
     }
 
     @Test
-    void anOperatorChangesStatusOnTheConsoleAndInsertsACannedAnswerInOneClick() throws Exception {
+    void anOperatorChangesStatusOnTheConsoleAndInsertsACannedAnswerInOneClickThenHandsOverAtTheEndOfTheShift()
+            throws Exception {
         String title = "Accueil navigateur " + System.nanoTime();
         String text = "Bonjour <b>je vous écoute</b>, que s'est-il passé ?";
         Api admin = Api.as(server.baseUrl(), "admin");
@@ -634,6 +687,8 @@ class BrowserIT {
         long answer = created.json().getJsonNumber("id").longValue();
         String user = "op-browser-" + System.nanoTime() % 1_000_000_000L;
         SecurityIT.createOperator(user);
+        String relief = user + "-relief";
+        SecurityIT.createOperator(relief);
         Api operator = Api.as(server.baseUrl(), user, "operateur");
         long chat = new Scenario(server.baseUrl()).openChat("Bonjour, on m'a menacé.");
         try {
@@ -674,8 +729,22 @@ class BrowserIT {
             assertThat(browser.findElements(By.cssSelector(".message-text b, .canned-answers b")))
                     .as("the canned answer is text, never markup")
                     .isEmpty();
+
+            // going off shift, the operator hands the conversation to the colleague picked beside the status
+            new Select(browser.findElement(By.id("status:next"))).selectByValue("OFF_SHIFT");
+            new Select(browser.findElement(By.id("status:handTo"))).selectByValue(relief);
+            screenshot("operator-off-shift-hand-over");
+            browser.findElement(By.id("status:change")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status:current"), "Hors service"));
+            assertThat(Api.as(server.baseUrl(), relief, "operateur")
+                            .get("/chats/" + chat)
+                            .json()
+                            .getString("operator"))
+                    .isEqualTo(relief);
         } finally {
             operator.post("/chats/" + chat + "/close", "{\"outcome\":\"INFORMATION\"}");
+            Api.as(server.baseUrl(), relief, "operateur")
+                    .post("/chats/" + chat + "/close", "{\"outcome\":\"INFORMATION\"}");
             admin.send("DELETE", "/canned-answers/" + answer, null);
         }
     }
@@ -760,6 +829,20 @@ class BrowserIT {
                 .filter(r -> r.findElement(By.tagName("td")).getText().strip().equals(String.valueOf(id)))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /** The unread badge of a held conversation on the console: its count, "" without one, null without the row. */
+    static String unreadBadge(long chatId) {
+        try {
+            WebElement row = rowIn("tasks:mine", chatId);
+            if (row == null) {
+                return null;
+            }
+            java.util.List<WebElement> badges = row.findElements(By.cssSelector(".unread-badge"));
+            return badges.isEmpty() ? "" : badges.get(0).getAttribute("data-unread");
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return null; // redrawn meanwhile: read again
+        }
     }
 
     /** Reloads a page until a table shows {@code text}: the engine forwards after the request that caused it. */

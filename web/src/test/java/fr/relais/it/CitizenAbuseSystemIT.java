@@ -12,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -166,6 +169,67 @@ class CitizenAbuseSystemIT {
         var closed = scenario.as("superviseur").post("/chats/spam", "{\"chatIds\":" + opened + "}");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         assertThat(closed.json().getJsonArray("closed")).hasSize(opened.size());
+    }
+
+    /**
+     * Opens a citizen socket from this address (the handshake only) and closes it: the upgrade's status,
+     * 101 when accepted.
+     */
+    static int upgrade(Citizen citizen, long chatId) throws Exception {
+        URI uri = URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/ws/citizen/chats/" + chatId);
+        try {
+            WebSocket socket = CLIENT.newWebSocketBuilder()
+                    .header("X-Forwarded-For", citizen.address())
+                    .buildAsync(uri, new WebSocket.Listener() {})
+                    .get(10, TimeUnit.SECONDS);
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+            return 101;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    @Test
+    void socketUpgradesCountInTheAddressLimitLikeRequests() throws Exception {
+        long chat = scenario.openChat("Bonjour");
+        // fixed one-minute windows: the whole run must fall in one, else it runs again in the next
+        for (int attempt = 1; ; attempt++) {
+            Citizen citizen = Citizen.fresh();
+            long window = System.currentTimeMillis() / 60_000;
+            int upgrades = 5;
+            for (int i = 0; i < TestEnvironment.REQUESTS_PER_ADDRESS - upgrades; i++) {
+                Answer answer = citizen.send("GET", "/citizen/reports/ABCD-EFGH-JK", null);
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+            }
+            List<Integer> accepted = new ArrayList<>();
+            for (int i = 0; i < upgrades; i++) {
+                accepted.add(upgrade(citizen, chat));
+            }
+            Answer request = citizen.send("GET", "/citizen/reports/ABCD-EFGH-JK", null);
+            int refusedUpgrade = upgrade(citizen, chat);
+            int otherAddress = upgrade(Citizen.fresh(), chat);
+            if (System.currentTimeMillis() / 60_000 != window && attempt < 3) {
+                continue;
+            }
+            assertThat(accepted)
+                    .as("the address's last upgrades within its limit")
+                    .containsOnly(101);
+            assertThat(request.status())
+                    .as("the upgrades used up the address's requests of the minute: " + request)
+                    .isEqualTo(429);
+            assertThat(request.json().getString("error")).isEqualTo("rate_limited");
+            assertThat(Long.parseLong(request.retryAfter())).isBetween(1L, 60L);
+            assertThat(refusedUpgrade)
+                    .as("an upgrade past the limit is refused too")
+                    .isEqualTo(429);
+            assertThat(otherAddress)
+                    .as("another address is not limited by this one")
+                    .isEqualTo(101);
+            return;
+        }
     }
 
     @Test

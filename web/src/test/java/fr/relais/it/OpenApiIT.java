@@ -116,6 +116,41 @@ class OpenApiIT {
     }
 
     @Test
+    void theCitizensOperationsDeclareTheRateLimitWithRetryAfterAndTheReusedIdempotencyKey() {
+        List<String> citizen = operations().stream()
+                .filter(k -> k.contains(" /api/v1/citizen/"))
+                .toList();
+        assertThat(citizen).contains("POST /api/v1/citizen/chats", "POST /api/v1/citizen/chats/{id}/messages");
+        for (String key : citizen) {
+            JsonObject tooMany =
+                    resolve(operation(key).getJsonObject("responses").getJsonObject("429"));
+            assertThat(tooMany).as(key + " declares 429").isNotNull();
+            assertThat(tooMany.getJsonObject("headers")
+                            .getJsonObject("Retry-After")
+                            .getJsonObject("schema")
+                            .getString("type"))
+                    .as(key + " 429 tells when to retry")
+                    .isEqualTo("integer");
+        }
+        for (String key : operations()) {
+            boolean idempotent = operation(key).getJsonArray("parameters") != null
+                    && operation(key).getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
+                            .anyMatch(p -> "Idempotency-Key".equals(p.getString("name")));
+            assertThat(operation(key).getJsonObject("responses").containsKey("422"))
+                    .as(key + ": 422 exactly where an Idempotency-Key is taken")
+                    .isEqualTo(idempotent);
+        }
+        assertThat(resolve(operation("POST /api/v1/citizen/chats")
+                                .getJsonObject("responses")
+                                .getJsonObject("422"))
+                        .getString("description"))
+                .contains("Idempotency-Key");
+        assertThat(operation("GET /api/v1/chats").getJsonObject("responses").keySet())
+                .as("staff operations are not rate-limited")
+                .doesNotContain("429");
+    }
+
+    @Test
     void timesAreIsoStrings() {
         JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
         assertThat(schemas.getJsonObject("ChatView")

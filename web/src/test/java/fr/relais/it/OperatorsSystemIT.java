@@ -128,6 +128,173 @@ class OperatorsSystemIT {
                 .containsExactly("AVAILABLE->ON_BREAK", "ON_BREAK->AVAILABLE", "AVAILABLE->OFF_SHIFT");
     }
 
+    /** The held chat's {@code unread} in the operator's list of held chats ({@code scope=mine}). */
+    static int unread(Api operator, long chatId) {
+        var mine = operator.get("/chats?scope=mine");
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        return mine.array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getJsonNumber("id").longValue() == chatId)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("chat " + chatId + " not held: " + mine))
+                .getInt("unread");
+    }
+
+    static void citizenWrites(Opened chat, String text) {
+        var sent = scenario.anonymous()
+                .post(
+                        "/citizen/chats/" + chat.id() + "/messages",
+                        "{\"text\":" + Scenario.json(text) + "}",
+                        "X-Chat-Token",
+                        chat.token());
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void eachHeldChatCountsTheCitizenMessagesItsHolderHasNotReadYet() throws Exception {
+        Api operator = newOperator("op-unread");
+        Api colleague = newOperator("op-unread2");
+        Opened chat = openGeneralist();
+        assertThat(operator.post("/chats/" + chat.id() + "/take", null).status())
+                .isEqualTo(200);
+        assertThat(unread(operator, chat.id()))
+                .as("the citizen's first message, not read yet")
+                .isEqualTo(1);
+        assertThat(operator.get("/chats?scope=queue").array().getValuesAs(JsonObject.class))
+                .as("waiting chats have no unread count")
+                .allSatisfy(c -> assertThat(c.containsKey("unread")).isFalse());
+
+        assertThat(operator.get("/chats/" + chat.id() + "/messages").status()).isEqualTo(200);
+        assertThat(unread(operator, chat.id())).as("read by its holder").isZero();
+
+        citizenWrites(chat, "Vous êtes là ?");
+        assertThat(operator.post("/chats/" + chat.id() + "/messages", "{\"text\":\"Oui, je vous lis.\"}")
+                        .status())
+                .isEqualTo(201);
+        citizenWrites(chat, "Il y a un point de deal devant l'école.");
+        assertThat(unread(operator, chat.id()))
+                .as("two citizen messages since; the operator's own answer does not count")
+                .isEqualTo(2);
+        assertThat(scenario.as("superviseur")
+                        .get("/chats/" + chat.id() + "/messages")
+                        .status())
+                .isEqualTo(200);
+        assertThat(unread(operator, chat.id()))
+                .as("someone else reading it does not read it for the holder")
+                .isEqualTo(2);
+
+        assertThat(operator.get("/chats/" + chat.id() + "/messages").status()).isEqualTo(200);
+        assertThat(unread(operator, chat.id())).isZero();
+
+        var moved = operator.post(
+                "/chats/" + chat.id() + "/transfer", "{\"target\":\"COLLEAGUE\",\"to\":\"" + nameOf(colleague) + "\"}");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(unread(colleague, chat.id()))
+                .as("the new holder has read none of the citizen's three messages")
+                .isEqualTo(3);
+        assertThat(colleague
+                        .post("/chats/" + chat.id() + "/close", "{\"outcome\":\"INFORMATION\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    static String holder(long chatId) {
+        JsonObject chat = scenario.as("operateur").get("/chats/" + chatId).json();
+        return chat.getString("status") + ":" + chat.getString("operator", "-");
+    }
+
+    static Api.Reply offShift(Api operator, String handTo) {
+        return operator.put(
+                "/operators/me/status",
+                "{\"status\":\"OFF_SHIFT\",\"handTo\":" + Scenario.json(handTo) + ",\"note\":\"Relève de 22 h\"}");
+    }
+
+    @Test
+    void goingOffShiftHandsTheHeldChatsToTheColleagueTheOperatorPicks() throws Exception {
+        Api operator = newOperator("op-handover");
+        Api colleague = newOperator("op-relief");
+        String relief = nameOf(colleague);
+        Opened first = openGeneralist();
+        Opened second = openGeneralist();
+        for (Opened chat : List.of(first, second)) {
+            assertThat(operator.post("/chats/" + chat.id() + "/take", null).status())
+                    .isEqualTo(200);
+        }
+
+        var off = offShift(operator, relief);
+
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertThat(off.json().getString("status")).isEqualTo("OFF_SHIFT");
+        assertThat(off.json().getInt("held")).isZero();
+        assertThat(holder(first.id())).isEqualTo("TAKEN:" + relief);
+        assertThat(holder(second.id())).isEqualTo("TAKEN:" + relief);
+        assertThat(colleague.get("/chats/" + first.id() + "/messages").array().getValuesAs(JsonObject.class))
+                .as("with its history and a line saying who handed it to whom, with the note")
+                .last()
+                .satisfies(line -> {
+                    assertThat(line.getString("author")).isEqualTo("SYSTEM");
+                    assertThat(line.getString("text")).contains(relief).contains("Relève de 22 h");
+                });
+        assertThat(colleague
+                        .post("/chats/" + first.id() + "/messages", "{\"text\":\"Je prends la suite.\"}")
+                        .status())
+                .isEqualTo(201);
+        for (Opened chat : List.of(first, second)) {
+            assertThat(colleague
+                            .post("/chats/" + chat.id() + "/close", "{\"outcome\":\"INFORMATION\"}")
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void goingOffShiftToAColleagueWhoCannotReceiveIsRefusedAndHandsNothingOver() throws Exception {
+        Api operator = newOperator("op-handover-no");
+        String user = nameOf(operator);
+        Api onBreak = newOperator("op-on-break");
+        assertThat(setStatus(onBreak, "ON_BREAK").status()).isEqualTo(200);
+        Api full = newOperator("op-full");
+        assertThat(scenario.as("superviseur")
+                        .put("/operators/" + nameOf(full) + "/cap", "{\"cap\":1}")
+                        .status())
+                .isEqualTo(200);
+        Opened fullChat = openGeneralist();
+        assertThat(full.post("/chats/" + fullChat.id() + "/take", null).status())
+                .isEqualTo(200);
+        Opened chat = openGeneralist();
+        assertThat(operator.post("/chats/" + chat.id() + "/take", null).status())
+                .isEqualTo(200);
+
+        assertRefused(offShift(operator, nameOf(onBreak)), 409, "target_not_available");
+        assertRefused(offShift(operator, nameOf(full)), 409, "target_cap_reached");
+        assertRefused(offShift(operator, "operatrice-vss"), 400, "invalid_target");
+        assertRefused(offShift(operator, "psychologue"), 400, "invalid_target");
+        assertRefused(offShift(operator, "personne-inconnue"), 400, "invalid_target");
+        assertRefused(offShift(operator, user), 400, "invalid_target");
+        assertRefused(
+                operator.put(
+                        "/operators/me/status",
+                        "{\"status\":\"ON_BREAK\",\"handTo\":" + Scenario.json(nameOf(full)) + "}"),
+                400,
+                "invalid_hand_over");
+
+        assertThat(operator.get("/operators/me").json().getString("status"))
+                .as("each refusal left the status as it was")
+                .isEqualTo("AVAILABLE");
+        assertThat(holder(chat.id())).isEqualTo("TAKEN:" + user);
+        assertThat(holder(fullChat.id())).isEqualTo("TAKEN:" + nameOf(full));
+        assertThat(operator.get("/chats/" + chat.id() + "/messages").array().getValuesAs(JsonObject.class))
+                .as("no transfer line was written")
+                .extracting(m -> m.getString("author"))
+                .containsExactly("CITIZEN");
+        assertThat(statusChanges(user)).isEmpty();
+
+        assertThat(setStatus(operator, "OFF_SHIFT").status())
+                .as("without a colleague: the queue")
+                .isEqualTo(200);
+        assertThat(holder(chat.id())).isEqualTo("WAITING:-");
+        full.post("/chats/" + fullChat.id() + "/close", "{\"outcome\":\"INFORMATION\"}");
+    }
+
     @Test
     void twoFirstTakesOfANewOperatorAtOnceBothSucceed() throws Exception {
         // a new operator has no status row yet: the chat benchmark's concurrent first takes deadlocked

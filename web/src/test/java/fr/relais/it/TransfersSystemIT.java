@@ -117,8 +117,24 @@ class TransfersSystemIT {
                 "/chats/" + chat.id() + "/messages", "{\"text\":\"Je suis psychologue, je vous écoute.\"}");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         JsonObject pushed = socket.next();
-        assertThat(pushed.getString("author")).isEqualTo("OPERATOR");
+        assertThat(pushed.getString("author"))
+                .as("the citizen is told it is the psychologist, not an officer")
+                .isEqualTo("PSYCHOLOGIST");
         assertThat(pushed.getString("text")).isEqualTo("Je suis psychologue, je vous écoute.");
+        assertThat(reply.json().getString("author")).isEqualTo("PSYCHOLOGIST");
+        assertThat(citizenLines(chat))
+                .extracting(m -> m.getString("author"))
+                .containsExactly("CITIZEN", "SYSTEM", "PSYCHOLOGIST");
+        assertThat(psychologist.get("/chats/" + chat.id() + "/messages").array().getValuesAs(JsonObject.class))
+                .as("the transcript staff and auditors read says so too")
+                .extracting(m -> m.getString("author"))
+                .containsExactly("CITIZEN", "SYSTEM", "PSYCHOLOGIST");
+        assertThat(scenario.as("auditeur")
+                        .get("/chats/" + chat.id() + "/messages")
+                        .array()
+                        .getValuesAs(JsonObject.class))
+                .extracting(m -> m.getString("author"))
+                .containsExactly("CITIZEN", "SYSTEM", "PSYCHOLOGIST");
 
         var back = psychologist.post(
                 "/chats/" + chat.id() + "/transfer", "{\"target\":\"QUEUE\",\"note\":\"Prête à déposer plainte\"}");

@@ -34,6 +34,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -403,11 +405,14 @@ public class Intake {
         return new SpamClosing(List.copyOf(closed), Collections.unmodifiableMap(refused));
     }
 
+    /** Staff answer the citizen in a chat they hold: as the psychologist when the caller is one, else as an officer. */
     @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
     public ChatMessage postAsOperator(long chatId, String text) {
-        Chat chat = heldChat(chatId, directory.currentCaller());
-        ChatMessage message =
-                new ChatMessage(chat.id(), ChatMessage.Author.OPERATOR, checkedText(text), clock.instant());
+        Caller caller = directory.currentCaller();
+        Chat chat = heldChat(chatId, caller);
+        ChatMessage.Author author =
+                caller.has(Role.PSYCHOLOGIST) ? ChatMessage.Author.PSYCHOLOGIST : ChatMessage.Author.OPERATOR;
+        ChatMessage message = new ChatMessage(chat.id(), author, checkedText(text), clock.instant());
         return posted(chat, message);
     }
 
@@ -453,6 +458,54 @@ public class Intake {
                         ? ChatLine.of(m, anonymisation.redact(m.text(), null).text())
                         : ChatLine.forStaff(m, m.text()))
                 .toList();
+    }
+
+    /**
+     * The conversation as {@link #transcript} gives it; when the caller holds the chat, it also records
+     * that they have read it up to its last line, which clears its unread marker ({@link #unread}).
+     */
+    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.AUDITOR})
+    public List<ChatLine> read(long chatId) {
+        Caller caller = directory.currentCaller();
+        List<ChatLine> lines = transcript(chatId);
+        Chat chat = em.find(Chat.class, chatId);
+        if (!lines.isEmpty() && chat.isHeldBy(caller.username())) {
+            long last = lines.stream().mapToLong(ChatLine::id).max().orElseThrow();
+            // the chat's row lock orders its messages' ids, so every line up to this id was seen
+            em.createNativeQuery("INSERT INTO chat_reading (chat_id, username, last_read_message_id, read_at)"
+                            + " VALUES (?1, ?2, ?3, ?4) ON DUPLICATE KEY UPDATE"
+                            + " last_read_message_id = GREATEST(last_read_message_id, VALUES(last_read_message_id)),"
+                            + " read_at = VALUES(read_at)")
+                    .setParameter(1, chat.id())
+                    .setParameter(2, caller.username())
+                    .setParameter(3, last)
+                    .setParameter(4, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .executeUpdate();
+        }
+        return lines;
+    }
+
+    /**
+     * For each chat the caller holds, how many citizen messages arrived since they last read it
+     * ({@link #read}); a chat they never read counts all its citizen messages. Chats with none are absent.
+     */
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
+    public Map<Long, Integer> unread() {
+        String me = directory.currentCaller().username();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT m.chat_id, COUNT(m.id) FROM chat c"
+                        + " JOIN chat_message m ON m.chat_id = c.id"
+                        + " LEFT JOIN chat_reading r ON r.chat_id = c.id AND r.username = ?1"
+                        + " WHERE c.operator = ?2 AND c.status = 'TAKEN' AND m.author = 'CITIZEN'"
+                        + " AND m.id > COALESCE(r.last_read_message_id, 0) GROUP BY m.chat_id")
+                .setParameter(1, me)
+                .setParameter(2, me)
+                .getResultList();
+        Map<Long, Integer> unread = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            unread.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+        }
+        return unread;
     }
 
     /** A chat as staff may see it: their own platform's, or any for auditors. */

@@ -7,6 +7,7 @@ import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
 import fr.relais.intake.entity.ChatMilestone;
 import fr.relais.operators.boundary.OperatorEvent;
+import fr.relais.operators.boundary.Operators;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
@@ -60,6 +61,9 @@ public class Transfers {
     @EJB
     Directory directory;
 
+    @EJB
+    Operators operators;
+
     @Inject
     Event<ChatEvent> events;
 
@@ -101,17 +105,25 @@ public class Transfers {
     }
 
     /**
-     * Going off shift hands every conversation the operator still holds back to the platform's queue,
-     * with its history, in the transaction of the status change (synchronous observer).
+     * Going off shift hands every conversation the operator still holds, with its history, to the
+     * colleague they picked or back to the platform's queue, in the transaction of the status change
+     * (synchronous observer): one refused hand-over refuses them all, and the change.
      */
     public void onOffShift(@Observes OperatorEvent.WentOffShift offShift) {
+        Optional<String> colleague = Optional.ofNullable(offShift.colleague());
+        String note = offShift.note() != null && !offShift.note().isBlank()
+                ? offShift.note()
+                : colleague.isPresent() ? OFF_SHIFT_TO_COLLEAGUE_NOTE : OFF_SHIFT_NOTE;
         for (long chatId : offShift.heldChatIds()) {
-            handBack(chatId, Optional.empty(), OFF_SHIFT_NOTE);
+            handBack(chatId, colleague, note);
         }
     }
 
     /** The staff note of a conversation handed back at the end of a shift. */
     static final String OFF_SHIFT_NOTE = "Fin de service de l'opérateur : conversation remise dans la file.";
+
+    /** The staff note of a conversation handed to a colleague at the end of a shift. */
+    static final String OFF_SHIFT_TO_COLLEAGUE_NOTE = "Fin de service de l'opérateur : conversation confiée.";
 
     /** Who the caller may hand a conversation to by name: colleagues of the platform, then psychologists. */
     @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
@@ -127,6 +139,24 @@ public class Transfers {
                 .getResultList()
                 .stream()
                 .filter(u -> u.roles().contains(Role.OPERATOR) || u.roles().contains(Role.PSYCHOLOGIST))
+                .map(u -> new Person(u.username(), u.displayName()))
+                .toList();
+    }
+
+    /** The operators of the caller's platform other than the caller, for handing conversations over at the end of a shift. */
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
+    public List<Person> colleagues() {
+        Caller caller = directory.currentCaller();
+        return em
+                .createQuery(
+                        "select u from AppUser u join u.roles r where u.platform = :platform and u.enabled = true"
+                                + " and r = :role and u.username <> :me order by u.username",
+                        AppUser.class)
+                .setParameter("platform", caller.platform())
+                .setParameter("role", Role.OPERATOR)
+                .setParameter("me", caller.username())
+                .getResultList()
+                .stream()
                 .map(u -> new Person(u.username(), u.displayName()))
                 .toList();
     }
@@ -172,13 +202,16 @@ public class Transfers {
         events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
     }
 
+    /** An operator of the chat's platform, enabled, available and under their cap ({@link Operators#checkMayReceive}). */
     private AppUser colleague(Chat chat, Caller caller, String username) {
         AppUser user = named(username);
         if (!user.roles().contains(Role.OPERATOR) || user.platform() != chat.platform()) {
             throw DomainException.invalid(
                     "invalid_target", "Ce destinataire n'est pas un opérateur de la plateforme de la conversation.");
         }
-        return available(user, caller);
+        available(user, caller);
+        operators.checkMayReceive(user.username());
+        return user;
     }
 
     private AppUser psychologist(Chat chat, Caller caller, String username) {

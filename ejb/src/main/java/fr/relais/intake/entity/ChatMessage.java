@@ -37,8 +37,10 @@ public class ChatMessage {
 
     public enum Author {
         CITIZEN,
-        /** Platform staff: an operator or the psychologist. */
+        /** A police officer or gendarme of the platform. */
         OPERATOR,
+        /** The platform's psychologist (VSS), shown to the citizen as such. */
+        PSYCHOLOGIST,
         /** The platform gives the citizen a report's receipt reference: the text is the reference alone. */
         RECEIPT,
         /** The platform itself: a transfer, an abandonment; its text is neutral, the staff note is not shown to the citizen. */

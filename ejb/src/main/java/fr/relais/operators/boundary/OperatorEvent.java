@@ -14,10 +14,12 @@ public sealed interface OperatorEvent {
     record AvailabilityChanged(String username, Platform platform) implements OperatorEvent {}
 
     /**
-     * An operator is going off shift while holding {@code heldChatIds}. Fired inside the
+     * An operator is going off shift while holding {@code heldChatIds}, handing them to {@code colleague}
+     * (null: back to the platform's queue) with {@code note} (null: none given). Fired inside the
      * transaction, before the change is checked: a synchronous observer ({@code during =
-     * IN_PROGRESS}, the default) may hand the chats back to the queue or to a colleague in that
-     * same transaction; chats still held afterwards refuse the change ({@code chats_still_held}).
+     * IN_PROGRESS}, the default) hands the chats over in that same transaction, and a refusal there
+     * refuses the change; chats still held afterwards refuse it too ({@code chats_still_held}).
      */
-    record WentOffShift(String username, Platform platform, List<Long> heldChatIds) implements OperatorEvent {}
+    record WentOffShift(String username, Platform platform, List<Long> heldChatIds, String colleague, String note)
+            implements OperatorEvent {}
 }

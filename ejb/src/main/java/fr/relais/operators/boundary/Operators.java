@@ -67,16 +67,32 @@ public class Operators {
         return statusOf(caller.username(), caller.platform(), em.find(OperatorState.class, caller.username()));
     }
 
-    /**
-     * The calling operator changes status. Going off shift while holding conversations first tells
-     * {@link OperatorEvent.WentOffShift} observers, which may hand them over in this transaction;
-     * chats still held then refuse it.
-     */
+    /** The calling operator changes status; going off shift hands the conversations held back to the queue. */
     @RolesAllowed(Role.OPERATOR)
     public OperatorStatus changeStatus(OperatorState.Status next) {
+        return changeStatus(next, null, null);
+    }
+
+    /**
+     * The calling operator changes status. Going off shift while holding conversations first tells
+     * {@link OperatorEvent.WentOffShift} observers, which hand them over in this transaction, to
+     * {@code colleague} (an available operator of the platform under their cap, checked by the
+     * transfer: {@link #checkMayReceive}) or, without one, back to the queue; a refusal there, or chats
+     * still held then, refuse the change and nothing is handed over.
+     *
+     * @param colleague only with {@code OFF_SHIFT} (400 {@code invalid_hand_over} otherwise)
+     * @param note for staff, with each conversation handed over
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public OperatorStatus changeStatus(OperatorState.Status next, String colleague, String note) {
         if (next == null) {
             throw DomainException.invalid(
                     "invalid_status", "Statut manquant ou inconnu : AVAILABLE, ON_BREAK ou OFF_SHIFT.");
+        }
+        String handTo = colleague == null || colleague.isBlank() ? null : colleague.strip();
+        if (handTo != null && next != OperatorState.Status.OFF_SHIFT) {
+            throw DomainException.invalid(
+                    "invalid_hand_over", "On ne confie ses conversations à un collègue qu'en quittant son service.");
         }
         Caller caller = directory.currentCaller();
         OperatorState state = lockedState(caller.username());
@@ -85,7 +101,7 @@ public class Operators {
             if (!held.isEmpty()) {
                 // intake's Transfers observes it and hands each chat back to the queue with its history,
                 // in this transaction; a chat it could not hand back refuses the change below
-                events.fire(new OperatorEvent.WentOffShift(caller.username(), caller.platform(), held));
+                events.fire(new OperatorEvent.WentOffShift(caller.username(), caller.platform(), held, handTo, note));
                 em.flush();
                 if (!heldChats(caller.username()).isEmpty()) {
                     throw DomainException.conflict(
@@ -164,6 +180,28 @@ public class Operators {
         }
     }
 
+    /**
+     * Refuses handing a conversation to a colleague who is not available (409 {@code target_not_available})
+     * or already holds as many chats as their cap (409 {@code target_cap_reached}). Locks the colleague's
+     * row, as a take does: their own takes and other hand-overs to them queue behind it, so the cap holds.
+     */
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST})
+    public void checkMayReceive(String username) {
+        OperatorState state = lockedState(username);
+        if (state.status() != OperatorState.Status.AVAILABLE) {
+            throw DomainException.conflict(
+                    "target_not_available",
+                    "Ce collègue n'est pas disponible (en pause ou hors service) : choisissez-en un autre ou la file.");
+        }
+        int cap = capOf(state);
+        if (heldChats(username).size() >= cap) {
+            throw DomainException.conflict(
+                    "target_cap_reached",
+                    "Ce collègue tient déjà " + cap
+                            + " conversations, son plafond : choisissez-en un autre ou la file.");
+        }
+    }
+
     /** Available operators of a platform and their free slots, for the waiting estimate. */
     public record Capacity(int availableOperators, int freeSlots) {}
 
@@ -224,7 +262,7 @@ public class Operators {
      * once: concurrent callers wait on the first insert, then find the row, and lock it in their own
      * transactions. Without a locking read before it, no gap lock is held.
      */
-    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR})
+    @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void createState(String username) {
         em.createNativeQuery("INSERT IGNORE INTO operator_state (username, status, status_since, version)"

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -55,16 +56,21 @@ public class ChatResource {
             operationId = "listChats",
             summary = "List the platform's waiting chats, or the caller's own",
             description =
-                    "`scope=queue` (default): chats waiting in the caller's platform queue; `scope=mine`: chats the caller holds.")
+                    "`scope=queue` (default): chats waiting in the caller's platform queue; `scope=mine`: chats the caller"
+                            + " holds, each with `unread`, the citizen messages that arrived since the caller last read"
+                            + " its messages (`GET /chats/{id}/messages` by the holder marks it read).")
     @GET
     public List<ChatView> list(@QueryParam("scope") @DefaultValue("queue") String scope) {
-        List<Chat> chats =
-                switch (scope) {
-                    case "queue" -> intake.queue();
-                    case "mine" -> intake.mine();
-                    default -> throw DomainException.invalid("invalid_scope", "Portée inconnue : queue ou mine.");
-                };
-        return chats.stream().map(ChatView::of).toList();
+        return switch (scope) {
+            case "queue" -> intake.queue().stream().map(ChatView::of).toList();
+            case "mine" -> {
+                Map<Long, Integer> unread = intake.unread();
+                yield intake.mine().stream()
+                        .map(c -> ChatView.of(c, unread.getOrDefault(c.id(), 0)))
+                        .toList();
+            }
+            default -> throw DomainException.invalid("invalid_scope", "Portée inconnue : queue ou mine.");
+        };
     }
 
     @Operation(operationId = "getChat", summary = "Read a chat")
@@ -81,11 +87,15 @@ public class ChatResource {
         return ChatView.of(intake.take(id));
     }
 
-    @Operation(operationId = "listChatMessages", summary = "Read a chat's messages")
+    @Operation(
+            operationId = "listChatMessages",
+            summary = "Read a chat's messages",
+            description = "Read by the chat's holder, this also marks the conversation read: its `unread` count in"
+                    + " `GET /chats?scope=mine` goes back to 0.")
     @GET
     @Path("{id}/messages")
     public List<ChatLine> messages(@PathParam("id") long id) {
-        return intake.transcript(id);
+        return intake.read(id);
     }
 
     @Operation(operationId = "postChatMessage", summary = "Answer the citizen")

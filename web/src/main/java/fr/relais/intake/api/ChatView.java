@@ -3,7 +3,10 @@ package fr.relais.intake.api;
 import fr.relais.intake.entity.Chat;
 import java.time.Instant;
 
-/** A chat as staff see it. */
+/**
+ * A chat as staff see it; {@code unread}, in the caller's own chats only ({@code scope=mine}), counts the
+ * citizen messages that arrived since the caller last read the conversation.
+ */
 public record ChatView(
         long id,
         String platform,
@@ -15,9 +18,14 @@ public record ChatView(
         String operator,
         Instant createdAt,
         Instant takenAt,
-        Instant queuedAt) {
+        Instant queuedAt,
+        Integer unread) {
 
     public static ChatView of(Chat chat) {
+        return of(chat, null);
+    }
+
+    public static ChatView of(Chat chat, Integer unread) {
         return new ChatView(
                 chat.id(),
                 chat.platform().name(),
@@ -29,7 +37,8 @@ public record ChatView(
                 chat.operator(),
                 chat.createdAt(),
                 chat.takenAt(),
-                chat.queuedAt());
+                chat.queuedAt(),
+                unread);
     }
 
     /** A message to post. */

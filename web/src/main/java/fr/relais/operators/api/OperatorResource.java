@@ -37,7 +37,11 @@ public class OperatorResource {
     @EJB
     Operators operators;
 
-    public record StatusChange(String status) {}
+    /**
+     * {@code handTo} (optional, with {@code OFF_SHIFT} only): the colleague who receives the conversations
+     * still held, instead of the queue; {@code note} (optional) goes with each for staff.
+     */
+    public record StatusChange(String status, String handTo, String note) {}
 
     /** {@code cap} null (or absent): back to the configured default. */
     public record CapChange(Integer cap) {}
@@ -53,8 +57,12 @@ public class OperatorResource {
             operationId = "changeMyOperatorStatus",
             summary = "Change the calling operator's status",
             description = "`AVAILABLE`, `ON_BREAK` or `OFF_SHIFT`. Only an available operator takes chats in charge"
-                    + " and counts in the citizens' waiting estimate. Going off shift while holding conversations is"
-                    + " refused (409 `chats_still_held`) until they are closed or handed over.")
+                    + " and counts in the citizens' waiting estimate. Going off shift hands the conversations still"
+                    + " held, with their history, back to the platform's queue, or with `handTo` to that colleague:"
+                    + " an operator of the same platform (400 `invalid_target` otherwise), available (409"
+                    + " `target_not_available`) and under their cap (409 `target_cap_reached`); a refusal hands"
+                    + " nothing over and leaves the status as it was. `handTo` with another status: 400"
+                    + " `invalid_hand_over`. `note` (optional, 1000 characters at most) is read by staff only.")
     @APIResponse(
             responseCode = "200",
             description = "The operator's status after the change.",
@@ -74,7 +82,7 @@ public class OperatorResource {
             throw DomainException.invalid(
                     "invalid_status", "Statut manquant ou inconnu : AVAILABLE, ON_BREAK ou OFF_SHIFT.");
         }
-        return operators.changeStatus(status);
+        return operators.changeStatus(status, change.handTo(), change.note());
     }
 
     @Operation(

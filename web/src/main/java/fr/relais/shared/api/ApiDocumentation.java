@@ -30,7 +30,10 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *   <li>a security requirement naming a scheme: 401 (no or wrong credentials) and 403 (role);
  *   <li>a path parameter: 404 (unknown, out of the caller's scope, or a wrong chat token);
  *   <li>a POST, PUT or DELETE on an existing resource (a path parameter): 409 (the chat or report is
- *       not in a state that allows this step, or someone else just changed it).
+ *       not in a state that allows this step, or someone else just changed it);
+ *   <li>a public citizen operation ({@value #CITIZEN_PATHS}…): 429 with {@code Retry-After} (the rate
+ *       limits per address, token and chat);
+ *   <li>an {@code Idempotency-Key} header parameter: 422 (the key reused with another body).
  * </ul>
  *
  * Each points to a response declared once in {@link RelaisApi}, with the {@link ApiError} body.
@@ -52,6 +55,11 @@ public class ApiDocumentation implements OASFilter {
     public static final String NOT_FOUND = "NotFound";
     public static final String CONFLICT = "Conflict";
     public static final String PAYLOAD_TOO_LARGE = "PayloadTooLarge";
+    public static final String UNPROCESSABLE = "IdempotencyKeyReused";
+    public static final String TOO_MANY_REQUESTS = "TooManyRequests";
+
+    /** The public citizen endpoints, every one rate-limited ({@code CitizenRateLimitFilter}). */
+    static final String CITIZEN_PATHS = "/api/v1/citizen/";
 
     private static final Logger LOG = Logger.getLogger(ApiDocumentation.class.getName());
 
@@ -133,6 +141,12 @@ public class ApiDocumentation implements OASFilter {
                     answer(operation, "409", CONFLICT);
                 }
             }
+            if (hasHeader(operation, "Idempotency-Key")) {
+                answer(operation, "422", UNPROCESSABLE);
+            }
+            if (path.startsWith(CITIZEN_PATHS)) {
+                answer(operation, "429", TOO_MANY_REQUESTS);
+            }
         });
     }
 
@@ -159,6 +173,12 @@ public class ApiDocumentation implements OASFilter {
         return operation.getSecurity() != null
                 && operation.getSecurity().stream()
                         .anyMatch(r -> r.getSchemes() != null && !r.getSchemes().isEmpty());
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
     }
 
     private static boolean hasQueryParameter(Operation operation) {

@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -73,6 +75,28 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                     name = ApiDocumentation.CONFLICT,
                                     description = "The resource is not in a state that allows this step, or"
                                             + " someone else just changed it.",
+                                    content =
+                                            @Content(
+                                                    mediaType = MediaType.APPLICATION_JSON,
+                                                    schema = @Schema(ref = "ApiError"))),
+                            @APIResponse(
+                                    name = ApiDocumentation.UNPROCESSABLE,
+                                    description = "The `Idempotency-Key` was already used, within the last 24 h, with"
+                                            + " another request body (`idempotency_key_reused`): nothing was done.",
+                                    content =
+                                            @Content(
+                                                    mediaType = MediaType.APPLICATION_JSON,
+                                                    schema = @Schema(ref = "ApiError"))),
+                            @APIResponse(
+                                    name = ApiDocumentation.TOO_MANY_REQUESTS,
+                                    description = "Rate-limited (`rate_limited`): too many requests from the client"
+                                            + " address, or with the chat token, or messages in the chat, in the last"
+                                            + " minute. Nothing was stored; retry after `Retry-After` seconds.",
+                                    headers =
+                                            @Header(
+                                                    name = "Retry-After",
+                                                    description = "Seconds to wait before retrying.",
+                                                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1")),
                                     content =
                                             @Content(
                                                     mediaType = MediaType.APPLICATION_JSON,
