@@ -71,7 +71,15 @@ class CitizenFormSystemIT {
     @Test
     void aFormReportIsCheckedByAnyOperatorOfItsPlatformThenForwardedAndTakenOver() throws Exception {
         String marker = marker();
-        var submitted = Citizen.fresh().submit(form(marker));
+        // damage, a territorial matter: the commune's station takes it (drug trafficking goes to the
+        // department's drug unit, or its departmental level: CompetenceSystemIT)
+        var submitted = Citizen.fresh()
+                .submit(form(
+                        marker,
+                        "category",
+                        "\"DAMAGE\"",
+                        "narrative",
+                        Scenario.json("Voitures rayées et rétroviseurs cassés chaque nuit sur le parking. " + marker)));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String reference = submitted.json().getString("reference");
         assertThat(reference).matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}");
@@ -96,7 +104,7 @@ class CitizenFormSystemIT {
         assertThat(staff.get("chatId")).as("no chat").isIn(null, JsonValue.NULL);
         assertThat(staff.get("operator")).as("no operator yet").isIn(null, JsonValue.NULL);
         JsonObject statement = staff.getJsonObject("statement");
-        assertThat(statement.getString("category")).isEqualTo("DRUG_TRAFFICKING");
+        assertThat(statement.getString("category")).isEqualTo("DAMAGE");
         assertThat(statement.getString("communeInsee")).isEqualTo("78297");
         assertThat(statement.getString("postalCode")).isEqualTo("78280");
         assertThat(statement.getString("place")).isEqualTo("Parking de la rue des Saules");
@@ -110,7 +118,7 @@ class CitizenFormSystemIT {
         var qualified = scenario.as("operateur2")
                 .put(
                         "/reports/" + id + "/qualification",
-                        "{\"category\":\"DRUG_TRAFFICKING\",\"communeInsee\":\"78297\",\"factsAt\":\"2026-11-20T20:30:00Z\","
+                        "{\"category\":\"DAMAGE\",\"communeInsee\":\"78297\",\"factsAt\":\"2026-11-20T20:30:00Z\","
                                 + "\"urgency\":\"NORMAL\",\"anonymous\":true,\"narrative\":"
                                 + Scenario.json(statement.getString("narrative")) + "}");
         assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
