@@ -326,7 +326,7 @@ class LifecycleSystemIT {
                 .put(
                         "/reports/" + id + "/qualification",
                         "{\"category\":\"ONLINE_SCAM\",\"urgency\":\"NORMAL\",\"postalCode\":\"97400\",\"commune\":\"Saint-Denis\","
-                                + "\"narrative\":\"Faux conseiller bancaire.\"}");
+                                + "\"factsUnknown\":true,\"narrative\":\"Faux conseiller bancaire.\"}");
         assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
         scenario.awaitStatus(id, "IN_REVIEW");
         var reviewed = as("operateur").post("/reports/" + id + "/review", "{}");

@@ -272,8 +272,9 @@ public class ReportResource {
     }
 
     /**
-     * Exactly one of a moment, a period or "unknown"; which is missing or given twice is named. The
-     * boundary reads local dates in the commune's time zone and refuses the future.
+     * Exactly one of a moment, a period or "unknown"; given twice is refused here, missing by the
+     * qualification's rules. The boundary reads local dates in the commune's time zone and refuses the
+     * future.
      */
     private static FactsTime when(QualificationRequest q) {
         boolean unknown =
@@ -281,10 +282,7 @@ public class ReportResource {
         boolean period = q.factsFrom() != null || q.factsTo() != null;
         int given = (q.factsAt() != null ? 1 : 0) + (period ? 1 : 0) + (unknown ? 1 : 0);
         if (given == 0) {
-            throw DomainException.invalid(
-                    "missing_facts_when",
-                    "Quand les faits ont-ils eu lieu ? factsAt (date et heure, ou date seule), factsFrom et"
-                            + " factsTo (une période), ou factsUnknown à true : l'un d'eux est obligatoire.");
+            return null; // refused by the qualification's rules, in their order (missing_facts_when)
         }
         if (given > 1) {
             throw DomainException.invalid(
