@@ -57,10 +57,21 @@
       return;
     }
     lastSaved = draft;
+    pending();
     window.relaisSaveDraft([{name: 'draft', value: draft}]);
   }
 
+  /* until the server says it saved, the status says a save is pending */
+  function pending() {
+    var status = document.getElementById('draft:status');
+    var saving = document.getElementById('draft-saving');
+    if (status && saving) {
+      status.textContent = saving.textContent;
+    }
+  }
+
   function saveSoon() {
+    pending();
     clearTimeout(timer);
     timer = setTimeout(save, 600);
   }
@@ -133,7 +144,19 @@
       });
     }
     // a commune picked among the suggestions, or any change made by a script
-    setInterval(save, 5000);
+    setInterval(function () {
+      if (timer === null) {
+        save();
+      }
+    }, 5000);
+    // a save answered while the operator went on typing: still pending
+    if (window.jQuery) {
+      window.jQuery(document).on('pfAjaxComplete', function () {
+        if (form() && snapshot() !== lastSaved) {
+          pending();
+        }
+      });
+    }
     window.addEventListener('pagehide', save);
   }
 

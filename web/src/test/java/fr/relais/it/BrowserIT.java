@@ -549,7 +549,9 @@ class BrowserIT {
         factsAt.clear();
         factsAt.sendKeys("20/11/2026 22:00");
         browser.findElement(By.id("qualification:narrative")).sendKeys("Scooter volé devant la médiathèque.");
+        // the status says "saving" from the first keystroke until the server saved the last one
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft:status"), "Brouillon enregistré"));
+        screenshot("qualification-when-draft");
 
         // a reload (or a crash) loses nothing
         browser.navigate().refresh();
