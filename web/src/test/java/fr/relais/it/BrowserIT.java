@@ -549,7 +549,11 @@ class BrowserIT {
         factsAt.clear();
         factsAt.sendKeys("20/11/2026 22:00");
         browser.findElement(By.id("qualification:narrative")).sendKeys("Scooter volé devant la médiathèque.");
-        // the status says "saving" from the first keystroke until the server saved the last one
+        // saved on the server as it is typed, without any button
+        String draft = "/reports/" + id + "/qualification/draft";
+        wait.until(b -> "Scooter volé devant la médiathèque."
+                .equals(operator.get(draft).json().getString("narrative", "")));
+        assertThat(operator.get(draft).json().getString("factsAt")).isEqualTo("20/11/2026 22:00");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft:status"), "Brouillon enregistré"));
         screenshot("qualification-when-draft");
 
