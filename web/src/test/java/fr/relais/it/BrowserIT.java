@@ -591,6 +591,8 @@ class BrowserIT {
         browser.findElement(By.id("qualification:factsFrom")).sendKeys("01/11/2026 21h30");
         browser.findElement(By.id("qualification:submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review:outgoing")));
+        assertThat(browser.findElement(By.id("review:factsWhen")).getText())
+                .isEqualTo("du 01/11/2026 21:30 au 05/11/2026 (heure de La Réunion)");
 
         var qualified = operator.get("/reports/" + id).json();
         assertThat(qualified.getString("factsWhen")).isEqualTo("PERIOD");
