@@ -103,10 +103,11 @@ public class Qualifications {
 
     /**
      * Saves the caller's draft of the report's qualification form (the fields as typed), while the
-     * report waits for its qualification by the caller; replaces the previous one.
+     * report waits for its qualification by the caller; replaces the previous one. Returns when it
+     * was saved.
      */
     @RolesAllowed(Role.OPERATOR)
-    public void saveDraft(long reportId, Map<String, String> fields) {
+    public java.time.Instant saveDraft(long reportId, Map<String, String> fields) {
         if (fields == null
                 || fields.size() > QualificationDraft.MAX_FIELDS
                 || fields.entrySet().stream()
@@ -123,6 +124,7 @@ public class Qualifications {
             return created;
         });
         draft.save(fields, clock.instant());
+        return draft.updatedAt();
     }
 
     /**

@@ -161,8 +161,9 @@ public class QualificationFormView extends ReportPage {
             return;
         }
         try {
-            qualifications.saveDraft(id, fields);
-            draftSavedAt = LocalTime.now(PARIS).truncatedTo(ChronoUnit.SECONDS).toString();
+            draftSavedAt = LocalTime.ofInstant(qualifications.saveDraft(id, fields), PARIS)
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .toString();
         } catch (DomainException e) {
             draftSavedAt = null;
         }
