@@ -209,6 +209,7 @@ class BrowserIT {
                 .sendKeys("Marie Durand est suivie par son ex-conjoint. Elle est joignable au 06 12 34 56 78.");
         browser.findElement(By.id("qualification:firstName")).sendKeys("Marie");
         browser.findElement(By.id("qualification:lastName")).sendKeys("Durand");
+        chooseWhen("UNKNOWN");
         screenshot("qualification-form");
         browser.findElement(By.id("qualification:submit")).click();
 
@@ -657,9 +658,144 @@ class BrowserIT {
         new Select(browser.findElement(By.id("qualification:urgency"))).selectByVisibleText("Normale");
         browser.findElement(By.id("qualification:postalCode")).sendKeys("78280");
         browser.findElement(By.id("qualification:commune_input")).sendKeys("Guyancourt");
+        chooseWhen("EXACT");
+        browser.findElement(By.id("qualification:factsAt")).sendKeys("20/11/2026 21:30");
         browser.findElement(By.id("qualification:submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review:outgoing")));
         assertThat(operator.get("/reports/" + id).json().getString("narrative")).isEqualTo(narrative);
+    }
+
+    @Test
+    void anOperatorTypesWhenTheFactsHappenedInTheCommunesTimeAndFindsTheDraftAfterAReload() throws Exception {
+        Scenario scenario = new Scenario(server.baseUrl());
+        long chat = scenario.openChat("On m'a volé mon scooter à Saint-Denis.");
+        var operator = scenario.as("operateur");
+        assertThat(operator.post("/chats/" + chat + "/take", null).status()).isEqualTo(200);
+        var report = operator.post("/chats/" + chat + "/report", null);
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        long id = report.json().getJsonNumber("id").longValue();
+
+        login("operateur");
+        browser.get(server.baseUrl() + "/qualification/form.xhtml?id=" + id);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("qualification:whenKind")));
+        assertThat(browser.findElement(By.id("qualification:factsAt")).isDisplayed())
+                .as("no date field before the operator says what is known")
+                .isFalse();
+        new Select(browser.findElement(By.id("qualification:category"))).selectByVisibleText("Vol de véhicule");
+        new Select(browser.findElement(By.id("qualification:urgency"))).selectByVisibleText("Normale");
+        chooseWhen("EXACT");
+        assertThat(browser.findElement(By.id("qualification:zoneAt")).getText()).isEqualTo("heure de Paris");
+        browser.findElement(By.id("qualification:commune_input")).sendKeys("saint denis");
+        By suggestion = By.xpath("//*[@id='qualification:commune_panel']//li[contains(., '(97411)')]");
+        wait.until(ExpectedConditions.elementToBeClickable(suggestion)).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("qualification:commune_panel")));
+        browser.findElement(By.id("qualification:postalCode")).sendKeys("97400");
+        wait.until(ExpectedConditions.textToBe(By.id("qualification:zoneAt"), "heure de La Réunion"));
+
+        // typed as a person types it; the calendar opens on demand under the field, covering nothing
+        WebElement factsAt = browser.findElement(By.id("qualification:factsAt"));
+        factsAt.sendKeys("20/11/2026 22:00");
+        browser.findElement(By.cssSelector("[aria-controls='calendar-factsAt']"))
+                .click();
+        WebElement calendar = browser.findElement(By.id("calendar-factsAt"));
+        wait.until(ExpectedConditions.visibilityOf(calendar));
+        assertCoversNoField(calendar);
+        screenshot("qualification-when-calendar");
+        browser.findElement(By.xpath("//div[@id='calendar-factsAt']//td[not(contains(@class, 'other-month'))]"
+                        + "//*[normalize-space(text())='1']"))
+                .click();
+        String firstOfTheMonth = java.time.LocalDate.now(java.time.ZoneId.of("Indian/Reunion"))
+                .withDayOfMonth(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        wait.until(ExpectedConditions.attributeToBe(factsAt, "value", firstOfTheMonth + " 22:00"));
+        assertThat(calendar.isDisplayed()).as("closed once a day is picked").isFalse();
+        factsAt.clear();
+        factsAt.sendKeys("20/11/2026 22:00");
+        browser.findElement(By.id("qualification:narrative")).sendKeys("Scooter volé devant la médiathèque.");
+        // saved on the server as it is typed, without any button
+        String draft = "/reports/" + id + "/qualification/draft";
+        wait.until(b -> "Scooter volé devant la médiathèque."
+                .equals(operator.get(draft).json().getString("narrative", "")));
+        assertThat(operator.get(draft).json().getString("factsAt")).isEqualTo("20/11/2026 22:00");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("draft:status"), "Brouillon enregistré"));
+        screenshot("qualification-when-draft");
+
+        // a reload (or a crash) loses nothing
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("qualification:whenKind")));
+        assertThat(browser.findElement(By.cssSelector(".relais-draft-restored")).getText())
+                .contains("brouillon a été restauré");
+        assertThat(browser.findElement(By.id("qualification:factsAt")).getAttribute("value"))
+                .isEqualTo("20/11/2026 22:00");
+        assertThat(browser.findElement(By.id("qualification:factsAt")).isDisplayed())
+                .isTrue();
+        assertThat(browser.findElement(By.id("qualification:narrative")).getAttribute("value"))
+                .isEqualTo("Scooter volé devant la médiathèque.");
+        assertThat(browser.findElement(By.id("qualification:commune_input")).getAttribute("value"))
+                .isEqualTo("Saint-Denis — La Réunion (97411)");
+        assertThat(new Select(browser.findElement(By.id("qualification:category")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("Vol de véhicule");
+        assertThat(browser.findElement(By.id("qualification:zoneAt")).getText()).isEqualTo("heure de La Réunion");
+
+        // a period that ends before it starts: the message is beside the field
+        chooseWhen("PERIOD");
+        browser.findElement(By.id("qualification:factsFrom")).sendKeys("03/11/2026");
+        browser.findElement(By.id("qualification:factsTo")).sendKeys("01/11/2026");
+        browser.findElement(By.id("qualification:submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("qualification:factsToMessage"), "après son début"));
+        screenshot("qualification-when-refused");
+        WebElement to = browser.findElement(By.id("qualification:factsTo"));
+        to.clear();
+        to.sendKeys("05/11/2026");
+        browser.findElement(By.id("qualification:factsFrom")).clear();
+        browser.findElement(By.id("qualification:factsFrom")).sendKeys("01/11/2026 21h30");
+        browser.findElement(By.id("qualification:submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review:outgoing")));
+        assertThat(browser.findElement(By.id("review:factsWhen")).getText())
+                .isEqualTo("du 01/11/2026 21:30 au 05/11/2026 (heure de La Réunion)");
+
+        var qualified = operator.get("/reports/" + id).json();
+        assertThat(qualified.getString("factsWhen")).isEqualTo("PERIOD");
+        assertThat(qualified.getString("factsZone")).isEqualTo("Indian/Reunion");
+        assertThat(java.time.Instant.parse(qualified.getString("factsAt")))
+                .as("21:30 in La Réunion")
+                .isEqualTo(java.time.Instant.parse("2026-11-01T17:30:00Z"));
+        assertThat(java.time.Instant.parse(qualified.getString("factsUntil")))
+                .as("the end of 5 November in La Réunion")
+                .isEqualTo(java.time.Instant.parse("2026-11-05T20:00:00Z"));
+        assertThat(operator.get("/reports/" + id + "/qualification/draft").json())
+                .as("the draft goes with the qualification")
+                .isEmpty();
+    }
+
+    /** Says what is known of when the facts happened: EXACT, PERIOD or UNKNOWN. */
+    static void chooseWhen(String kind) {
+        browser.findElement(By.cssSelector("input[name='qualification:whenKind'][value='" + kind + "']"))
+                .click();
+    }
+
+    /** No visible field of the qualification form lies under {@code overlay}. */
+    static void assertCoversNoField(WebElement overlay) {
+        org.openqa.selenium.Rectangle over = overlay.getRect();
+        for (WebElement field : browser.findElements(By.cssSelector(
+                "#qualification input:not([type=hidden]), #qualification select, #qualification textarea"))) {
+            if (!field.isDisplayed()
+                    || overlay.findElements(By.id(field.getAttribute("id"))).size() > 0) {
+                continue;
+            }
+            org.openqa.selenium.Rectangle r = field.getRect();
+            boolean overlaps = r.x < over.x + over.width
+                    && over.x < r.x + r.width
+                    && r.y < over.y + over.height
+                    && over.y < r.y + r.height;
+            assertThat(overlaps)
+                    .as("the calendar covers " + field.getAttribute("id"))
+                    .isFalse();
+        }
     }
 
     /** Ticks the transcript's line showing {@code text}. */

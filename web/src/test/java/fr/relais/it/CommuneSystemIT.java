@@ -6,6 +6,7 @@ import fr.relais.launcher.RelaisServer;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,6 +108,57 @@ class CommuneSystemIT {
         assertThat(qualified.json().getString("postalCode")).isEqualTo("78280");
         assertThat(scenario.awaitStatus(id, "IN_REVIEW").getString("communeInsee"))
                 .isEqualTo("78297");
+    }
+
+    @Test
+    void theTimeOfTheFactsIsReadInTheTimeOfTheCommunesDepartmentAndStoredInUtc() {
+        // Saint-Denis, La Réunion: UTC+4 all year
+        long reunion = newReport();
+        var atNight = qualifyWhen(
+                reunion, "\"communeInsee\":\"97411\",\"postalCode\":\"97400\"", "\"factsAt\":\"2026-11-20T22:00\"");
+        assertThat(atNight.status()).as(atNight.toString()).isEqualTo(200);
+        assertThat(atNight.json().getString("factsWhen")).isEqualTo("EXACT");
+        assertThat(atNight.json().getString("factsZone")).isEqualTo("Indian/Reunion");
+        JsonObject stored = as("operateur").get("/reports/" + reunion).json();
+        assertThat(Instant.parse(stored.getString("factsAt")))
+                .as("22:00 in La Réunion is 18:00 UTC")
+                .isEqualTo(Instant.parse("2026-11-20T18:00:00Z"));
+
+        // Guyancourt, Yvelines: Paris time (UTC+1 in November); a day whose time is unknown
+        long paris = newReport();
+        var day = qualifyWhen(paris, "\"communeInsee\":\"78297\"", "\"factsAt\":\"2026-11-20\"");
+        assertThat(day.status()).as(day.toString()).isEqualTo(200);
+        assertThat(day.json().getString("factsWhen")).isEqualTo("DAY");
+        assertThat(Instant.parse(day.json().getString("factsAt"))).isEqualTo(Instant.parse("2026-11-19T23:00:00Z"));
+        assertThat(Instant.parse(day.json().getString("factsUntil"))).isEqualTo(Instant.parse("2026-11-20T23:00:00Z"));
+        assertThat(day.json().getString("factsZone")).isEqualTo("Europe/Paris");
+
+        // Cayenne, Guyane (UTC-3): a period; and an absolute moment stays as it was given
+        long guyane = newReport();
+        var period = qualifyWhen(
+                guyane, "\"communeInsee\":\"97302\"", "\"factsFrom\":\"2026-11-01T20:00\",\"factsTo\":\"2026-11-02\"");
+        assertThat(period.status()).as(period.toString()).isEqualTo(200);
+        assertThat(period.json().getString("factsWhen")).isEqualTo("PERIOD");
+        assertThat(Instant.parse(period.json().getString("factsAt"))).isEqualTo(Instant.parse("2026-11-01T23:00:00Z"));
+        assertThat(Instant.parse(period.json().getString("factsUntil")))
+                .isEqualTo(Instant.parse("2026-11-03T03:00:00Z"));
+        assertThat(period.json().getString("factsZone")).isEqualTo("America/Cayenne");
+
+        long unknown = newReport();
+        var notKnown =
+                qualifyWhen(unknown, "\"communeInsee\":\"97411\",\"postalCode\":\"97400\"", "\"factsUnknown\":true");
+        assertThat(notKnown.status()).as(notKnown.toString()).isEqualTo(200);
+        assertThat(notKnown.json().getString("factsWhen")).isEqualTo("UNKNOWN");
+        assertThat(notKnown.json().containsKey("factsAt") && !notKnown.json().isNull("factsAt"))
+                .isFalse();
+    }
+
+    private static Api.Reply qualifyWhen(long id, String place, String when) {
+        return as("operateur")
+                .put(
+                        "/reports/" + id + "/qualification",
+                        "{\"category\":\"ONLINE_SCAM\",\"urgency\":\"NORMAL\"," + place + "," + when
+                                + ",\"anonymous\":true,\"narrative\":\"Un faux conseiller bancaire m'a appelé.\"}");
     }
 
     private static long newReport() {

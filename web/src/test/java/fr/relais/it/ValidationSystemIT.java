@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -270,6 +272,99 @@ class ValidationSystemIT {
                         .getJsonObject("decisions")
                         .getString("priority"))
                 .isEqualTo("P4");
+    }
+
+    @Test
+    void aQualificationWithoutAWhenOrWithAWhenThatCannotBeIsRefusedNamingTheFieldAndNothingIsStored() {
+        long id = newReport();
+        String tomorrow =
+                LocalDate.now(ZoneId.of("Pacific/Kiritimati")).plusDays(1).toString();
+        assertRefused(qualifyWhen(id, ""), "missing_facts_when");
+        assertRefused(qualifyWhen(id, ",\"factsUnknown\":false"), "missing_facts_when");
+        assertRefused(
+                qualifyWhen(id, ",\"factsAt\":\"2026-11-20T21:00\",\"factsUnknown\":true"), "ambiguous_facts_when");
+        assertRefused(
+                qualifyWhen(id, ",\"factsAt\":\"2026-11-20\",\"factsFrom\":\"2026-11-01\",\"factsTo\":\"2026-11-02\""),
+                "ambiguous_facts_when");
+        assertRefused(qualifyWhen(id, ",\"factsAt\":\"20/11/2026 21:00\""), "invalid_facts_at");
+        assertRefused(qualifyWhen(id, ",\"factsAt\":\"" + tomorrow + "\""), "invalid_facts_at");
+        assertRefused(
+                qualifyWhen(id, ",\"factsAt\":\"" + Instant.now().plus(Duration.ofHours(2)) + "\""),
+                "invalid_facts_at");
+        assertRefused(
+                qualifyWhen(id, ",\"factsFrom\":\"" + tomorrow + "\",\"factsTo\":\"" + tomorrow + "\""),
+                "invalid_facts_from");
+        assertRefused(
+                qualifyWhen(id, ",\"factsFrom\":\"2026-11-01\",\"factsTo\":\"" + tomorrow + "\""), "invalid_facts_to");
+        assertRefused(qualifyWhen(id, ",\"factsFrom\":\"2026-11-01\""), "invalid_facts_to");
+        assertRefused(qualifyWhen(id, ",\"factsTo\":\"2026-11-01\""), "invalid_facts_from");
+        assertRefused(
+                qualifyWhen(id, ",\"factsFrom\":\"2026-11-03T10:00\",\"factsTo\":\"2026-11-03T09:00\""),
+                "invalid_facts_period");
+        assertRefused(
+                qualifyWhen(id, ",\"factsFrom\":\"2026-11-03\",\"factsTo\":\"2026-11-01\""), "invalid_facts_period");
+        assertRefused(qualifyWhen(id, ",\"factsUnknown\":\"yes\""), "invalid_facts_unknown");
+
+        JsonObject report = as("operateur").get("/reports/" + id).json();
+        assertThat(report.getString("status")).isEqualTo("QUALIFYING");
+        assertThat(absent(report, "category")).as("nothing half-written").isTrue();
+        assertThat(absent(report, "factsWhen")).isTrue();
+        assertThat(absent(report, "factsAt")).isTrue();
+
+        var period = qualifyWhen(id, ",\"factsFrom\":\"2026-11-01\",\"factsTo\":\"2026-11-01\"");
+        assertThat(period.status()).as(period.toString()).isEqualTo(200);
+        assertThat(period.json().getString("factsWhen")).isEqualTo("PERIOD");
+    }
+
+    @Test
+    void aDraftOfTheFormIsKeptForTheOperatorWhoQualifiesTheReportUntilItIsQualified() {
+        long id = newReport();
+        String path = "/reports/" + id + "/qualification/draft";
+        assertThat(as("operateur").get(path).json()).isEmpty();
+        String draft = "{\"category\":\"THEFT\",\"whenKind\":\"EXACT\",\"factsAt\":\"14/03/20\","
+                + "\"narrative\":\"Vol de vélo <b>devant</b> la gare.\"}";
+        assertThat(as("operateur").put(path, draft).status()).isEqualTo(204);
+        JsonObject saved = as("operateur").get(path).json();
+        assertThat(saved.getString("factsAt")).as("as typed, not yet a date").isEqualTo("14/03/20");
+        assertThat(saved.getString("narrative")).isEqualTo("Vol de vélo <b>devant</b> la gare.");
+        assertThat(as("operateur").put(path, "{\"category\":\"BURGLARY\"}").status())
+                .isEqualTo(204);
+        assertThat(as("operateur").get(path).json().keySet())
+                .as("a save replaces the draft")
+                .containsExactly("category");
+
+        assertThat(as("operateur2").put(path, draft).status())
+                .as("another operator of the platform")
+                .isEqualTo(403);
+        assertThat(as("operateur2").get(path).json()).as("reads nothing").isEmpty();
+        assertThat(as("operatrice-vss").put(path, draft).status())
+                .as("another platform")
+                .isEqualTo(404);
+        assertThat(as("superviseur").get(path).status()).isEqualTo(403);
+        assertThat(as("operateur")
+                        .put(path, "{\"narrative\":\"" + "x".repeat(20_001) + "\"}")
+                        .status())
+                .isEqualTo(400);
+
+        assertThat(qualify(id, "THEFT", "LOW", false, false).status()).isEqualTo(200);
+        assertThat(as("operateur").get(path).json())
+                .as("deleted with the qualification")
+                .isEmpty();
+        assertThat(as("operateur").put(path, draft).status()).isEqualTo(409);
+    }
+
+    private static Api.Reply qualifyWhen(long id, String when) {
+        return as("operateur")
+                .put(
+                        "/reports/" + id + "/qualification",
+                        "{\"category\":\"THEFT\",\"urgency\":\"LOW\",\"postalCode\":\"78280\","
+                                + "\"commune\":\"Guyancourt\",\"narrative\":\"Vol de vélo.\"" + when + "}");
+    }
+
+    private static void assertRefused(Api.Reply reply, String code) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.json().getString("error")).as(reply.toString()).isEqualTo(code);
+        assertThat(reply.json().getString("message")).isNotBlank();
     }
 
     @Test

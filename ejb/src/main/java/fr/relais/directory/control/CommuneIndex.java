@@ -36,16 +36,6 @@ public final class CommuneIndex {
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-    /** Time zones of the overseas departments; every other covered department is metropolitan. */
-    private static final Map<String, ZoneId> OVERSEAS_ZONES = Map.of(
-            "971", ZoneId.of("America/Guadeloupe"),
-            "972", ZoneId.of("America/Martinique"),
-            "973", ZoneId.of("America/Cayenne"),
-            "974", ZoneId.of("Indian/Reunion"),
-            "976", ZoneId.of("Indian/Mayotte"));
-
-    private static final ZoneId METROPOLITAN = ZoneId.of("Europe/Paris");
-
     private final String source;
     private final List<Entry> entries;
     private final Map<String, Commune> byInsee;
@@ -169,15 +159,13 @@ public final class CommuneIndex {
     }
 
     /**
-     * Metropolitan departments (Corsica included) and the overseas departments 971–976, except
-     * Saint-Pierre-et-Miquelon (975), which is a collectivity: null for a place not covered.
+     * The zone of a department the data calls metropolitan or overseas ("drom"), by the rule of {@link
+     * DepartmentTimeZone}; null for a collectivity, which the platform does not cover.
      */
     private static ZoneId zoneOf(String department, String zone) {
-        return switch (zone) {
-            case "metro" -> METROPOLITAN;
-            case "drom" -> OVERSEAS_ZONES.get(department);
-            default -> null;
-        };
+        return zone.equals("metro") || zone.equals("drom")
+                ? DepartmentTimeZone.of(department).orElse(null)
+                : null;
     }
 
     /** "source version" of the data, e.g. {@code @etalab/decoupage-administratif 6.0.0}. */

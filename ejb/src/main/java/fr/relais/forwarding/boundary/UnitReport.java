@@ -24,6 +24,9 @@ public record UnitReport(
         String postalCode,
         String commune,
         Instant factsAt,
+        String factsWhen,
+        Instant factsUntil,
+        String factsZone,
         boolean urgent,
         String urgency,
         boolean dangerNow,
@@ -57,6 +60,11 @@ public record UnitReport(
                 r.postalCode(),
                 r.commune(),
                 r.factsAt(),
+                r.factsWhen() == null ? null : r.factsWhen().kind().name(),
+                r.factsWhen() == null ? null : r.factsWhen().until(),
+                r.factsWhen() == null || r.factsWhen().zone() == null
+                        ? null
+                        : r.factsWhen().zone().getId(),
                 r.urgent(),
                 r.urgency() == null ? null : r.urgency().name(),
                 r.dangerNow(),

@@ -19,6 +19,9 @@ public record AuditedReport(
         String postalCode,
         String commune,
         Instant factsAt,
+        String factsWhen,
+        Instant factsUntil,
+        String factsZone,
         boolean urgent,
         boolean victimMinor,
         boolean anonymous,
@@ -39,6 +42,11 @@ public record AuditedReport(
                 r.postalCode(),
                 r.commune(),
                 r.factsAt(),
+                r.factsWhen() == null ? null : r.factsWhen().kind().name(),
+                r.factsWhen() == null ? null : r.factsWhen().until(),
+                r.factsWhen() == null || r.factsWhen().zone() == null
+                        ? null
+                        : r.factsWhen().zone().getId(),
                 r.urgent(),
                 r.victimMinor(),
                 r.anonymous(),

@@ -11,7 +11,9 @@ import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.control.Decisions;
 import fr.relais.qualification.control.ReceiptReference;
 import fr.relais.qualification.entity.CitizenStatement;
+import fr.relais.qualification.entity.FactsWhen;
 import fr.relais.qualification.entity.Qualification;
+import fr.relais.qualification.entity.QualificationDraft;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
@@ -93,7 +95,12 @@ public class Qualifications {
         boolean unchecked = report.operator() == null; // received by the form: this operator takes it
         Qualification valid = qualification.validated();
         var place = communes.resolve(valid.communeInsee(), valid.commune(), valid.postalCode());
-        report.qualify(valid.at(place.insee(), place.name(), place.postalCode()), caller.username(), clock.instant());
+        FactsWhen when = valid.when().resolve(communes.timeZone(place.commune().department()), clock.instant());
+        report.qualify(
+                valid.at(place.insee(), place.name(), place.postalCode()), when, caller.username(), clock.instant());
+        em.createNamedQuery(QualificationDraft.DELETE_OF_REPORT)
+                .setParameter("report", report.id())
+                .executeUpdate();
         workflow.complete(
                 report.processInstanceId(),
                 ProcessVariables.TASK_QUALIFY,
@@ -103,6 +110,74 @@ public class Qualifications {
             events.fire(new ReportEvent.FormReportsChanged(report.id(), report.platform()));
         }
         return staffView(report);
+    }
+
+    /**
+     * Saves the caller's draft of the report's qualification form (the fields as typed), while the
+     * report waits for its qualification by the caller; replaces the previous one. Returns when it
+     * was saved.
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public java.time.Instant saveDraft(long reportId, Map<String, String> fields) {
+        if (fields == null
+                || fields.size() > QualificationDraft.MAX_FIELDS
+                || fields.entrySet().stream()
+                        .anyMatch(f -> f.getKey() == null
+                                || f.getKey().length() > 40
+                                || (f.getValue() != null && f.getValue().length() > QualificationDraft.MAX_FIELD))) {
+            throw DomainException.invalid("invalid_draft", "Brouillon invalide ou trop long.");
+        }
+        Caller caller = directory.currentCaller();
+        Report report = heldForQualification(reportId, caller);
+        QualificationDraft draft = draftOf(report.id(), caller.username()).orElseGet(() -> {
+            QualificationDraft created = new QualificationDraft(report.id(), caller.username());
+            em.persist(created);
+            return created;
+        });
+        draft.save(fields, clock.instant());
+        return draft.updatedAt();
+    }
+
+    /**
+     * The caller's draft of the report's qualification form, empty when there is none or the report
+     * no longer waits for its qualification.
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public Map<String, String> draft(long reportId) {
+        Caller caller = directory.currentCaller();
+        Report report = em.find(Report.class, reportId);
+        if (report == null
+                || !caller.worksOn(report.platform())
+                || (report.operator() != null && !report.operator().equals(caller.username()))
+                || report.status() != Report.Status.QUALIFYING) {
+            return Map.of();
+        }
+        return draftOf(reportId, caller.username())
+                .map(QualificationDraft::fields)
+                .orElse(Map.of());
+    }
+
+    private java.util.Optional<QualificationDraft> draftOf(long reportId, String operator) {
+        return em.createNamedQuery(QualificationDraft.OF_REPORT_AND_OPERATOR, QualificationDraft.class)
+                .setParameter("report", reportId)
+                .setParameter("operator", operator)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The report the caller qualifies now: theirs (or received by a form, nobody's yet), at qualification. */
+    private Report heldForQualification(long reportId, Caller caller) {
+        Report report = em.find(Report.class, reportId);
+        if (report == null || !caller.worksOn(report.platform())) {
+            throw DomainException.notFound("report_not_found", "Signalement introuvable.");
+        }
+        if (report.operator() != null && !report.operator().equals(caller.username())) {
+            throw DomainException.forbidden("Ce signalement est suivi par un autre opérateur.");
+        }
+        if (report.status() != Report.Status.QUALIFYING) {
+            throw DomainException.conflict("report_state", "Le signalement n'attend plus sa qualification.");
+        }
+        return report;
     }
 
     /** Approves the outgoing narrative (as proposed, or as corrected); the engine then forwards it. */

@@ -22,6 +22,9 @@ public record StaffReport(
         String commune,
         String communeInsee,
         Instant factsAt,
+        String factsWhen,
+        Instant factsUntil,
+        String factsZone,
         boolean urgent,
         String urgency,
         boolean dangerNow,
@@ -76,6 +79,11 @@ public record StaffReport(
                 r.commune(),
                 r.communeInsee(),
                 r.factsAt(),
+                r.factsWhen() == null ? null : r.factsWhen().kind().name(),
+                r.factsWhen() == null ? null : r.factsWhen().until(),
+                r.factsWhen() == null || r.factsWhen().zone() == null
+                        ? null
+                        : r.factsWhen().zone().getId(),
                 r.urgent(),
                 r.urgency() == null ? null : r.urgency().name(),
                 r.dangerNow(),

@@ -1,20 +1,21 @@
 package fr.relais.qualification.entity;
 
 import fr.relais.shared.DomainException;
-import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
  * What the operator qualifies: the facts, where and when, and the reporter's wishes. The place is
  * given by {@code communeInsee} (the INSEE code of the official list; the postal code then optional
  * when the commune has only one) or by {@code commune} name and {@code postalCode}; it is checked
- * against the list by the qualification boundary, which stores the INSEE code it resolves.
+ * against the list by the qualification boundary, which stores the INSEE code it resolves. {@code
+ * when} the facts happened is mandatory (a moment, a period or explicitly unknown), told in the time of
+ * the place's department (see {@link FactsTime}).
  */
 public record Qualification(
         Category category,
         String postalCode,
         String commune,
-        Instant factsAt,
+        FactsTime when,
         Urgency urgency,
         boolean dangerNow,
         boolean victimMinor,
@@ -29,7 +30,7 @@ public record Qualification(
             Category category,
             String postalCode,
             String commune,
-            Instant factsAt,
+            FactsTime when,
             Urgency urgency,
             boolean dangerNow,
             boolean victimMinor,
@@ -41,7 +42,7 @@ public record Qualification(
                 category,
                 postalCode,
                 commune,
-                factsAt,
+                when,
                 urgency,
                 dangerNow,
                 victimMinor,
@@ -91,9 +92,7 @@ public record Qualification(
         if (narrative.length() > MAX_NARRATIVE) {
             throw DomainException.invalid("narrative_too_long", "Le récit dépasse 20 000 caractères.");
         }
-        if (factsAt != null && factsAt.isAfter(Instant.now().plusSeconds(300))) {
-            throw DomainException.invalid("invalid_facts_at", "La date des faits est dans le futur.");
-        }
+        FactsTime.required(when);
         if (reporter != null) {
             checkLength(reporter.firstName(), 100);
             checkLength(reporter.lastName(), 100);
@@ -109,7 +108,7 @@ public record Qualification(
                 category,
                 postal,
                 communeName,
-                factsAt,
+                when,
                 urgency,
                 dangerNow,
                 victimMinor,

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A report, made during a conversation or received by a form: qualified by an operator, anonymised
@@ -99,8 +100,22 @@ public class Report {
     @Column(name = "commune_insee", length = 5)
     private String communeInsee;
 
+    /** The moment of the facts, or the start of their day or period (UTC); see {@link FactsWhen}. */
     @Column(name = "facts_at")
     private Instant factsAt;
+
+    /** How the time of the facts is known: EXACT, DAY, PERIOD or UNKNOWN; null on reports made before. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "facts_when", length = 10)
+    private FactsWhen.Kind factsWhen;
+
+    /** The end (exclusive) of the facts' day or period (UTC). */
+    @Column(name = "facts_until")
+    private Instant factsUntil;
+
+    /** The time zone the operator told the dates in: the place's department's. */
+    @Column(name = "facts_zone", length = 40)
+    private String factsZone;
 
     private boolean urgent;
 
@@ -218,7 +233,7 @@ public class Report {
     }
 
     /** Records the qualification; an operator qualifying a report received by a form takes it. */
-    public void qualify(Qualification q, String by, Instant now) {
+    public void qualify(Qualification q, FactsWhen when, String by, Instant now) {
         expect(Status.QUALIFYING);
         if (operator == null) {
             operator = by;
@@ -227,7 +242,10 @@ public class Report {
         this.postalCode = q.postalCode();
         this.commune = q.commune();
         this.communeInsee = q.communeInsee();
-        this.factsAt = q.factsAt();
+        this.factsWhen = when.kind();
+        this.factsAt = when.from();
+        this.factsUntil = when.until();
+        this.factsZone = when.zone() == null ? null : when.zone().getId();
         this.urgent = q.urgent();
         this.urgency = q.urgency();
         this.dangerNow = q.dangerNow();
@@ -375,6 +393,13 @@ public class Report {
 
     public Instant factsAt() {
         return factsAt;
+    }
+
+    /** When the facts happened, as qualified; null before the qualification. */
+    public FactsWhen factsWhen() {
+        return factsWhen == null
+                ? null
+                : new FactsWhen(factsWhen, factsAt, factsUntil, factsZone == null ? null : ZoneId.of(factsZone));
     }
 
     public boolean urgent() {

@@ -12,7 +12,7 @@ class QualificationTest {
                 Category.ONLINE_SCAM,
                 postalCode,
                 commune,
-                null,
+                FactsTime.unknown(),
                 Urgency.NORMAL,
                 false,
                 false,

@@ -10,6 +10,7 @@ import fr.relais.workflow.ProcessVariables.Validation;
 import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,11 @@ class ReportDecisionsTest {
 
     private static Report qualified(Category category) {
         Report report = new Report(1L, Platform.GENERALIST, "operateur", CREATED);
-        report.qualify(qualification(category, Urgency.NORMAL).validated(), "operateur", QUALIFIED);
+        report.qualify(
+                qualification(category, Urgency.NORMAL).validated(),
+                new FactsWhen(FactsWhen.Kind.EXACT, CREATED.minusSeconds(3600), null, ZoneId.of("Europe/Paris")),
+                "operateur",
+                QUALIFIED);
         return report;
     }
 
@@ -120,7 +125,7 @@ class ReportDecisionsTest {
                 category,
                 "33000",
                 "Bordeaux",
-                CREATED.minusSeconds(3600),
+                FactsTime.exact(CREATED.minusSeconds(3600)),
                 urgency,
                 false,
                 false,

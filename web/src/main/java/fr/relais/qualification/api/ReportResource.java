@@ -7,6 +7,7 @@ import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.boundary.StaffReport;
 import fr.relais.qualification.boundary.ValidationCase;
 import fr.relais.qualification.entity.Category;
+import fr.relais.qualification.entity.FactsTime;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Urgency;
 import fr.relais.shared.DomainException;
@@ -28,9 +29,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,7 +68,28 @@ public class ReportResource {
             String category,
             String postalCode,
             String commune,
-            String factsAt,
+            @Schema(
+                            description = "When the facts happened, at a moment: ISO-8601, either absolute"
+                                    + " (2026-11-20T21:00:00Z, or with an offset), or local to the commune's"
+                                    + " department (2026-11-20T22:00, read in Europe/Paris, Indian/Reunion, ...),"
+                                    + " or a date alone when the time is unknown (2026-11-20). Exactly one of"
+                                    + " factsAt, factsFrom with factsTo, or factsUnknown is required.",
+                            example = "2026-11-20T22:00")
+                    String factsAt,
+            @Schema(
+                            description = "Start of the period of the facts (same formats as factsAt; a date"
+                                    + " alone starts at midnight); with factsTo, instead of factsAt",
+                            example = "2026-11-01")
+                    String factsFrom,
+            @Schema(
+                            description = "End of the period of the facts, not before factsFrom (a date alone"
+                                    + " ends at the end of that day)",
+                            example = "2026-11-03T08:00")
+                    String factsTo,
+            @Schema(
+                            type = SchemaType.BOOLEAN,
+                            description = "true when the time of the facts is unknown, instead of a date")
+                    JsonValue factsUnknown,
             String urgency,
             @Schema(type = SchemaType.BOOLEAN) JsonValue dangerNow,
             @Schema(type = SchemaType.BOOLEAN) JsonValue victimMinor,
@@ -114,7 +143,17 @@ public class ReportResource {
     }
 
     /** Records the qualification; the answer says ANONYMISING until the engine has prepared the review. */
-    @Operation(operationId = "qualifyReport", summary = "Qualify a report")
+    @Operation(
+            operationId = "qualifyReport",
+            summary = "Qualify a report",
+            description = "When the facts happened is mandatory: exactly one of factsAt (a moment, or a date"
+                    + " alone), factsFrom and factsTo (a period), or factsUnknown: true. Local dates and times"
+                    + " are read in the time zone of the commune's department (Europe/Paris in metropolitan"
+                    + " France, America/Guadeloupe, America/Martinique, America/Cayenne, Indian/Reunion,"
+                    + " Indian/Mayotte overseas) and stored in UTC. Refusals (400): missing_facts_when,"
+                    + " ambiguous_facts_when, invalid_facts_at, invalid_facts_from, invalid_facts_to (malformed"
+                    + " or in the future), invalid_facts_period (ends before it starts). Nothing is stored"
+                    + " on a refusal.")
     @PUT
     @Path("{id}/qualification")
     public StaffReport qualify(@PathParam("id") long id, QualificationRequest q) {
@@ -122,6 +161,38 @@ public class ReportResource {
             throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
         }
         return qualifications.qualify(id, toQualification(q));
+    }
+
+    /**
+     * The caller's draft of the report's qualification form (field → text as typed), which the form
+     * saves as the operator types; empty when there is none.
+     */
+    @Operation(
+            operationId = "getQualificationDraft",
+            summary = "Read the caller's draft of a report's qualification form",
+            description = "Only the operator who qualifies the report reads its draft; a report qualified"
+                    + " since has none (drafts are deleted when the report is qualified).")
+    @GET
+    @Path("{id}/qualification/draft")
+    public Map<String, String> draft(@PathParam("id") long id) {
+        return qualifications.draft(id);
+    }
+
+    /** Saves the caller's draft of the report's qualification form, replacing the previous one. */
+    @Operation(
+            operationId = "saveQualificationDraft",
+            summary = "Save the caller's draft of a report's qualification form",
+            description = "A JSON object of field → text as typed (not validated: a draft may be incomplete),"
+                    + " at most 40 fields of 20,000 characters. Only the operator who qualifies the report,"
+                    + " while it waits for its qualification.")
+    @PUT
+    @Path("{id}/qualification/draft")
+    public Response saveDraft(@PathParam("id") long id, Map<String, String> fields) {
+        if (fields == null) {
+            throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
+        }
+        qualifications.saveDraft(id, fields);
+        return Response.noContent().build();
     }
 
     /** Approves what leaves the platform; the answer says FORWARDING until the engine has chosen the unit. */
@@ -202,6 +273,55 @@ public class ReportResource {
         };
     }
 
+    /**
+     * Exactly one of a moment, a period or "unknown"; given twice is refused here, missing by the
+     * qualification's rules. The boundary reads local dates in the commune's time zone and refuses the
+     * future.
+     */
+    private static FactsTime when(QualificationRequest q) {
+        boolean unknown =
+                flag(q.factsUnknown(), "invalid_facts_unknown", "factsUnknown est un booléen (true ou false).");
+        boolean period = q.factsFrom() != null || q.factsTo() != null;
+        int given = (q.factsAt() != null ? 1 : 0) + (period ? 1 : 0) + (unknown ? 1 : 0);
+        if (given == 0) {
+            return null; // refused by the qualification's rules, in their order (missing_facts_when)
+        }
+        if (given > 1) {
+            throw DomainException.invalid(
+                    "ambiguous_facts_when",
+                    "Un seul de factsAt, factsFrom/factsTo (une période) et factsUnknown à la fois.");
+        }
+        if (unknown) {
+            return FactsTime.unknown();
+        }
+        if (period) {
+            return FactsTime.period(
+                    moment(q.factsFrom(), "invalid_facts_from", "Début de période (factsFrom)"),
+                    moment(q.factsTo(), "invalid_facts_to", "Fin de période (factsTo)"));
+        }
+        return FactsTime.exact(moment(q.factsAt(), "invalid_facts_at", "Date des faits (factsAt)"));
+    }
+
+    /** An absolute ISO-8601 moment, a local date and time, or a date alone; null stays null. */
+    private static Temporal moment(String text, String code, String field) {
+        if (text == null) {
+            return null;
+        }
+        String value = text.strip();
+        try {
+            if (value.length() <= 10) {
+                return LocalDate.parse(value);
+            }
+            TemporalAccessor parsed =
+                    DateTimeFormatter.ISO_DATE_TIME.parseBest(value, OffsetDateTime::from, LocalDateTime::from);
+            return parsed instanceof OffsetDateTime offset ? offset.toInstant() : (LocalDateTime) parsed;
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(
+                    code,
+                    field + " invalide : ISO-8601 attendu (2026-11-20T22:00, 2026-11-20T21:00:00Z ou 2026-11-20).");
+        }
+    }
+
     private static Qualification toQualification(QualificationRequest q) {
         Category category;
         try {
@@ -209,12 +329,7 @@ public class ReportResource {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("invalid_category", "Nature des faits inconnue.");
         }
-        Instant factsAt;
-        try {
-            factsAt = q.factsAt() == null ? null : Instant.parse(q.factsAt());
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid_facts_at", "Date des faits invalide (ISO-8601 attendu).");
-        }
+        FactsTime when = when(q);
         Urgency urgency;
         try {
             urgency = q.urgency() == null ? null : Urgency.valueOf(q.urgency());
@@ -225,7 +340,7 @@ public class ReportResource {
                 category,
                 q.postalCode(),
                 q.commune(),
-                factsAt,
+                when,
                 urgency,
                 flag(q.dangerNow(), "invalid_danger_now", "Le danger immédiat est un booléen (true ou false)."),
                 flag(q.victimMinor(), "invalid_victim_minor", "La victime mineure est un booléen (true ou false)."),

@@ -2,11 +2,13 @@ package fr.relais.qualification.view;
 
 import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.control.Commune;
+import fr.relais.directory.control.DepartmentTimeZone;
 import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.qualification.boundary.CitizenReports;
 import fr.relais.qualification.boundary.Statement;
 import fr.relais.qualification.entity.Category;
+import fr.relais.qualification.entity.FactsTime;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.qualification.entity.Urgency;
@@ -14,11 +16,24 @@ import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
 import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import java.time.LocalDateTime;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,11 +41,49 @@ import java.util.regex.Pattern;
 @Named
 @ViewScoped
 public class QualificationFormView extends ReportPage {
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = DepartmentTimeZone.METROPOLITAN;
+    static final String FORM = "qualification:";
     private static final java.time.format.DateTimeFormatter DAY =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final java.time.format.DateTimeFormatter TIME =
-            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    private static final java.time.format.DateTimeFormatter DAY_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    /** The form's fields a draft keeps, as the page's script names them. */
+    static final Set<String> DRAFT_FIELDS = Set.of(
+            "category",
+            "commune",
+            "postalCode",
+            "whenKind",
+            "factsAt",
+            "factsFrom",
+            "factsTo",
+            "urgency",
+            "dangerNow",
+            "victimMinor",
+            "anonymous",
+            "contactConsent",
+            "narrative",
+            "firstName",
+            "lastName",
+            "phone",
+            "email");
+
+    /** The field beside which a refusal of the boundary is shown, by its code. */
+    static final Map<String, String> FIELD_OF_REFUSAL = Map.ofEntries(
+            Map.entry("invalid_category", "category"),
+            Map.entry("invalid_commune", "commune"),
+            Map.entry("territory_not_covered", "commune"),
+            Map.entry("invalid_postal_code", "postalCode"),
+            Map.entry("postal_code_mismatch", "postalCode"),
+            Map.entry("invalid_urgency", "urgency"),
+            Map.entry("invalid_narrative", "narrative"),
+            Map.entry("narrative_too_long", "narrative"),
+            Map.entry("invalid_reporter", "firstName"),
+            Map.entry("missing_facts_when", "whenKind"),
+            Map.entry("invalid_facts_at", "factsAt"),
+            Map.entry("invalid_facts_from", "factsFrom"),
+            Map.entry("invalid_facts_to", "factsTo"),
+            Map.entry("invalid_facts_period", "factsTo"));
 
     /** A suggestion of the commune field ends with the INSEE code in brackets: "Lyon — Rhône (69123)". */
     private static final Pattern SUGGESTION = Pattern.compile("^(.*) \\(([0-9AB]{5})\\)$");
@@ -52,7 +105,11 @@ public class QualificationFormView extends ReportPage {
     private Category category;
     private String postalCode;
     private String commune;
-    private LocalDateTime factsAt;
+    private String whenKind;
+    private String factsAt;
+    private String factsFrom;
+    private String factsTo;
+    private String draftSavedAt;
     private Urgency urgency;
     private boolean dangerNow;
     private boolean victimMinor;
@@ -75,23 +132,34 @@ public class QualificationFormView extends ReportPage {
         return transcript;
     }
 
-    /**
-     * Loads the report; for one received by the public form, also the citizen's statement, which
-     * prefills the form the first time (the operator checks and completes it).
-     */
+    /** The push said the citizen wrote: the transcript is read again at the next render. */
+    public void refreshTranscript() {
+        transcript = null;
+    }
+
+    public boolean isEditable() {
+        return isAt(Report.Status.QUALIFYING);
+    }
+
+    /** The view action: the report, and the operator's draft of this form when there is one. */
     @Override
     public void load() {
         super.load();
+        if (isEditable()) {
+            restore(qualifications.draft(id));
+        }
         statement = null;
         if (report == null || report.chatId() != null) {
             return;
         }
+        // received by the public form: the citizen's statement, which prefills the form the first time
+        // (the operator checks and completes it; a draft of theirs wins)
         try {
             statement = citizenReports.statement(report.id()).orElse(null);
         } catch (DomainException e) {
             Messages.refused(e);
         }
-        if (statement != null && report.qualifiedAt() == null && isEditable()) {
+        if (statement != null && report.qualifiedAt() == null && isEditable() && !draftRestored) {
             prefill(statement);
         }
     }
@@ -104,7 +172,15 @@ public class QualificationFormView extends ReportPage {
             commune = s.commune();
         }
         postalCode = s.postalCode();
-        factsAt = s.factsAt() == null ? null : LocalDateTime.ofInstant(s.factsAt(), PARIS);
+        String when = s.when();
+        if (when != null && (when.length() == 10 || when.length() == 16)) {
+            whenKind = FactsTime.Kind.EXACT.name();
+            factsAt = when.length() == 10
+                    ? java.time.LocalDate.parse(when).format(DAY)
+                    : java.time.LocalDateTime.parse(when).format(DAY_TIME);
+        } else {
+            whenKind = FactsTime.Kind.UNKNOWN.name();
+        }
         narrative = s.place() == null
                 ? s.narrative()
                 : Messages.text("form.statement.placePrefix") + " " + s.place() + "\n\n" + s.narrative();
@@ -126,26 +202,177 @@ public class QualificationFormView extends ReportPage {
             return null;
         }
         String when = statement.when();
-        if (when.length() == 10) {
+        if (when != null && when.length() == 10) {
             return java.time.LocalDate.parse(when).format(DAY);
         }
-        if (when.length() == 16) {
-            LocalDateTime at = LocalDateTime.parse(when);
-            return at.format(DAY) + " " + at.format(TIME) + " " + Messages.text("form.statement.localTime");
+        if (when != null && when.length() == 16) {
+            return java.time.LocalDateTime.parse(when).format(DAY_TIME) + " "
+                    + Messages.text("form.statement.localTime");
         }
         return Messages.text("form.statement.when.unknown");
     }
 
-    /** The push said the citizen wrote: the transcript is read again at the next render. */
-    public void refreshTranscript() {
-        transcript = null;
+    /**
+     * Saves the form as typed (the page's script sends it as JSON in the {@code draft} parameter
+     * while the operator types); nothing is validated, a draft may be incomplete.
+     */
+    public void saveDraft() {
+        String json = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("draft");
+        if (id == null || json == null || json.length() > 100_000) {
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        try (var reader = Json.createReader(new StringReader(json))) {
+            reader.readObject().forEach((name, value) -> {
+                if (DRAFT_FIELDS.contains(name) && value instanceof JsonString text) {
+                    fields.put(name, text.getString());
+                }
+            });
+        } catch (JsonException | ClassCastException e) {
+            return;
+        }
+        try {
+            draftSavedAt = LocalTime.ofInstant(qualifications.saveDraft(id, fields), PARIS)
+                    .truncatedTo(ChronoUnit.SECONDS)
+                    .toString();
+        } catch (DomainException e) {
+            draftSavedAt = null;
+        }
     }
 
-    public boolean isEditable() {
-        return isAt(Report.Status.QUALIFYING);
+    private void restore(Map<String, String> draft) {
+        if (draft.isEmpty()) {
+            return;
+        }
+        category = enumOf(Category.class, draft.get("category"));
+        commune = draft.get("commune");
+        postalCode = draft.get("postalCode");
+        whenKind = enumOf(FactsTime.Kind.class, draft.get("whenKind")) == null ? null : draft.get("whenKind");
+        factsAt = draft.get("factsAt");
+        factsFrom = draft.get("factsFrom");
+        factsTo = draft.get("factsTo");
+        urgency = enumOf(Urgency.class, draft.get("urgency"));
+        dangerNow = "true".equals(draft.get("dangerNow"));
+        victimMinor = "true".equals(draft.get("victimMinor"));
+        anonymous = !"false".equals(draft.get("anonymous"));
+        contactConsent = "true".equals(draft.get("contactConsent"));
+        narrative = draft.get("narrative");
+        firstName = draft.get("firstName");
+        lastName = draft.get("lastName");
+        phone = draft.get("phone");
+        email = draft.get("email");
+        draftRestored = true;
+    }
+
+    private boolean draftRestored;
+
+    /** Whether the form opened with the operator's draft. */
+    public boolean isDraftRestored() {
+        return draftRestored;
+    }
+
+    /** When the draft was last saved (Paris time), null before. */
+    public String getDraftSavedAt() {
+        return draftSavedAt;
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        try {
+            return name == null || name.isBlank() ? null : Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * When the facts happened as the form says it; null when no choice was made (the boundary then
+     * refuses it, naming the field). A date that is no date stops the submission with a message beside
+     * its field.
+     */
+    private FactsTime factsTime() {
+        FactsTime.Kind kind = enumOf(FactsTime.Kind.class, whenKind);
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind) {
+            case EXACT -> FactsTime.exact(moment("factsAt", factsAt));
+            case PERIOD -> FactsTime.period(moment("factsFrom", factsFrom), moment("factsTo", factsTo));
+            case UNKNOWN -> FactsTime.unknown();
+        };
+    }
+
+    private static Temporal moment(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        return FrenchDateTime.parse(typed).orElseThrow(() -> {
+            String message = Messages.text("when.invalidDate");
+            FacesContext.getCurrentInstance()
+                    .addMessage(FORM + field, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+            return new UnreadableDate();
+        });
+    }
+
+    /** A typed date that is no date; its message is already beside its field. */
+    private static final class UnreadableDate extends RuntimeException {
+        UnreadableDate() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Checks a date field as the operator leaves it: the format, before any submission. */
+    public void validateMoment(FacesContext faces, UIComponent component, Object value) {
+        if (value instanceof String typed
+                && !typed.isBlank()
+                && FrenchDateTime.parse(typed).isEmpty()) {
+            String message = Messages.text("when.invalidDate");
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+        }
+    }
+
+    /**
+     * The time zone the dates are told in, for the operator: the department's of the commune chosen
+     * (e.g. "heure de La Réunion"), Paris time until a commune is chosen.
+     */
+    public String getZoneLabel() {
+        return Messages.text("when.zone." + zone().getId());
+    }
+
+    /** Whether the time zone shown is the default one, no commune being chosen yet. */
+    public boolean isZoneByDefault() {
+        return place().isEmpty();
+    }
+
+    private ZoneId zone() {
+        return place().flatMap(c -> DepartmentTimeZone.of(c.department())).orElse(PARIS);
+    }
+
+    private java.util.Optional<Commune> place() {
+        Matcher suggestion = commune == null ? null : SUGGESTION.matcher(commune.strip());
+        try {
+            if (suggestion != null && suggestion.matches()) {
+                return java.util.Optional.of(communes.byInsee(suggestion.group(2)));
+            }
+            if (commune != null && !commune.isBlank() && postalCode != null && !postalCode.isBlank()) {
+                return java.util.Optional.of(
+                        communes.resolve(null, commune, postalCode.strip()).commune());
+            }
+        } catch (DomainException e) {
+            // not a place of the list yet: the default zone until it is
+        }
+        return java.util.Optional.empty();
     }
 
     public String submit() {
+        FactsTime when;
+        try {
+            when = factsTime();
+        } catch (UnreadableDate e) {
+            return null;
+        }
         try {
             Matcher suggestion = commune == null ? null : SUGGESTION.matcher(commune.strip());
             boolean picked = suggestion != null && suggestion.matches();
@@ -155,7 +382,7 @@ public class QualificationFormView extends ReportPage {
                             category,
                             blankToNull(postalCode),
                             picked ? suggestion.group(1) : commune,
-                            factsAt == null ? null : factsAt.atZone(PARIS).toInstant(),
+                            when,
                             urgency,
                             dangerNow,
                             victimMinor,
@@ -170,7 +397,15 @@ public class QualificationFormView extends ReportPage {
                             picked ? suggestion.group(2) : null));
             return "/qualification/review?faces-redirect=true&id=" + id;
         } catch (DomainException e) {
-            Messages.refused(e);
+            String field = FIELD_OF_REFUSAL.get(e.code());
+            if (field == null) {
+                Messages.refused(e);
+            } else {
+                FacesContext.getCurrentInstance()
+                        .addMessage(
+                                FORM + field,
+                                new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            }
             return null;
         }
     }
@@ -221,12 +456,40 @@ public class QualificationFormView extends ReportPage {
         this.commune = commune;
     }
 
-    public LocalDateTime getFactsAt() {
+    public List<FactsTime.Kind> getWhenKinds() {
+        return List.of(FactsTime.Kind.values());
+    }
+
+    public String getWhenKind() {
+        return whenKind;
+    }
+
+    public void setWhenKind(String whenKind) {
+        this.whenKind = whenKind;
+    }
+
+    public String getFactsAt() {
         return factsAt;
     }
 
-    public void setFactsAt(LocalDateTime factsAt) {
+    public void setFactsAt(String factsAt) {
         this.factsAt = factsAt;
+    }
+
+    public String getFactsFrom() {
+        return factsFrom;
+    }
+
+    public void setFactsFrom(String factsFrom) {
+        this.factsFrom = factsFrom;
+    }
+
+    public String getFactsTo() {
+        return factsTo;
+    }
+
+    public void setFactsTo(String factsTo) {
+        this.factsTo = factsTo;
     }
 
     public List<Urgency> getUrgencies() {

@@ -1,5 +1,6 @@
 package fr.relais.qualification.view;
 
+import fr.relais.qualification.entity.FactsWhen;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
@@ -38,6 +39,15 @@ public class ReviewView extends ReportPage {
             Messages.refused(e);
             return null;
         }
+    }
+
+    /** When the facts happened, in the time of the place's department, which it names. */
+    public String getFactsWhen() {
+        FactsWhen when = report == null ? null : report.factsWhen();
+        String text = FactsWhenText.of(when, Messages::text);
+        return when == null || when.zone() == null
+                ? text
+                : text + " (" + Messages.text("when.zone." + when.zone().getId()) + ")";
     }
 
     public String getOutgoing() {
