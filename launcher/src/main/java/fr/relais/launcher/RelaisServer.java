@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,11 @@ public final class RelaisServer {
     /** Starts Payara Micro and waits until the application says it is ready. */
     public void start(Duration timeout) throws IOException, InterruptedException {
         recipe.prepare();
-        Files.deleteIfExists(log());
+        // a restart keeps the log of the run before it: a test that restarts the server must not erase
+        // what happened before the restart
+        if (Files.exists(log())) {
+            Files.move(log(), workDir.resolve("server.previous.log"), StandardCopyOption.REPLACE_EXISTING);
+        }
         Properties p = new Properties();
         p.putAll(settings);
         try (Writer w = Files.newBufferedWriter(workDir.resolve("relais.properties"))) {
