@@ -110,7 +110,8 @@ final class ChatDriver {
         Stats stats = new Stats();
         stats.merge(setup);
         AtomicLong delivered = new AtomicLong();
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<WebSocket> sockets = new ArrayList<>();
         String wsBase = baseUrl.replaceFirst("^http", "ws") + "/ws/citizen/chats/";
         for (int i = 0; i < conversations; i++) {

@@ -60,6 +60,7 @@ class EarOnPayaraServerIT {
 
             String base = "http://localhost:" + server.httpPort();
             HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
             HttpResponse<String> ready = http.send(

@@ -216,7 +216,9 @@ class ChatIT {
         static Socket connect(long chatId) throws Exception {
             Socket listener = new Socket();
             URI uri = URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/ws/citizen/chats/" + chatId);
-            listener.socket = HttpClient.newHttpClient()
+            listener.socket = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .newWebSocketBuilder()
                     .buildAsync(uri, listener)
                     .get(10, TimeUnit.SECONDS);

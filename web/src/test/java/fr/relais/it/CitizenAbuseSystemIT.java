@@ -44,8 +44,10 @@ import org.junit.jupiter.api.Test;
 class CitizenAbuseSystemIT {
     static final RelaisServer server = TestEnvironment.server();
     static final Scenario scenario = new Scenario(server.baseUrl());
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(4);
 
     @AfterAll

@@ -289,7 +289,9 @@ class CitizenFormSystemIT {
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
         assertThat(refused.json().getString("error")).isEqualTo("rate_limited");
-        var again = java.net.http.HttpClient.newHttpClient()
+        var again = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         java.net.http.HttpRequest.newBuilder(
                                         java.net.URI.create(server.baseUrl() + "/api/v1/citizen/reports"))

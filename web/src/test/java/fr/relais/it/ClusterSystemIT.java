@@ -224,7 +224,9 @@ class ClusterSystemIT {
     private static JsonObject clusterCheck(RelaisServer server) {
         String reply;
         try {
-            reply = HttpClient.newHttpClient()
+            reply = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(
                             HttpRequest.newBuilder(URI.create(server.baseUrl() + "/health/ready"))
                                     .build(),
@@ -297,7 +299,7 @@ class ClusterSystemIT {
         /** The citizen's socket of the chat page, on {@code server}: the token first, then "ready". */
         static Socket citizen(RelaisServer server, long chat, String token) throws Exception {
             Socket socket = connect(
-                    HttpClient.newHttpClient(),
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
                     URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/ws/citizen/chats/" + chat));
             socket.socket.sendText(token, true).get(10, TimeUnit.SECONDS);
             Received ready = socket.received.poll(10, TimeUnit.SECONDS);
@@ -312,6 +314,7 @@ class ClusterSystemIT {
          */
         static Socket console(RelaisServer server, String user) throws Exception {
             HttpClient browser = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
                     .cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .build();

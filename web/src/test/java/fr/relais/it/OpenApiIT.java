@@ -244,7 +244,9 @@ class OpenApiIT {
     }
 
     private static String fetch(String type) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient()
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create(server.baseUrl() + "/openapi"))
                                 .timeout(Duration.ofSeconds(60))
