@@ -10,7 +10,13 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.CookieManager;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -20,6 +26,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +36,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -169,6 +179,10 @@ class DeliverySystemIT {
                         assertThat(d.getString("unitCode")).isEqualTo("GENDARMERIE-09");
                     })
                     .allSatisfy(d -> assertThat(d.keySet()).doesNotContain("jobId", "narrative"));
+            String screen = adminScreen("/admin/deliveries.xhtml");
+            assertThat(screen)
+                    .as("the admin's screen of failed deliveries")
+                    .contains(failed.getString("reference"), "GENDARMERIE-09", "HTTP_400", "Relancer");
             assertThat(as("operateur")
                             .post("/deliveries/" + id + "/retry", null)
                             .status())
@@ -332,6 +346,44 @@ class DeliverySystemIT {
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         throw new AssertionError("the take-in-charge timer of chat " + chat + " did not fire within 60 s");
+    }
+
+    /** A screen as the admin sees it after a form login. */
+    static String adminScreen(String path) throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        String loginPage = page(browser, server.baseUrl() + "/login.xhtml");
+        Matcher viewState = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"")
+                .matcher(loginPage);
+        assertThat(viewState.find()).as("the login form").isTrue();
+        String form = Map.of(
+                        "login", "login",
+                        "login:username", "admin",
+                        "login:password", "admin",
+                        "login:submit", "",
+                        "jakarta.faces.ViewState", viewState.group(1))
+                .entrySet()
+                .stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        browser.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return page(browser, server.baseUrl() + path);
+    }
+
+    private static String page(HttpClient client, String url) throws Exception {
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
     }
 
     static void assertRefused(Api.Reply reply, int status, String error) {
