@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -148,7 +148,7 @@ public class Workflow {
         }
         try {
             management.setJobRetries(job.getId(), 1);
-            management.setJobDuedate(job.getId(), Date.from(Instant.now()));
+            management.setJobDuedate(job.getId(), ClockUtil.getCurrentTime());
         } catch (OptimisticLockingException e) {
             throw DomainException.concurrentUpdate();
         }

@@ -21,6 +21,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,7 +126,7 @@ public class Deliveries {
                 .stream()
                 .filter(Delivery::pending)
                 .map(d -> status(d, stuck.get(d.processInstanceId())))
-                .sorted(java.util.Comparator.comparing(DeliveryStatus::failedSince))
+                .sorted(Comparator.comparing(DeliveryStatus::failedSince))
                 .toList();
     }
 
@@ -144,7 +145,8 @@ public class Deliveries {
 
     @RolesAllowed(Role.ADMIN)
     public DeliveryStatus delivery(long deliveryId) {
-        return status(find(deliveryId), stuckByProcess().get(find(deliveryId).processInstanceId()));
+        Delivery delivery = find(deliveryId);
+        return status(delivery, stuckByProcess().get(delivery.processInstanceId()));
     }
 
     /**
