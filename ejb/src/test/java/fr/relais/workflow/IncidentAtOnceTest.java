@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.relais.shared.DomainException;
+import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -100,6 +102,23 @@ class IncidentAtOnceTest {
         assertThatThrownBy(() -> workflow.retryFailedJob(process))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
+    }
+
+    @Test
+    void aDeliveryThatMustWaitForACallRunsAgainInAMomentWithItsRetriesUntouched() {
+        failure = new RunLater("delivery 9: this node's calls to units' systems are all in flight");
+        String process = workflow.startDelivery(9L, 90L, "GENDARMERIE-48");
+        int retries = job(process).getRetries();
+
+        assertThatThrownBy(() -> execute(process)).hasMessageContaining("in flight");
+
+        Job job = job(process);
+        assertThat(job.getRetries()).isEqualTo(retries);
+        assertThat(job.getExceptionMessage()).as("not recorded as a failure").isNull();
+        assertThat(job.getDuedate())
+                .isAfter(ClockUtil.getCurrentTime())
+                .isBefore(new Date(ClockUtil.getCurrentTime().getTime() + 3_001));
+        assertThat(workflow.stuck(ProcessVariables.DELIVERY)).isEmpty();
     }
 
     private void execute(String process) {

@@ -4,6 +4,7 @@ import fr.relais.forwarding.control.DeliverySignature;
 import fr.relais.forwarding.control.UnitSystemClient;
 import fr.relais.workflow.PermanentFailure;
 import fr.relais.workflow.ProcessVariables;
+import fr.relais.workflow.RunLater;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -37,14 +38,22 @@ public class DeliverToUnit implements JavaDelegate {
             return;
         }
         var out = outgoing.get();
-        String timestamp = String.valueOf(clock.instant().getEpochSecond());
-        UnitSystemClient.Outcome outcome = settings.client()
-                .post(
-                        out.url(),
-                        out.body(),
-                        out.idempotencyKey(),
-                        timestamp,
-                        DeliverySignature.sign(out.secret(), timestamp, out.body()));
+        if (!settings.calls().tryAcquire()) {
+            throw new RunLater("delivery " + deliveryId + ": this node's calls to units' systems are all in flight");
+        }
+        UnitSystemClient.Outcome outcome;
+        try {
+            String timestamp = String.valueOf(clock.instant().getEpochSecond());
+            outcome = settings.client()
+                    .post(
+                            out.url(),
+                            out.body(),
+                            out.idempotencyKey(),
+                            timestamp,
+                            DeliverySignature.sign(out.secret(), timestamp, out.body()));
+        } finally {
+            settings.calls().release();
+        }
         deliveries.recordAttempt(deliveryId, outcome.code(), outcome.verdict() == UnitSystemClient.Verdict.DELIVERED);
         switch (outcome.verdict()) {
             case DELIVERED -> {}
