@@ -66,7 +66,7 @@ class DeliverySystemIT {
     @Test
     void aSystemThatIsDownThenUpReceivesTheReportOnce() throws Exception {
         try (FakeUnitSystem system = new FakeUnitSystem()) {
-            setEndpoint("GENDARMERIE-23", system.url());
+            system.connect("GENDARMERIE-23");
 
             long report = forwardedTo("23096", "GENDARMERIE-23"); // Guéret
             JsonObject failed = awaitDelivery(report, d -> d.getInt("attempts") >= 1);
@@ -98,7 +98,7 @@ class DeliverySystemIT {
         try (FakeUnitSystem system = new FakeUnitSystem()) {
             system.start();
             system.answer(500);
-            setEndpoint("GENDARMERIE-19", system.url());
+            system.connect("GENDARMERIE-19");
 
             long report = forwardedTo("19272", "GENDARMERIE-19"); // Tulle
             JsonObject failed = awaitDelivery(report, d -> d.getInt("attempts") >= 1);
@@ -127,7 +127,7 @@ class DeliverySystemIT {
         try (FakeUnitSystem system = new FakeUnitSystem()) {
             system.start();
             system.hold();
-            setEndpoint("GENDARMERIE-48", system.url());
+            system.connect("GENDARMERIE-48");
 
             long report = forwardedTo("48095", "GENDARMERIE-48"); // Mende
             assertThat(system.arrived.await(60, TimeUnit.SECONDS))
@@ -159,7 +159,7 @@ class DeliverySystemIT {
         try (FakeUnitSystem system = new FakeUnitSystem()) {
             system.start();
             system.answer(400);
-            setEndpoint("GENDARMERIE-09", system.url());
+            system.connect("GENDARMERIE-09");
 
             long report = forwardedTo("09122", "GENDARMERIE-09"); // Foix
             JsonObject failed = awaitDelivery(report, d -> "FAILED".equals(d.getString("state")));
@@ -414,6 +414,7 @@ class DeliverySystemIT {
         private volatile int status = 200;
         private volatile boolean holding;
         private HttpServer http;
+        private String unit;
 
         FakeUnitSystem() throws IOException {
             this.port = TestEnvironment.freePort();
@@ -428,6 +429,12 @@ class DeliverySystemIT {
             http.setExecutor(threads);
             http.createContext("/relais/signalements", this::receive);
             http.start();
+        }
+
+        /** The admin gives {@code unit} this system as its endpoint; closing the system removes it. */
+        void connect(String unit) {
+            setEndpoint(unit, url());
+            this.unit = unit;
         }
 
         void answer(int status) {
@@ -511,6 +518,9 @@ class DeliverySystemIT {
         @Override
         public void close() {
             released.countDown();
+            if (unit != null) {
+                as("admin").send("DELETE", "/units/" + unit + "/endpoint", null);
+            }
             if (http != null) {
                 http.stop(0);
             }
