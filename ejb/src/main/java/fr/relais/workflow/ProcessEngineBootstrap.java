@@ -39,6 +39,7 @@ public class ProcessEngineBootstrap {
         "Conversation.bpmn",
         "ReportLifecycle.bpmn",
         "DangerNow.bpmn",
+        "Delivery.bpmn",
         "Priority.dmn",
         "ServiceLevels.dmn",
         "UnitKind.dmn",
@@ -80,8 +81,9 @@ public class ProcessEngineBootstrap {
         config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(jobExecutorActive);
         config.setJobExecutorDeploymentAware(false);
-        // a job that lost a race with a person's step runs again at once (RacesRunAgain)
-        config.setFailedJobCommandFactory(new RacesRunAgain());
+        // a job that lost a race with a person's step runs again at once (RacesRunAgain); one that
+        // failed for good is an incident at once (IncidentAtOnce)
+        config.setFailedJobCommandFactory(new IncidentAtOnce(new RacesRunAgain()));
         config.setMetricsEnabled(false);
         // Task metrics (ACT_RU_TASK_METER_LOG, about five rows per report) count unique assignees for
         // Camunda's licensing; nothing here reads them.

@@ -11,6 +11,8 @@ public final class ProcessVariables {
     public static final String REPORT_LIFECYCLE = "ReportLifecycle";
     /** One per danger-now request (business key: the request id), see {@code DangerNow.bpmn}. */
     public static final String DANGER_NOW = "DangerNow";
+    /** One per delivery of a handoff to a unit's own system (business key: the delivery id), see {@code Delivery.bpmn}. */
+    public static final String DELIVERY = "Delivery";
 
     /** Starts a report made during a conversation; the operator holding the chat qualifies it. */
     public static final String MESSAGE_REPORT_FROM_CONVERSATION = "Message_ReportFromConversation";
@@ -39,6 +41,7 @@ public final class ProcessVariables {
 
     public static final String UNIT_CODE = "unitCode";
     public static final String DANGER_REQUEST_ID = "dangerRequestId";
+    public static final String DELIVERY_ID = "deliveryId";
     /** One of {@link UnitDecision}'s names, given by the unit's agent. */
     public static final String UNIT_DECISION = "unitDecision";
 

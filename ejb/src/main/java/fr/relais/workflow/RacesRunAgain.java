@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * What the engine does with a job that failed: when it only lost a race (a person completed a step of
  * the same process at the same moment, or a deadlock; see {@link Races}), the job runs again in a
  * moment, its retries untouched; anything else follows the model's retry cycle and ends as an
- * incident, as before.
+ * incident, as before. A job that asked to {@link RunLater} runs again in 1 to 3 s, its retries untouched.
  *
  * <p>Found by a test taking a report over while a supervisor validated it after forwarding: the two
  * jobs that followed raced on the process's executions, the loser's one retry ({@code R1/PT1M}) was
@@ -24,7 +24,8 @@ final class RacesRunAgain implements FailedJobCommandFactory {
 
     @Override
     public Command<Object> getCommand(String jobId, Throwable exception) {
-        if (!Races.lostARace(exception)) {
+        boolean later = RunLater.in(exception);
+        if (!later && !Races.lostARace(exception)) {
             return standard.getCommand(jobId, exception);
         }
         return commandContext -> {
@@ -33,7 +34,9 @@ final class RacesRunAgain implements FailedJobCommandFactory {
                 job.setLockOwner(null);
                 job.setLockExpirationTime(null);
                 job.setDuedate(new Date(ClockUtil.getCurrentTime().getTime()
-                        + ThreadLocalRandom.current().nextLong(50, 500)));
+                        + (later
+                                ? ThreadLocalRandom.current().nextLong(1_000, 3_000)
+                                : ThreadLocalRandom.current().nextLong(50, 500))));
             }
             return null;
         };

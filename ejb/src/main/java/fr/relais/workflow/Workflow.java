@@ -4,6 +4,7 @@ import fr.relais.shared.DomainException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,10 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -87,6 +91,67 @@ public class Workflow {
                                 ProcessVariables.UNIT_CODE,
                                 unitCode))
                 .getId();
+    }
+
+    /** Starts the delivery of a handoff to a unit's own system; returns its instance id. */
+    public String startDelivery(long deliveryId, long reportId, String unitCode) {
+        return engine().getRuntimeService()
+                .startProcessInstanceByKey(
+                        ProcessVariables.DELIVERY,
+                        String.valueOf(deliveryId),
+                        Map.of(
+                                ProcessVariables.DELIVERY_ID,
+                                deliveryId,
+                                ProcessVariables.REPORT_ID,
+                                reportId,
+                                ProcessVariables.UNIT_CODE,
+                                unitCode))
+                .getId();
+    }
+
+    /** A process stuck on a failed job (an incident): which, since when, and the failure's message. */
+    public record Stuck(String processInstanceId, Instant since, String message) {}
+
+    /** The processes of {@code processKey} stuck on a failed job, oldest incident first. */
+    public List<Stuck> stuck(String processKey) {
+        return engine()
+                .getRuntimeService()
+                .createIncidentQuery()
+                .processDefinitionKeyIn(processKey)
+                .incidentType(Incident.FAILED_JOB_HANDLER_TYPE)
+                .orderByIncidentTimestamp()
+                .asc()
+                .list()
+                .stream()
+                .map(i -> new Stuck(
+                        i.getProcessInstanceId(), i.getIncidentTimestamp().toInstant(), i.getIncidentMessage()))
+                .toList();
+    }
+
+    /**
+     * Runs again, now, the failed job a process is stuck on (one more try; failing again makes a new
+     * incident).
+     *
+     * @throws DomainException CONFLICT when the process is not stuck on a failed job
+     */
+    public void retryFailedJob(String processInstanceId) {
+        var management = engine().getManagementService();
+        Job job = processInstanceId == null
+                ? null
+                : management
+                        .createJobQuery()
+                        .processInstanceId(processInstanceId)
+                        .noRetriesLeft()
+                        .singleResult();
+        if (job == null) {
+            throw DomainException.conflict("not_failed", "Rien à relancer : aucun échec en attente.");
+        }
+        try {
+            management.setJobRetries(job.getId(), 1);
+            management.setJobDuedate(job.getId(), ClockUtil.getCurrentTime());
+        } catch (OptimisticLockingException e) {
+            throw DomainException.concurrentUpdate();
+        }
     }
 
     /**

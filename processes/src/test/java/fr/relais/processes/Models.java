@@ -18,7 +18,8 @@ final class Models {
     static final String CONVERSATION = "Conversation.bpmn";
     static final String REPORT_LIFECYCLE = "ReportLifecycle.bpmn";
     static final String DANGER_NOW = "DangerNow.bpmn";
-    static final List<String> ALL = List.of(CONVERSATION, REPORT_LIFECYCLE, DANGER_NOW);
+    static final String DELIVERY = "Delivery.bpmn";
+    static final List<String> ALL = List.of(CONVERSATION, REPORT_LIFECYCLE, DANGER_NOW, DELIVERY);
 
     private Models() {}
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModelsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW})
+    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW, Models.DELIVERY})
     void keepsHistoryAndCallsDelegatesByExpression(String resource) {
         BpmnModelInstance model = Models.read(resource);
 
@@ -37,7 +37,7 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW})
+    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW, Models.DELIVERY})
     void decidesEveryGatewayByConditionsWithoutADefault(String resource) {
         BpmnModelInstance model = Models.read(resource);
 
@@ -55,7 +55,7 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW})
+    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW, Models.DELIVERY})
     void runsServiceTasksAndDecisionsOnPeoplesAnswersAsynchronously(String resource) {
         BpmnModelInstance model = Models.read(resource);
 
@@ -76,7 +76,7 @@ class ModelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW})
+    @ValueSource(strings = {Models.CONVERSATION, Models.REPORT_LIFECYCLE, Models.DANGER_NOW, Models.DELIVERY})
     void drawsEveryFlowElementSoTheModelerCanOpenIt(String resource) {
         BpmnModelInstance model = Models.read(resource);
 

@@ -132,6 +132,9 @@ public class TestEnvironment implements LauncherSessionListener {
                 settings.put("RELAIS_LIMIT_CHAT_CHARACTERS", String.valueOf(CHAT_CHARACTERS));
                 // only chats opened on this free topic (TransfersSystemIT's) are abandoned after 5 s of silence
                 settings.put("RELAIS_CHAT_SILENCE_TIMEOUT_BY_TOPIC", TransfersSystemIT.SILENT_TOPIC + "=PT5S");
+                // a slow unit's system is held longer than in production (5 s) so that DeliverySystemIT can
+                // see a timer fire while a delivery waits, however busy the machine; only deliveries use it
+                settings.put("RELAIS_DELIVERY_READ_TIMEOUT", DeliverySystemIT.READ_TIMEOUT);
                 server = new RelaisServer(
                         Path.of(System.getProperty("relais.war")),
                         buildDir().resolve("it-server"),

@@ -48,6 +48,9 @@ public class Forwarding {
     @EJB
     Communes communes;
 
+    @EJB
+    Deliveries deliveries;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -81,6 +84,7 @@ public class Forwarding {
         var d = decision.get();
         em.persist(new Handoff(
                 reportId, d.unit().code(), null, clock.instant(), d.rule().name(), d.reason()));
+        deliveries.handedOver(reportId, d.unit().code());
         return Optional.of(d.unit().code());
     }
 
@@ -151,6 +155,7 @@ public class Forwarding {
                 clock.instant(),
                 CompetenceRule.Rule.REROUTED.name(),
                 "Unité choisie par " + caller.username() + " (réorientation par la supervision)."));
+        deliveries.handedOver(reportId, unit.code());
         workflow.complete(
                 report.processInstanceId(),
                 ProcessVariables.TASK_REROUTE_REPORT,
