@@ -136,7 +136,11 @@ public class Qualifications {
     /** Called by the model's {@code reportStage} listeners: the report entered {@code stage}. */
     public void recordStage(long reportId, Report.Status stage) {
         Report report = em.find(Report.class, reportId);
-        report.enterStage(stage);
+        if (stage == Report.Status.CLOSED) {
+            report.close(clock.instant());
+        } else {
+            report.enterStage(stage);
+        }
         if (stage == Report.Status.FORWARDED) {
             report.startAcknowledgementClock(clock.instant());
         }
