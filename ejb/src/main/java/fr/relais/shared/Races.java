@@ -31,6 +31,7 @@ public final class Races {
             String type = t.getClass().getName();
             if (type.equals("org.camunda.bpm.engine.OptimisticLockingException")
                     || type.equals("jakarta.persistence.OptimisticLockException")
+                    || type.equals("org.eclipse.persistence.exceptions.OptimisticLockException")
                     || type.equals("jakarta.persistence.PessimisticLockException")
                     || type.equals("jakarta.persistence.LockTimeoutException")) {
                 return true;

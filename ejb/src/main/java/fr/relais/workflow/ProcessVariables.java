@@ -42,7 +42,9 @@ public final class ProcessVariables {
     public static final String UNIT_CODE = "unitCode";
     public static final String DANGER_REQUEST_ID = "dangerRequestId";
     public static final String DELIVERY_ID = "deliveryId";
-    /** One of {@link UnitDecision}'s names, given by the unit's agent. */
+    /** One of {@link Acknowledgement}'s names, the unit's answer to {@code Task_AcknowledgeReport}. */
+    public static final String ACKNOWLEDGEMENT = "acknowledgement";
+    /** One of {@link UnitDecision}'s names, the unit's answer to {@code Task_TakeOverReport}. */
     public static final String UNIT_DECISION = "unitDecision";
 
     /** One of {@link Validation}'s names, set by {@code Task_ApplyDecisions} from {@code Validation.dmn}. */
@@ -64,6 +66,8 @@ public final class ProcessVariables {
     public static final String TASK_QUALIFY = "Task_Qualify";
     public static final String TASK_REVIEW_ANONYMISATION = "Task_ReviewAnonymisation";
     public static final String TASK_ACKNOWLEDGE_REPORT = "Task_AcknowledgeReport";
+    public static final String TASK_TAKE_OVER_REPORT = "Task_TakeOverReport";
+    public static final String TASK_RECORD_OUTCOME = "Task_RecordOutcome";
     public static final String TASK_REROUTE_REPORT = "Task_RerouteReport";
     public static final String TASK_VALIDATE_QUALIFICATION = "Task_ValidateQualification";
     public static final String TASK_VALIDATE_AFTER_FORWARDING = "Task_ValidateAfterForwarding";
@@ -75,7 +79,17 @@ public final class ProcessVariables {
         UNRESOLVED
     }
 
-    /** What a unit answers; {@code Gateway_UnitDecision} has a flow for each. */
+    /**
+     * What a unit answers when the report arrives: receipt acknowledged, acknowledged and taken over in
+     * one answer, or declined; {@code Gateway_Acknowledgement} has a flow for each.
+     */
+    public enum Acknowledgement {
+        ACKNOWLEDGED,
+        TAKEN_OVER,
+        DECLINED
+    }
+
+    /** What a unit answers once it acknowledged receipt; {@code Gateway_UnitDecision} has a flow for each. */
     public enum UnitDecision {
         ACCEPTED,
         DECLINED

@@ -82,6 +82,25 @@ class ModelContractTest {
     }
 
     @Test
+    void theAcknowledgementGatewayHasAFlowForEachAnswer() {
+        assertThat(decidedValues("ReportLifecycle.bpmn", "Gateway_Acknowledgement", ProcessVariables.ACKNOWLEDGEMENT))
+                .containsExactlyInAnyOrderElementsOf(names(ProcessVariables.Acknowledgement.values()));
+    }
+
+    @Test
+    void theUnitStepsAreTheOnesTheCodeCompletes() {
+        BpmnModelInstance model = read("ReportLifecycle.bpmn");
+        for (String task : List.of(
+                ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
+                ProcessVariables.TASK_TAKE_OVER_REPORT,
+                ProcessVariables.TASK_RECORD_OUTCOME)) {
+            UserTask step = model.getModelElementById(task);
+            assertThat(step).as(task).isNotNull();
+            assertThat(step.getCamundaCandidateGroups()).isEqualTo("unit:${unitCode}");
+        }
+    }
+
+    @Test
     void theValidationGatewaysHaveAFlowForEachValue() {
         assertThat(decidedValues("ReportLifecycle.bpmn", "Gateway_ValidationNeeded", ProcessVariables.VALIDATION))
                 .containsExactlyInAnyOrderElementsOf(names(ProcessVariables.Validation.values()));

@@ -148,7 +148,7 @@ class WorkflowTest {
                 report,
                 ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
                 new Workflow.Actor("agent-guyancourt", Set.of("unit:CSP-GUYANCOURT")),
-                Map.of(ProcessVariables.UNIT_DECISION, "DECLINED"));
+                Map.of(ProcessVariables.ACKNOWLEDGEMENT, "DECLINED"));
         runJobs(report);
         assertThat(workflow.openSteps(report)).containsExactly(ProcessVariables.TASK_REROUTE_REPORT);
 

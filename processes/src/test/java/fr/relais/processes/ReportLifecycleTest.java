@@ -123,25 +123,61 @@ class ReportLifecycleTest {
     }
 
     @Test
-    void endsWhenTheUnitTakesItOver() {
+    void theUnitAcknowledgesThenTakesOverThenItsOutcomeClosesTheReport() {
         ProcessInstance report = forwardedToTheUnit("GENERALIST");
+
+        complete(task(report), withVariables("acknowledgement", "ACKNOWLEDGED"));
+        assertThat(report).isWaitingAt("Gateway_Acknowledgement");
+        runJobs(report);
+        assertThat(report).isWaitingAt("Task_TakeOverReport");
+        assertThat(task(report)).hasCandidateGroup("unit:" + COMPETENT_UNIT);
+        assertThat(stages.stages).endsWith("FORWARDED", "ACKNOWLEDGED");
 
         complete(task(report), withVariables("unitDecision", "ACCEPTED"));
         assertThat(report).isWaitingAt("Gateway_UnitDecision");
         runJobs(report);
+        assertThat(report).isWaitingAt("Task_RecordOutcome");
+        assertThat(task(report)).hasCandidateGroup("unit:" + COMPETENT_UNIT);
+        assertThat(stages.stages).endsWith("ACKNOWLEDGED", "TAKEN_OVER");
 
-        assertThat(report).isEnded().hasPassed("EndEvent_ReportTakenOver").hasNotPassed("Task_RerouteReport");
+        complete(task(report));
+        assertThat(report).isEnded().hasPassed("EndEvent_ReportClosed").hasNotPassed("Task_RerouteReport");
+        assertThat(stages.stages).endsWith("FORWARDED", "ACKNOWLEDGED", "TAKEN_OVER", "CLOSED");
+    }
+
+    @Test
+    void aTakeOverWithoutAcknowledgingFirstAcknowledgesAndTakesOverInOneAnswer() {
+        ProcessInstance report = forwardedToTheUnit("GENERALIST");
+
+        complete(task(report), withVariables("acknowledgement", "TAKEN_OVER"));
+        runJobs(report);
+
+        assertThat(report).hasNotPassed("Task_TakeOverReport").isWaitingAt("Task_RecordOutcome");
         assertThat(stages.stages).endsWith("FORWARDED", "TAKEN_OVER");
+    }
+
+    @Test
+    void aUnitDecliningAfterAcknowledgingSendsTheReportToTheSupervisors() {
+        ProcessInstance report = forwardedToTheUnit("VSS");
+        complete(task(report), withVariables("acknowledgement", "ACKNOWLEDGED"));
+        runJobs(report);
+
+        complete(task(report), withVariables("unitDecision", "DECLINED"));
+        runJobs(report);
+
+        assertThat(report).hasPassed("Task_TakeOverReport").isWaitingAt("Task_RerouteReport");
+        assertThat(task(report)).hasCandidateGroup("supervisor:VSS");
+        assertThat(stages.stages).endsWith("FORWARDED", "ACKNOWLEDGED", "REROUTING");
     }
 
     @Test
     void aDeclinedReportGoesToTheSupervisorsForReroutingThenToTheNewUnit() {
         ProcessInstance report = forwardedToTheUnit("VSS");
 
-        complete(task(report), withVariables("unitDecision", "DECLINED"));
+        complete(task(report), withVariables("acknowledgement", "DECLINED"));
         runJobs(report);
 
-        assertThat(report).isWaitingAt("Task_RerouteReport");
+        assertThat(report).isWaitingAt("Task_RerouteReport").hasNotPassed("Task_TakeOverReport");
         assertThat(task(report)).hasCandidateGroup("supervisor:VSS");
         complete(task(report), withVariables("unitCode", NEW_UNIT));
 
@@ -151,10 +187,11 @@ class ReportLifecycleTest {
                 .as("rerouting is the supervisor's choice")
                 .hasValue(1);
 
-        complete(task(report), withVariables("unitDecision", "ACCEPTED"));
+        complete(task(report), withVariables("acknowledgement", "TAKEN_OVER"));
         runJobs(report);
-        assertThat(report).isEnded().hasPassed("EndEvent_ReportTakenOver");
-        assertThat(stages.stages).endsWith("FORWARDED", "REROUTING", "FORWARDED", "TAKEN_OVER");
+        complete(task(report));
+        assertThat(report).isEnded().hasPassed("EndEvent_ReportClosed");
+        assertThat(stages.stages).endsWith("FORWARDED", "REROUTING", "FORWARDED", "TAKEN_OVER", "CLOSED");
     }
 
     @Test
@@ -178,14 +215,15 @@ class ReportLifecycleTest {
     }
 
     @Test
-    void aUnitDecisionNoFlowExpectsBecomesAnIncidentAndTheUnitsAnswerStays() {
+    void aUnitAnswerNoFlowExpectsBecomesAnIncidentAndTheUnitsAnswerStays() {
         ProcessInstance report = forwardedToTheUnit("GENERALIST");
 
-        complete(task(report), withVariables("unitDecision", "MAYBE"));
+        complete(task(report), withVariables("acknowledgement", "MAYBE"));
         assertThat(Models.runJob(managementService(), report.getId())).isNotNull();
 
-        assertThat(report).isNotEnded().isWaitingAt("Gateway_UnitDecision");
-        assertThat(runtimeService().getVariable(report.getId(), "unitDecision")).isEqualTo("MAYBE");
+        assertThat(report).isNotEnded().isWaitingAt("Gateway_Acknowledgement");
+        assertThat(runtimeService().getVariable(report.getId(), "acknowledgement"))
+                .isEqualTo("MAYBE");
         assertThat(runtimeService()
                         .createIncidentQuery()
                         .processInstanceId(report.getId())
@@ -284,14 +322,15 @@ class ReportLifecycleTest {
         assertThat(report)
                 .as("forwarded while the validation waits")
                 .isWaitingAt("Task_AcknowledgeReport", "Task_ValidateAfterForwarding");
-        complete(task("Task_AcknowledgeReport", report), withVariables("unitDecision", "ACCEPTED"));
+        complete(task("Task_AcknowledgeReport", report), withVariables("acknowledgement", "TAKEN_OVER"));
         runJobs(report);
-        assertThat(report).hasPassed("EndEvent_ReportTakenOver").isNotEnded();
+        complete(task("Task_RecordOutcome", report));
+        assertThat(report).hasPassed("EndEvent_ReportClosed").isNotEnded();
 
         complete(task("Task_ValidateAfterForwarding", report), withVariables("validationDecision", "APPROVED"));
         runJobs(report);
         assertThat(report).isEnded().hasPassed("EndEvent_ValidatedAfterForwarding");
-        assertThat(stages.stages).endsWith("FORWARDED", "TAKEN_OVER");
+        assertThat(stages.stages).endsWith("FORWARDED", "TAKEN_OVER", "CLOSED");
     }
 
     @Test

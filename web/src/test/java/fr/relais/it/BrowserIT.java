@@ -1036,6 +1036,98 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("found-competence")).getText()).contains("superviseur");
     }
 
+    @Test
+    void aUnitAcknowledgesTakesOverAndRecordsTheOutcomeOnTheDetailPageAndFindsTheReportInItsReports() throws Exception {
+        Scenario scenario = new Scenario(server.baseUrl());
+        long report = scenario.forwardedReport();
+        String reference =
+                scenario.as("operateur").get("/reports/" + report).json().getString("reference");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        login("agent-guyancourt");
+        browser.get(server.baseUrl() + "/unit/inbox.xhtml");
+        var row = rowOf("inbox:reports", report);
+        assertThat(row.getText())
+                .contains("78280 Guyancourt")
+                .contains("20/11/2026")
+                .contains("Harcèlement");
+        assertThat(row.findElements(By.cssSelector(".time-left")))
+                .as("the time left before the acknowledgement target")
+                .hasSize(1);
+        row.findElement(By.cssSelector("a.detail")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reference"), reference));
+        assertThat(browser.findElement(By.id("competence")).getText()).contains("Unité couvrant la commune");
+        assertThat(browser.findElement(By.id("report:history")).getText()).contains("CSP-GUYANCOURT");
+        assertThat(browser.findElement(By.id("minor")).getText()).isEqualTo("Non");
+        screenshot("unit-report-detail");
+
+        browser.findElement(By.id("report:acknowledge")).click();
+        wait.until(d -> d.findElements(By.id("report:acknowledge")).isEmpty()
+                && !d.findElements(By.id("report:takeOver")).isEmpty());
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Réception accusée");
+        assertThat(browser.findElement(By.id("acknowledged")).getText()).contains("agent-guyancourt");
+
+        browser.findElement(By.id("report:takeOver")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report:recordOutcome")));
+        new Select(browser.findElement(By.id("report:outcomeChoice"))).selectByVisibleText("Plainte enregistrée");
+        browser.findElement(By.id("report:note")).sendKeys("PV 2026/123");
+        browser.findElement(By.id("report:recordOutcome")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Clos"));
+        assertThat(browser.findElement(By.id("outcome")).getText())
+                .contains("Plainte enregistrée")
+                .contains("PV 2026/123");
+        scenario.awaitStatus(report, "CLOSED");
+
+        browser.get(server.baseUrl() + "/unit/inbox.xhtml");
+        browser.findElement(By.id("ours:reference")).sendKeys(reference);
+        browser.findElement(By.id("ours:search")).click();
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d ->
+                        d.findElements(By.cssSelector("#ours\\:taken tbody tr")).size() == 1
+                                && d.findElement(By.id("ours:taken")).getText().contains(reference)
+                                && d.findElement(By.id("ours:taken")).getText().contains("Clos"));
+
+        login("agent-versailles");
+        browser.get(server.baseUrl() + "/unit/report.xhtml?id=" + report);
+        assertThat(browser.getPageSource())
+                .as("another unit's report does not exist for it")
+                .contains("Page introuvable")
+                .doesNotContain(reference);
+    }
+
+    @Test
+    void aUnitDeclinesWithASuggestionAndTheSupervisorSeesWhoWhyAndTheSuggestionWithTheDecliningUnitLast()
+            throws Exception {
+        Scenario scenario = new Scenario(server.baseUrl());
+        long report = scenario.forwardedReport();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        login("agent-guyancourt");
+        browser.get(server.baseUrl() + "/unit/report.xhtml?id=" + report);
+        browser.findElement(By.id("report:reason")).sendKeys("Les faits relèvent de Versailles.");
+        new Select(browser.findElement(By.id("report:suggestion")))
+                .selectByVisibleText("Commissariat de police de Versailles");
+        browser.findElement(By.id("report:decline")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "réorientation"));
+        browser.get(server.baseUrl() + "/unit/report.xhtml?id=" + report);
+        assertThat(browser.getPageSource())
+                .as("the declining unit loses the report")
+                .contains("Page introuvable");
+
+        login("superviseur");
+        reloadUntil("/supervisor/rerouting.xhtml", "rerouting:reports", "Les faits relèvent de Versailles.");
+        var row = rowOf("rerouting:reports", report);
+        assertThat(row.getText())
+                .contains("CSP-GUYANCOURT (agent-guyancourt")
+                .contains("Unité suggérée : CSP-VERSAILLES");
+        var options = new Select(row.findElement(By.cssSelector("select[id$=':unit']"))).getOptions();
+        assertThat(options.get(1).getText()).isEqualTo("Commissariat de police de Versailles (suggérée par l'unité)");
+        assertThat(options.get(options.size() - 1).getText()).endsWith("(a décliné)");
+        assertThat(options.subList(1, options.size() - 1))
+                .noneMatch(o -> o.getText().endsWith("(a décliné)"));
+        screenshot("supervisor-rerouting-declined");
+    }
+
     /** The row of a data table whose first cell is the given id. */
     static org.openqa.selenium.WebElement rowOf(String tableId, long id) {
         return browser.findElements(By.cssSelector("#" + tableId.replace(":", "\\:") + " tbody tr")).stream()

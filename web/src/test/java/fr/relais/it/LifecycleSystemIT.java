@@ -58,6 +58,130 @@ class LifecycleSystemIT {
     }
 
     @Test
+    void aUnitAcknowledgesThenTakesOverThenItsOutcomeClosesTheReportWhichStaysInItsReports() {
+        long id = scenario.forwardedReport();
+        String reference = as("operateur").get("/reports/" + id).json().getString("reference");
+        for (String path : new String[] {"/acknowledge", "/take-over", "/outcome"}) {
+            assertThat(as("agent-versailles")
+                            .post("/reports/" + id + path, "{\"outcome\":\"OTHER\",\"note\":\"x\"}")
+                            .status())
+                    .as("another unit's report does not exist for it: " + path)
+                    .isEqualTo(404);
+        }
+        assertThat(as("agent-versailles").get("/reports/" + id).status()).isEqualTo(404);
+
+        var acknowledged = as("agent-guyancourt").post("/reports/" + id + "/acknowledge", null);
+        assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
+        assertThat(acknowledged.json().getString("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledged.json().getString("acknowledgedBy")).isEqualTo("agent-guyancourt");
+        assertThat(acknowledged.json().getString("acknowledgedAt")).isNotBlank();
+        assertThat(as("agent-guyancourt")
+                        .post("/reports/" + id + "/acknowledge", null)
+                        .status())
+                .isEqualTo(409);
+        scenario.awaitStatus(id, "ACKNOWLEDGED");
+        assertThat(as("agent-guyancourt").get("/reports/" + id).json().getString("nextStep"))
+                .isEqualTo("TAKE_OVER");
+        assertThat(as("agent-guyancourt")
+                        .post("/reports/" + id + "/outcome", "{\"outcome\":\"NO_FURTHER_ACTION\"}")
+                        .status())
+                .as("no outcome before the take-over")
+                .isEqualTo(409);
+
+        var takenOver = as("agent-guyancourt").post("/reports/" + id + "/take-over", null);
+        assertThat(takenOver.status()).as(takenOver.toString()).isEqualTo(200);
+        assertThat(takenOver.json().getString("status")).isEqualTo("TAKEN_OVER");
+        scenario.awaitStatus(id, "TAKEN_OVER");
+        assertThat(as("agent-guyancourt").get("/inbox").array().getValuesAs(JsonObject.class))
+                .noneMatch(r -> r.getJsonNumber("id").longValue() == id);
+        assertThat(as("agent-guyancourt")
+                        .get("/inbox?scope=taken&reference=" + reference.substring(0, 6))
+                        .array()
+                        .getValuesAs(JsonObject.class))
+                .as("a report taken over stays in the unit's reports")
+                .anyMatch(r -> r.getJsonNumber("id").longValue() == id);
+        assertThat(as("agent-guyancourt")
+                        .get("/inbox?scope=taken&category=THEFT&reference=" + reference)
+                        .array()
+                        .getValuesAs(JsonObject.class))
+                .noneMatch(r -> r.getJsonNumber("id").longValue() == id);
+        assertThat(as("agent-versailles").get("/inbox?scope=taken").array().getValuesAs(JsonObject.class))
+                .noneMatch(r -> r.getJsonNumber("id").longValue() == id);
+
+        assertThat(as("agent-guyancourt")
+                        .post("/reports/" + id + "/outcome", "{\"outcome\":\"MAYBE\"}")
+                        .status())
+                .isEqualTo(400);
+        var closed = as("agent-guyancourt")
+                .post("/reports/" + id + "/outcome", "{\"outcome\":\"COMPLAINT_RECORDED\",\"note\":\"PV 2026/123\"}");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        assertThat(closed.json().getString("status")).isEqualTo("CLOSED");
+        assertThat(closed.json().getString("outcome")).isEqualTo("COMPLAINT_RECORDED");
+        scenario.awaitStatus(id, "CLOSED");
+        var unitView = as("agent-guyancourt").get("/reports/" + id).json();
+        assertThat(unitView.getString("closedAt")).isNotBlank();
+        assertThat(unitView.getJsonArray("history")).hasSize(1);
+        assertThat(as("agent-guyancourt")
+                        .post("/reports/" + id + "/outcome", "{\"outcome\":\"NO_FURTHER_ACTION\"}")
+                        .status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void aUnitDecliningWithASuggestionLosesTheReportAndTheSupervisorSeesWhoWhyAndTheSuggestion() {
+        long id = scenario.forwardedReport();
+        assertThat(as("agent-guyancourt")
+                        .post("/reports/" + id + "/acknowledge", null)
+                        .status())
+                .isEqualTo(200);
+        scenario.awaitStatus(id, "ACKNOWLEDGED");
+        var declined = as("agent-guyancourt")
+                .post(
+                        "/reports/" + id + "/decline",
+                        "{\"reason\":\"Faits commis à Versailles.\",\"suggestedUnit\":\"CSP-VERSAILLES\"}");
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+        assertThat(declined.json().getString("status")).isEqualTo("DECLINED");
+        scenario.awaitStatus(id, "REROUTING");
+        assertThat(as("agent-guyancourt").get("/reports/" + id).status())
+                .as("the declining unit loses the report")
+                .isEqualTo(404);
+        assertThat(as("agent-guyancourt")
+                        .post("/reports/" + id + "/take-over", null)
+                        .status())
+                .isEqualTo(404);
+
+        JsonObject rerouting =
+                as("superviseur").get("/reports/rerouting").array().getValuesAs(JsonObject.class).stream()
+                        .filter(r -> r.getJsonNumber("id").longValue() == id)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(rerouting.getString("declinedBy")).isEqualTo("CSP-GUYANCOURT");
+        assertThat(rerouting.getString("declinedByAgent")).isEqualTo("agent-guyancourt");
+        assertThat(rerouting.getString("declineReason")).isEqualTo("Faits commis à Versailles.");
+        assertThat(rerouting.getString("declinedAt")).isNotBlank();
+        assertThat(rerouting.getString("suggestedUnit")).isEqualTo("CSP-VERSAILLES");
+        assertThat(rerouting.getJsonArray("history")).hasSize(1);
+        var candidates = rerouting.getJsonArray("candidates").getValuesAs(JsonObject.class);
+        assertThat(candidates.get(0).getString("code"))
+                .as("the suggestion first")
+                .isEqualTo("CSP-VERSAILLES");
+        assertThat(candidates.get(candidates.size() - 1).getString("code"))
+                .as("the declining unit last")
+                .isEqualTo("CSP-GUYANCOURT");
+        assertThat(candidates.get(candidates.size() - 1).getBoolean("declined")).isTrue();
+
+        assertThat(as("superviseur")
+                        .post("/reports/" + id + "/reroute", "{\"unitCode\":\"CSP-VERSAILLES\"}")
+                        .status())
+                .isEqualTo(200);
+        scenario.awaitStatus(id, "FORWARDED");
+        var atVersailles = as("agent-versailles").get("/reports/" + id);
+        assertThat(atVersailles.status()).isEqualTo(200);
+        assertThat(atVersailles.json().getJsonArray("history")).hasSize(2);
+        assertThat(as("agent-guyancourt").get("/reports/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
     void theStatusPageFollowsAReportByItsReferenceAndSaysNothingElse() {
         long id = scenario.reportInReview("Marie Durand, joignable au 06 12 34 56 78, est harcelée chaque soir.");
         String reference = as("operateur").get("/reports/" + id).json().getString("reference");

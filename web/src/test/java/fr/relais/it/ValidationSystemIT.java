@@ -181,18 +181,10 @@ class ValidationSystemIT {
     /**
      * The supervisor's validation after forwarding and the unit's take-over race on one process (two
      * branches of it, which the engine joins into one execution when the first ends): both users' calls
-     * succeed, whichever transaction wins, because the loser is run again (CI once saw a 500 here).
-     *
-     * <p>Disabled: a known defect remains. Both calls now answer 200 (before: 500 or 409), but about one
-     * report in eight of a run stays FORWARDED although its unit took it over, with no job and no
-     * incident left (seen three times, 28 November 2026). Suspected: the engine's compaction of the two
-     * branches, or the stage listener's write, lost between the take-over's job and the validation.
-     * Next: capture the process instance's history for the stuck report (the watcher query is in the
-     * session note), then either join the branches instead of ending one, or move the validation after
-     * forwarding into a process of its own.
+     * succeed, whichever transaction wins, because the loser is run again (CI once saw a 500 here), and
+     * the take-over's stage is written under the report's row lock (it once lost to the validation's
+     * update and the report stayed FORWARDED).
      */
-    @org.junit.jupiter.api.Disabled(
-            "known defect: a report can stay FORWARDED after a simultaneous validation and take-over")
     @Test
     void aValidationAfterForwardingAndATakeOverAtTheSameMomentBothSucceed() throws Exception {
         int reports = 4;

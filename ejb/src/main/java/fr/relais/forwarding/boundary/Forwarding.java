@@ -7,10 +7,12 @@ import fr.relais.directory.control.Commune;
 import fr.relais.directory.entity.Unit;
 import fr.relais.forwarding.control.CompetenceRule;
 import fr.relais.forwarding.entity.Handoff;
+import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
 import fr.relais.workflow.ProcessVariables;
+import fr.relais.workflow.ProcessVariables.Acknowledgement;
 import fr.relais.workflow.ProcessVariables.UnitDecision;
 import fr.relais.workflow.Workflow;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,15 +21,22 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Competence, and the units' side of a report: their inbox, taking over, declining, rerouting. Owns
+ * Competence, and the units' side of a report: their inbox, acknowledging, taking over, declining,
+ * the outcome, rerouting. Owns
  * the handoffs; reads reports, never changes them.
  */
 @Stateless
@@ -101,20 +110,95 @@ public class Forwarding {
                 .toList();
     }
 
-    /** A report the caller's unit has (waiting or taken over); any other does not exist for it. */
+    /**
+     * The reports the caller's unit took over, most recent take-over first (at most 200), filtered by a
+     * part of the reference, the category and the day of take-over (from and to included, UTC).
+     */
     @RolesAllowed(Role.UNIT_AGENT)
-    public UnitReport unitReport(long reportId) {
-        Handoff handoff = heldHandoff(reportId, unitAgent(), LockModeType.NONE);
-        return UnitReport.of(em.find(Report.class, reportId), handoff);
+    public List<UnitReport> takenOver(String reference, Category category, LocalDate from, LocalDate to) {
+        Caller caller = unitAgent();
+        StringBuilder jpql = new StringBuilder("select h from Handoff h, Report r where r.id = h.reportId"
+                + " and h.unitCode = :unitCode and h.decision = :accepted");
+        String ref = reference == null ? "" : reference.strip().toUpperCase(Locale.ROOT);
+        if (!ref.isEmpty()) {
+            jpql.append(" and r.reference like :reference");
+        }
+        if (category != null) {
+            jpql.append(" and r.category = :category");
+        }
+        if (from != null) {
+            jpql.append(" and h.decidedAt >= :from");
+        }
+        if (to != null) {
+            jpql.append(" and h.decidedAt < :to");
+        }
+        jpql.append(" order by h.decidedAt desc, h.id desc");
+        TypedQuery<Handoff> query = em.createQuery(jpql.toString(), Handoff.class)
+                .setParameter("unitCode", caller.unitCode())
+                .setParameter("accepted", Handoff.Decision.ACCEPTED)
+                .setMaxResults(200);
+        if (!ref.isEmpty()) {
+            query.setParameter(
+                    "reference", "%" + ref.replace("\\", "").replace("%", "").replace("_", "") + "%");
+        }
+        if (category != null) {
+            query.setParameter("category", category);
+        }
+        if (from != null) {
+            query.setParameter("from", from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (to != null) {
+            query.setParameter("to", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        return query.getResultList().stream()
+                .map(h -> UnitReport.of(em.find(Report.class, h.reportId()), h))
+                .toList();
     }
 
     /**
-     * The unit's answer, the one way to complete {@code Task_AcknowledgeReport}: it takes the report
-     * over (the platform's part ends), or declines it as not competent with a reason (the report goes
-     * back to the platform's supervisors, and the unit loses it).
+     * A report the caller's unit has (waiting, acknowledged, taken over or closed), with the history of
+     * its handoffs; any other does not exist for it.
      */
     @RolesAllowed(Role.UNIT_AGENT)
+    public UnitReport unitReport(long reportId) {
+        Handoff handoff = heldHandoff(reportId, unitAgent(), LockModeType.NONE);
+        return UnitReport.of(em.find(Report.class, reportId), handoff, history(reportId));
+    }
+
+    /**
+     * The unit acknowledges receipt: the acknowledgement clock stops ({@code Task_AcknowledgeReport}); the
+     * take-over, or a refusal, follows as a second step ({@code Task_TakeOverReport}).
+     */
+    @RolesAllowed(Role.UNIT_AGENT)
+    public UnitReport acknowledge(long reportId) {
+        Caller caller = unitAgent();
+        Handoff handoff = heldHandoff(reportId, caller, LockModeType.PESSIMISTIC_WRITE);
+        handoff.acknowledge(caller.username(), clock.instant());
+        Report report = em.find(Report.class, reportId);
+        workflow.complete(
+                report.processInstanceId(),
+                ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
+                caller.actor(),
+                Map.of(ProcessVariables.ACKNOWLEDGEMENT, Acknowledgement.ACKNOWLEDGED.name()));
+        return UnitReport.of(report, handoff, history(reportId));
+    }
+
+    /** The unit's answer without a suggestion, see {@link #answer(long, UnitDecision, String, String)}. */
+    @RolesAllowed(Role.UNIT_AGENT)
     public UnitReport answer(long reportId, UnitDecision decision, String reason) {
+        return answer(reportId, decision, reason, null);
+    }
+
+    /**
+     * The unit's answer: it takes the report over (the platform's part ends; the unit records an
+     * outcome later), or declines it as not competent with a reason and perhaps a suggested unit (the
+     * report goes back to the platform's supervisors, and the unit loses it). Given before the unit
+     * acknowledged receipt, it acknowledges too, in one step ({@code Task_AcknowledgeReport}); after,
+     * it completes {@code Task_TakeOverReport}, which opens once the engine recorded the acknowledgement
+     * (until then: 409 {@code acknowledgement_pending}).
+     */
+    @RolesAllowed(Role.UNIT_AGENT)
+    public UnitReport answer(long reportId, UnitDecision decision, String reason, String suggestedUnit) {
         if (decision == null) {
             throw DomainException.invalid("invalid_decision", "Réponse de l'unité manquante.");
         }
@@ -122,20 +206,96 @@ public class Forwarding {
             throw DomainException.invalid(
                     "invalid_reason", "Le motif du refus est obligatoire (1000 caractères au plus).");
         }
+        String suggestion = suggestedUnit == null || suggestedUnit.isBlank() ? null : suggestedUnit.strip();
+        if (decision == UnitDecision.DECLINED && suggestion != null) {
+            suggestion = directory
+                    .unit(suggestion)
+                    .map(Unit::code)
+                    .orElseThrow(() -> DomainException.invalid("unknown_unit", "Unité suggérée inconnue."));
+        }
         Caller caller = unitAgent();
         Handoff handoff = heldHandoff(reportId, caller, LockModeType.PESSIMISTIC_WRITE);
+        boolean acknowledged = handoff.acknowledged();
+        Report report = em.find(Report.class, reportId);
+        if (acknowledged && handoff.decision() == null && report.status() != Report.Status.ACKNOWLEDGED) {
+            throw DomainException.conflict(
+                    "acknowledgement_pending",
+                    "L'accusé de réception est en cours d'enregistrement : réessayez dans un instant.");
+        }
         if (decision == UnitDecision.ACCEPTED) {
             handoff.accept(caller.username(), clock.instant());
         } else {
-            handoff.decline(caller.username(), reason.strip(), clock.instant());
+            if (suggestion != null && suggestion.equals(handoff.unitCode())) {
+                throw DomainException.invalid("invalid_suggestion", "L'unité suggérée ne peut pas être la vôtre.");
+            }
+            handoff.decline(caller.username(), reason.strip(), suggestion, clock.instant());
         }
+        if (acknowledged) {
+            workflow.complete(
+                    report.processInstanceId(),
+                    ProcessVariables.TASK_TAKE_OVER_REPORT,
+                    caller.actor(),
+                    Map.of(ProcessVariables.UNIT_DECISION, decision.name()));
+        } else {
+            // unitDecision too: a report still in a process of the former model (one step) goes on
+            workflow.complete(
+                    report.processInstanceId(),
+                    ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
+                    caller.actor(),
+                    Map.of(
+                            ProcessVariables.ACKNOWLEDGEMENT,
+                            decision == UnitDecision.ACCEPTED
+                                    ? Acknowledgement.TAKEN_OVER.name()
+                                    : Acknowledgement.DECLINED.name(),
+                            ProcessVariables.UNIT_DECISION,
+                            decision.name()));
+        }
+        return UnitReport.of(report, handoff, history(reportId));
+    }
+
+    /**
+     * After take-over, the unit records what it did ({@code Task_RecordOutcome}): the report closes (its
+     * retention clock starts). Opens once the engine recorded the take-over (until then: 409
+     * {@code take_over_pending}).
+     */
+    @RolesAllowed(Role.UNIT_AGENT)
+    public UnitReport recordOutcome(long reportId, Handoff.Outcome outcome, String note) {
+        if (outcome == null) {
+            throw DomainException.invalid("invalid_outcome", "Suite donnée manquante ou inconnue.");
+        }
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (text != null && text.length() > 1000) {
+            throw DomainException.invalid("invalid_note", "Le commentaire compte 1000 caractères au plus.");
+        }
+        if (outcome == Handoff.Outcome.OTHER && text == null) {
+            throw DomainException.invalid("invalid_note", "Précisez la suite donnée.");
+        }
+        Caller caller = unitAgent();
+        Handoff handoff = heldHandoff(reportId, caller, LockModeType.PESSIMISTIC_WRITE);
         Report report = em.find(Report.class, reportId);
-        workflow.complete(
-                report.processInstanceId(),
-                ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
-                caller.actor(),
-                Map.of(ProcessVariables.UNIT_DECISION, decision.name()));
-        return UnitReport.of(report, handoff);
+        if (handoff.decision() == Handoff.Decision.ACCEPTED
+                && handoff.outcome() == null
+                && report.status() != Report.Status.TAKEN_OVER) {
+            throw DomainException.conflict(
+                    "take_over_pending",
+                    "La prise en charge est en cours d'enregistrement : réessayez dans un instant.");
+        }
+        handoff.recordOutcome(outcome, text, caller.username(), clock.instant());
+        workflow.complete(report.processInstanceId(), ProcessVariables.TASK_RECORD_OUTCOME, caller.actor(), Map.of());
+        return UnitReport.of(report, handoff, history(reportId));
+    }
+
+    /** The forwardings of a report, oldest first. */
+    List<HandoffStep> history(long reportId) {
+        return handoffs(reportId).stream().map(HandoffStep::of).toList();
+    }
+
+    private List<Handoff> handoffs(long reportId) {
+        List<Handoff> handoffs = new ArrayList<>(em.createNamedQuery(Handoff.OF_REPORT, Handoff.class)
+                .setParameter("reportId", reportId)
+                .getResultList());
+        Collections.reverse(handoffs);
+        return handoffs;
     }
 
     /** A supervisor of the report's platform sends it to the unit they chose. */
@@ -164,17 +324,28 @@ public class Forwarding {
         return report;
     }
 
-    /** Reports waiting for rerouting on the caller's platform, with the last unit's refusal if any. */
+    /**
+     * Reports waiting for rerouting on the caller's platform, with the last unit's refusal if any (who,
+     * when, why, its suggestion), the earlier handoffs and the units to choose from, those that declined
+     * last.
+     */
     @RolesAllowed(Role.SUPERVISOR)
     public List<ReroutingCase> awaitingReroute() {
         Caller caller = directory.currentCaller();
+        List<Unit> units = directory.units();
         return em
                 .createNamedQuery(Report.OF_PLATFORM_IN, Report.class)
                 .setParameter("platform", caller.platform())
                 .setParameter("statuses", List.of(Report.Status.REROUTING))
                 .getResultList()
                 .stream()
-                .map(r -> ReroutingCase.of(r, lastHandoff(r.id()).orElse(null)))
+                .map(r -> ReroutingCase.of(
+                        r,
+                        lastHandoff(r.id())
+                                .filter(h -> h.decision() == Handoff.Decision.DECLINED)
+                                .orElse(null),
+                        handoffs(r.id()),
+                        units))
                 .toList();
     }
 

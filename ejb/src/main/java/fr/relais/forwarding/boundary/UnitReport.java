@@ -5,12 +5,16 @@ import fr.relais.qualification.boundary.ReportDecisions;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A report as a unit receives it: what left the platform and nothing else. No original narrative, no
  * conversation; the reporter's identity and contact only when the reporter did not ask for anonymity
  * and agreed to be contacted. {@code competenceRule} and {@code competenceReason} say which rule of
- * competence chose the unit, and why.
+ * competence chose the unit, and why. {@code status} is where the report stands with the unit
+ * (FORWARDED, ACKNOWLEDGED, TAKEN_OVER, CLOSED, DECLINED); {@code nextStep} the step open for it now
+ * (ACKNOWLEDGE, TAKE_OVER, RECORD_OUTCOME), null while the engine records the last answer or once the
+ * report is closed. {@code history} lists the report's forwardings, oldest first.
  */
 public record UnitReport(
         long id,
@@ -37,17 +41,47 @@ public record UnitReport(
         Instant forwardedAt,
         String decidedBy,
         Instant decidedAt,
-        ReportDecisions decisions) {
+        String acknowledgedBy,
+        Instant acknowledgedAt,
+        String outcome,
+        String outcomeNote,
+        Instant closedAt,
+        String nextStep,
+        ReportDecisions decisions,
+        List<HandoffStep> history) {
 
     /** The unit's view of where the report stands with it. */
     static String status(Handoff handoff) {
         if (handoff.decision() == null) {
-            return "FORWARDED";
+            return handoff.acknowledged() ? "ACKNOWLEDGED" : "FORWARDED";
         }
-        return handoff.decision() == Handoff.Decision.ACCEPTED ? "TAKEN_OVER" : "DECLINED";
+        if (handoff.decision() == Handoff.Decision.DECLINED) {
+            return "DECLINED";
+        }
+        return handoff.outcome() == null ? "TAKEN_OVER" : "CLOSED";
+    }
+
+    /** The step the unit can take now: the report's process has reached it and the unit has not answered it. */
+    static String nextStep(Report r, Handoff handoff) {
+        if (handoff.decision() == null && !handoff.acknowledged() && r.status() == Report.Status.FORWARDED) {
+            return "ACKNOWLEDGE";
+        }
+        if (handoff.decision() == null && handoff.acknowledged() && r.status() == Report.Status.ACKNOWLEDGED) {
+            return "TAKE_OVER";
+        }
+        if (handoff.decision() == Handoff.Decision.ACCEPTED
+                && handoff.outcome() == null
+                && r.status() == Report.Status.TAKEN_OVER) {
+            return "RECORD_OUTCOME";
+        }
+        return null;
     }
 
     static UnitReport of(Report r, Handoff handoff) {
+        return of(r, handoff, List.of());
+    }
+
+    static UnitReport of(Report r, Handoff handoff, List<HandoffStep> history) {
         return new UnitReport(
                 r.id(),
                 r.reference(),
@@ -75,6 +109,13 @@ public record UnitReport(
                 handoff.forwardedAt(),
                 handoff.decidedBy(),
                 handoff.decidedAt(),
-                ReportDecisions.of(r));
+                handoff.acknowledgedBy(),
+                handoff.acknowledgedAt(),
+                handoff.outcome() == null ? null : handoff.outcome().name(),
+                handoff.outcomeNote(),
+                r.closedAt(),
+                nextStep(r, handoff),
+                ReportDecisions.of(r),
+                history);
     }
 }

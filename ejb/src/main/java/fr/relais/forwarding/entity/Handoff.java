@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** One forwarding of a report to a unit, and the unit's answer: taken over, or declined with a reason. */
+/**
+ * One forwarding of a report to a unit, and the unit's answers: receipt acknowledged, then taken over
+ * (and later its outcome), or declined with a reason and perhaps a suggested unit.
+ */
 @Entity
 @Table(name = "handoff")
 @NamedQuery(
@@ -27,6 +30,15 @@ public class Handoff {
     public enum Decision {
         ACCEPTED,
         DECLINED
+    }
+
+    /** What the unit did with a report it took over; recording it closes the report. */
+    public enum Outcome {
+        COMPLAINT_RECORDED,
+        PROCEDURE_OPENED,
+        HANDED_TO_ANOTHER_SERVICE,
+        NO_FURTHER_ACTION,
+        OTHER
     }
 
     @Id
@@ -67,6 +79,29 @@ public class Handoff {
     @Column(name = "competence_reason", length = 500)
     private String competenceReason;
 
+    @Column(name = "acknowledged_by", length = 60)
+    private String acknowledgedBy;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    /** The unit a declining unit suggests instead (a code of the directory), if any. */
+    @Column(name = "suggested_unit", length = 40)
+    private String suggestedUnit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 30)
+    private Outcome outcome;
+
+    @Column(name = "outcome_note", length = 1000)
+    private String outcomeNote;
+
+    @Column(name = "outcome_by", length = 60)
+    private String outcomeBy;
+
+    @Column(name = "outcome_at")
+    private Instant outcomeAt;
+
     @Version
     private long version;
 
@@ -87,13 +122,47 @@ public class Handoff {
         this.competenceReason = competenceReason;
     }
 
-    public void accept(String agent, Instant now) {
-        decide(Decision.ACCEPTED, agent, now);
+    /** The unit acknowledges receipt: the acknowledgement clock stops here. */
+    public void acknowledge(String agent, Instant now) {
+        if (decision != null || acknowledgedAt != null) {
+            throw DomainException.conflict(
+                    "already_acknowledged", "L'unité a déjà accusé réception de ce signalement.");
+        }
+        this.acknowledgedBy = agent;
+        this.acknowledgedAt = now;
     }
 
-    public void decline(String agent, String reason, Instant now) {
+    /** Takes the report over; a take-over of a report not yet acknowledged acknowledges it too. */
+    public void accept(String agent, Instant now) {
+        decide(Decision.ACCEPTED, agent, now);
+        if (acknowledgedAt == null) {
+            this.acknowledgedBy = agent;
+            this.acknowledgedAt = now;
+        }
+    }
+
+    public void decline(String agent, String reason, String suggestedUnit, Instant now) {
         decide(Decision.DECLINED, agent, now);
         this.declineReason = reason;
+        this.suggestedUnit = suggestedUnit;
+    }
+
+    /** What the unit did with the report it took over; once only. */
+    public void recordOutcome(Outcome outcome, String note, String agent, Instant now) {
+        if (decision != Decision.ACCEPTED) {
+            throw DomainException.conflict("not_taken_over", "Le signalement n'a pas été pris en charge par l'unité.");
+        }
+        if (this.outcome != null) {
+            throw DomainException.conflict("outcome_recorded", "La suite donnée a déjà été indiquée.");
+        }
+        this.outcome = outcome;
+        this.outcomeNote = note;
+        this.outcomeBy = agent;
+        this.outcomeAt = now;
+    }
+
+    public boolean acknowledged() {
+        return acknowledgedAt != null;
     }
 
     private void decide(Decision decision, String agent, Instant now) {
@@ -152,5 +221,33 @@ public class Handoff {
 
     public String competenceReason() {
         return competenceReason;
+    }
+
+    public String acknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String suggestedUnit() {
+        return suggestedUnit;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String outcomeNote() {
+        return outcomeNote;
+    }
+
+    public String outcomeBy() {
+        return outcomeBy;
+    }
+
+    public Instant outcomeAt() {
+        return outcomeAt;
     }
 }

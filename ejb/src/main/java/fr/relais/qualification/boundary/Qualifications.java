@@ -32,9 +32,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reports: made during a conversation, qualified, reviewed before they leave the platform. */
 @Stateless
@@ -208,10 +210,24 @@ public class Qualifications {
                         : report.narrative());
     }
 
+    private static final Set<Report.Status> UNIT_STAGES =
+            EnumSet.of(Report.Status.ACKNOWLEDGED, Report.Status.TAKEN_OVER, Report.Status.CLOSED);
+
     /** Called by the model's {@code reportStage} listeners: the report entered {@code stage}. */
     public void recordStage(long reportId, Report.Status stage) {
         Report report = em.find(Report.class, reportId);
-        report.enterStage(stage);
+        if (UNIT_STAGES.contains(stage)) {
+            // the engine's job after a unit's answer may run while a supervisor validates the same
+            // report: wait for that row lock and read the committed report, rather than fail at commit
+            // on its version and wait for the job to be run again
+            em.flush();
+            em.refresh(report, LockModeType.PESSIMISTIC_WRITE);
+        }
+        if (stage == Report.Status.CLOSED) {
+            report.close(clock.instant());
+        } else {
+            report.enterStage(stage);
+        }
         if (stage == Report.Status.FORWARDED) {
             report.startAcknowledgementClock(clock.instant());
         }

@@ -24,8 +24,8 @@ public record ReceiptStatus(String reference, Stage stage) {
     static Stage stage(Report.Status status) {
         return switch (status) {
             case QUALIFYING, AWAITING_VALIDATION, ANONYMISING, IN_REVIEW -> Stage.RECEIVED;
-            case FORWARDING, FORWARDED, REROUTING -> Stage.FORWARDED;
-            case TAKEN_OVER -> Stage.TAKEN_OVER;
+            case FORWARDING, FORWARDED, REROUTING, ACKNOWLEDGED -> Stage.FORWARDED;
+            case TAKEN_OVER, CLOSED -> Stage.TAKEN_OVER;
         };
     }
 }

@@ -56,7 +56,9 @@ public class Report {
         FORWARDING,
         FORWARDED,
         REROUTING,
-        TAKEN_OVER
+        ACKNOWLEDGED,
+        TAKEN_OVER,
+        CLOSED
     }
 
     @Id
@@ -158,6 +160,10 @@ public class Report {
 
     @Column(name = "acknowledge_due_at")
     private Instant acknowledgeDueAt;
+
+    /** When the unit recorded its outcome and the report closed: the retention clock starts here. */
+    @Column(name = "closed_at")
+    private Instant closedAt;
 
     @Column(name = "validation_pending")
     private boolean validationPending;
@@ -333,6 +339,18 @@ public class Report {
     /** The process entered a stage (see {@link Status}). */
     public void enterStage(Status stage) {
         this.status = stage;
+    }
+
+    /** The unit recorded its outcome: the report is closed from now on. */
+    public void close(Instant now) {
+        this.status = Status.CLOSED;
+        if (closedAt == null) {
+            this.closedAt = now;
+        }
+    }
+
+    public Instant closedAt() {
+        return closedAt;
     }
 
     /** Whether a unit may contact the reporter: not anonymous, and the reporter agreed. */

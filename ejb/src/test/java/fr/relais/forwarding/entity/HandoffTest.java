@@ -16,11 +16,12 @@ class HandoffTest {
                 new Handoff(7L, "CSP-GUYANCOURT", null, NOW, "COMMUNE_UNIT", "Commissariat couvrant la commune.");
         assertThat(handoff.heldByUnit()).isTrue();
 
-        handoff.decline("agent-guyancourt", "Faits commis à Versailles.", NOW.plusSeconds(60));
+        handoff.decline("agent-guyancourt", "Faits commis à Versailles.", "CSP-VERSAILLES", NOW.plusSeconds(60));
 
         assertThat(handoff.heldByUnit()).isFalse();
         assertThat(handoff.decision()).isEqualTo(Handoff.Decision.DECLINED);
         assertThat(handoff.decidedBy()).isEqualTo("agent-guyancourt");
+        assertThat(handoff.suggestedUnit()).isEqualTo("CSP-VERSAILLES");
         assertThatThrownBy(() -> handoff.accept("agent-guyancourt-2", NOW.plusSeconds(90)))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo("already_decided"));
@@ -34,5 +35,56 @@ class HandoffTest {
 
         assertThat(handoff.heldByUnit()).isTrue();
         assertThat(handoff.decidedAt()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void acknowledgingReceiptComesOnceAndBeforeTheAnswer() {
+        Handoff handoff =
+                new Handoff(7L, "CSP-GUYANCOURT", null, NOW, "COMMUNE_UNIT", "Commissariat couvrant la commune.");
+
+        handoff.acknowledge("agent-guyancourt", NOW.plusSeconds(30));
+
+        assertThat(handoff.acknowledged()).isTrue();
+        assertThat(handoff.acknowledgedBy()).isEqualTo("agent-guyancourt");
+        assertThat(handoff.acknowledgedAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(handoff.decision()).isNull();
+        assertThatThrownBy(() -> handoff.acknowledge("agent-guyancourt-2", NOW.plusSeconds(40)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("already_acknowledged"));
+
+        handoff.accept("agent-guyancourt-2", NOW.plusSeconds(90));
+        assertThat(handoff.acknowledgedBy())
+                .as("the take-over keeps who acknowledged")
+                .isEqualTo("agent-guyancourt");
+    }
+
+    @Test
+    void takingOverAReportNotYetAcknowledgedAcknowledgesItToo() {
+        Handoff handoff =
+                new Handoff(7L, "CSP-GUYANCOURT", null, NOW, "COMMUNE_UNIT", "Commissariat couvrant la commune.");
+
+        handoff.accept("agent-guyancourt", NOW.plusSeconds(60));
+
+        assertThat(handoff.acknowledgedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(handoff.acknowledgedBy()).isEqualTo("agent-guyancourt");
+    }
+
+    @Test
+    void anOutcomeFollowsATakeOverAndIsRecordedOnce() {
+        Handoff handoff =
+                new Handoff(7L, "CSP-GUYANCOURT", null, NOW, "COMMUNE_UNIT", "Commissariat couvrant la commune.");
+        assertThatThrownBy(() -> handoff.recordOutcome(Handoff.Outcome.NO_FURTHER_ACTION, null, "agent", NOW))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("not_taken_over"));
+
+        handoff.accept("agent-guyancourt", NOW.plusSeconds(60));
+        handoff.recordOutcome(
+                Handoff.Outcome.COMPLAINT_RECORDED, "Plainte n° 123", "agent-guyancourt", NOW.plusSeconds(120));
+
+        assertThat(handoff.outcome()).isEqualTo(Handoff.Outcome.COMPLAINT_RECORDED);
+        assertThat(handoff.outcomeAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThatThrownBy(() -> handoff.recordOutcome(Handoff.Outcome.OTHER, "x", "agent", NOW.plusSeconds(130)))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo("outcome_recorded"));
     }
 }

@@ -2,6 +2,8 @@ package fr.relais.forwarding.api;
 
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.forwarding.boundary.UnitReport;
+import fr.relais.qualification.entity.Category;
+import fr.relais.shared.DomainException;
 import fr.relais.shared.api.ApiDocumentation;
 import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
@@ -9,13 +11,16 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A unit agent's inbox: the reports forwarded to the agent's own unit, waiting for it. */
+/** A unit agent's inbox: the reports forwarded to the agent's own unit, waiting for it, or taken over. */
 @Tag(name = "Unit inbox", description = "The reports forwarded to the caller's unit.")
 @SecurityRequirement(name = ApiDocumentation.BASIC)
 @SecurityRequirement(name = ApiDocumentation.BEARER)
@@ -27,9 +32,42 @@ public class InboxResource {
     @EJB
     Forwarding forwarding;
 
-    @Operation(operationId = "listInbox", summary = "List the reports awaiting the caller's unit")
+    /**
+     * {@code scope=pending} (the default): the reports waiting for the unit's answer, oldest first;
+     * {@code scope=taken}: the reports the unit took over ("Nos signalements"), most recent first,
+     * filtered by part of the reference, the category and the take-over day ({@code from}, {@code to}:
+     * yyyy-MM-dd, included).
+     */
+    @Operation(
+            operationId = "listInbox",
+            summary = "List the reports awaiting the caller's unit, or those it took over")
     @GET
-    public List<UnitReport> inbox() {
-        return forwarding.inbox();
+    public List<UnitReport> inbox(
+            @QueryParam("scope") String scope,
+            @QueryParam("reference") String reference,
+            @QueryParam("category") String category,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        if (scope == null || scope.equals("pending")) {
+            return forwarding.inbox();
+        }
+        if (!scope.equals("taken")) {
+            throw DomainException.invalid("invalid_scope", "Portée inconnue (pending ou taken).");
+        }
+        Category cat;
+        try {
+            cat = category == null || category.isBlank() ? null : Category.valueOf(category);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_category", "Nature des faits inconnue.");
+        }
+        return forwarding.takenOver(reference, cat, day(from), day(to));
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("invalid_date", "Date invalide (AAAA-MM-JJ attendu).");
+        }
     }
 }

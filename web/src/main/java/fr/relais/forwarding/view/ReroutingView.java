@@ -15,7 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A supervisor's list of reports no unit has taken: declined, or with no unit covering the place. */
+/**
+ * A supervisor's list of reports no unit has taken: declined (who, when, why, the suggestion), or with
+ * no unit covering the place; each row offers the units with those that declined last, marked.
+ */
 @Named
 @ViewScoped
 public class ReroutingView implements Serializable {

@@ -3,6 +3,7 @@ package fr.relais.qualification.api;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.forwarding.boundary.ReroutingCase;
 import fr.relais.forwarding.boundary.UnitReport;
+import fr.relais.forwarding.entity.Handoff;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.boundary.StaffReport;
 import fr.relais.qualification.boundary.ValidationCase;
@@ -107,7 +108,9 @@ public class ReportResource {
     /** A supervisor's answer: {@code APPROVED}, or {@code SENT_BACK} with a comment for the operator. */
     public record ValidationAnswer(String decision, String comment) {}
 
-    public record Decline(String reason) {}
+    public record Decline(String reason, String suggestedUnit) {}
+
+    public record OutcomeRequest(String outcome, String note) {}
 
     public record Reroute(String unitCode) {}
 
@@ -235,6 +238,20 @@ public class ReportResource {
         return qualifications.validate(id, decision, answer.comment());
     }
 
+    @Operation(
+            operationId = "acknowledgeReport",
+            summary = "Acknowledge receipt of a forwarded report (unit); the take-over or a refusal follows")
+    @POST
+    @Path("{id}/acknowledge")
+    public UnitReport acknowledge(@PathParam("id") long id) {
+        return forwarding.acknowledge(id);
+    }
+
+    /**
+     * Takes the report over. A report not yet acknowledged is acknowledged and taken over at once (as
+     * before there were two steps); once acknowledged, the take-over waits until the engine recorded
+     * the acknowledgement ({@code nextStep} TAKE_OVER; before: 409 {@code acknowledgement_pending}).
+     */
     @Operation(operationId = "takeOverReport", summary = "Take a forwarded report over (unit)")
     @POST
     @Path("{id}/take-over")
@@ -242,11 +259,38 @@ public class ReportResource {
         return forwarding.answer(id, UnitDecision.ACCEPTED, null);
     }
 
-    @Operation(operationId = "declineReport", summary = "Decline a forwarded report as not competent (unit)")
+    @Operation(
+            operationId = "declineReport",
+            summary =
+                    "Decline a forwarded report as not competent, with a reason and optionally a suggested unit (unit)")
     @POST
     @Path("{id}/decline")
     public UnitReport decline(@PathParam("id") long id, Decline decline) {
-        return forwarding.answer(id, UnitDecision.DECLINED, decline == null ? null : decline.reason());
+        return forwarding.answer(
+                id,
+                UnitDecision.DECLINED,
+                decline == null ? null : decline.reason(),
+                decline == null ? null : decline.suggestedUnit());
+    }
+
+    /**
+     * After take-over the unit records what it did (COMPLAINT_RECORDED, PROCEDURE_OPENED,
+     * HANDED_TO_ANOTHER_SERVICE, NO_FURTHER_ACTION, OTHER with a note): the report closes.
+     */
+    @Operation(operationId = "recordReportOutcome", summary = "Record the outcome of a report taken over (unit)")
+    @POST
+    @Path("{id}/outcome")
+    public UnitReport outcome(@PathParam("id") long id, OutcomeRequest request) {
+        if (request == null) {
+            throw DomainException.invalid("invalid_body", "Corps de requête manquant.");
+        }
+        Handoff.Outcome outcome;
+        try {
+            outcome = request.outcome() == null ? null : Handoff.Outcome.valueOf(request.outcome());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_outcome", "Suite donnée manquante ou inconnue.");
+        }
+        return forwarding.recordOutcome(id, outcome, request.note());
     }
 
     @Operation(operationId = "rerouteReport", summary = "Send a report to a chosen unit (supervisor)")
