@@ -26,7 +26,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,6 +83,9 @@ public class Intake {
 
     Clock clock = Clock.systemUTC();
 
+    @EJB
+    IdempotencyKeys idempotencyKeys;
+
     /** What a citizen gets back: the chat and the secret token that alone gives access to it. */
     public record OpenedChat(Chat chat, String token) {}
 
@@ -118,12 +120,12 @@ public class Intake {
             String requestHash =
                     Idempotency.requestHash(platform == null ? null : platform.name(), door, topic, firstMessage);
             String keyHash = Idempotency.keyHash("open", key);
-            Optional<IdempotencyKey> earlier = earlierKey(keyHash);
+            Optional<IdempotencyKey> earlier = idempotencyKeys.earlier(keyHash, requestHash, clock.instant());
             if (earlier.isPresent()) {
-                IdempotencyKey used = replayable(earlier.get(), requestHash);
+                IdempotencyKey used = earlier.get();
                 return new OpenedChat(em.find(Chat.class, used.chatId()), Idempotency.unseal(used.sealedToken(), key));
             }
-            claimed = claim(keyHash, requestHash);
+            claimed = idempotencyKeys.claim(keyHash, requestHash, clock.instant());
         }
         if (door == null || !DOORS.contains(door)) {
             throw DomainException.invalid("invalid_door", "Porte d'entrée inconnue.");
@@ -293,13 +295,11 @@ public class Intake {
         if (key != null) {
             String requestHash = Idempotency.requestHash(text);
             String keyHash = Idempotency.keyHash("message:" + chat.id(), key);
-            Optional<IdempotencyKey> earlier = earlierKey(keyHash);
+            Optional<IdempotencyKey> earlier = idempotencyKeys.earlier(keyHash, requestHash, clock.instant());
             if (earlier.isPresent()) {
-                return em.find(
-                        ChatMessage.class,
-                        replayable(earlier.get(), requestHash).messageId());
+                return em.find(ChatMessage.class, earlier.get().messageId());
             }
-            claimed = claim(keyHash, requestHash);
+            claimed = idempotencyKeys.claim(keyHash, requestHash, clock.instant());
         }
         if (chat.status() == Chat.Status.CLOSED) {
             throw DomainException.conflict("chat_closed", "Cette conversation est terminée.");
@@ -331,43 +331,6 @@ public class Intake {
             throw new RateLimited(
                     "Trop de messages envoyés dans cette conversation : réessayez dans " + seconds + " s.", seconds);
         }
-    }
-
-    /** A key used less than {@link Idempotency#LIFETIME} ago; an older one is forgotten here. */
-    private Optional<IdempotencyKey> earlierKey(String keyHash) {
-        Optional<IdempotencyKey> found = em.createNamedQuery(IdempotencyKey.BY_HASH, IdempotencyKey.class)
-                .setParameter("keyHash", keyHash)
-                .getResultStream()
-                .findFirst();
-        if (found.isPresent() && found.get().expired(clock.instant().minus(Idempotency.LIFETIME))) {
-            em.remove(found.get());
-            em.flush();
-            return Optional.empty();
-        }
-        return found;
-    }
-
-    private static IdempotencyKey replayable(IdempotencyKey earlier, String requestHash) {
-        if (!earlier.sameRequest(requestHash)) {
-            throw DomainException.unprocessable(
-                    "idempotency_key_reused", "Cette clé d'idempotence a déjà servi pour une autre requête.");
-        }
-        return earlier;
-    }
-
-    /**
-     * Inserts the key's row before anything else: a concurrent request with the same key blocks on the
-     * unique index until this transaction ends, then fails here and is told to retry.
-     */
-    private IdempotencyKey claim(String keyHash, String requestHash) {
-        IdempotencyKey claimed = new IdempotencyKey(keyHash, requestHash, clock.instant());
-        try {
-            em.persist(claimed);
-            em.flush();
-        } catch (PersistenceException e) {
-            throw DomainException.conflict(IDEMPOTENCY_RACE, "Une requête avec la même clé est en cours : réessayez.");
-        }
-        return claimed;
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.relais.qualification.boundary;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.boundary.Directory;
+import fr.relais.intake.boundary.IdempotencyKeys;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.control.Idempotency;
 import fr.relais.intake.entity.IdempotencyKey;
@@ -23,7 +24,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -54,6 +54,9 @@ public class CitizenReports {
 
     Clock clock = Clock.systemUTC();
 
+    @EJB
+    IdempotencyKeys idempotencyKeys;
+
     /**
      * Makes a report from the form, in one transaction with the start of its process; returns its
      * receipt reference. Refused (400, a code naming the field) when a field is wrong: nothing is
@@ -83,15 +86,11 @@ public class CitizenReports {
                     form.phone(),
                     form.email());
             String keyHash = Idempotency.keyHash("report", key);
-            Optional<IdempotencyKey> earlier = earlierKey(keyHash);
+            Optional<IdempotencyKey> earlier = idempotencyKeys.earlier(keyHash, requestHash, clock.instant());
             if (earlier.isPresent()) {
-                if (!earlier.get().sameRequest(requestHash)) {
-                    throw DomainException.unprocessable(
-                            "idempotency_key_reused", "Cette clé d'idempotence a déjà servi pour une autre requête.");
-                }
                 return ReceiptStatus.of(em.find(Report.class, earlier.get().reportId()));
             }
-            claimed = claim(keyHash, requestHash);
+            claimed = idempotencyKeys.claim(keyHash, requestHash, clock.instant());
         }
         Instant now = clock.instant();
         Category category = CitizenForm.category(form.category());
@@ -162,32 +161,5 @@ public class CitizenReports {
                 .setMaxResults(1)
                 .getResultList()
                 .isEmpty());
-    }
-
-    /** A key used less than {@link Idempotency#LIFETIME} ago; an older one is forgotten here. */
-    private Optional<IdempotencyKey> earlierKey(String keyHash) {
-        Optional<IdempotencyKey> found = em.createNamedQuery(IdempotencyKey.BY_HASH, IdempotencyKey.class)
-                .setParameter("keyHash", keyHash)
-                .getResultStream()
-                .findFirst();
-        if (found.isPresent() && found.get().expired(clock.instant().minus(Idempotency.LIFETIME))) {
-            em.remove(found.get());
-            em.flush();
-            return Optional.empty();
-        }
-        return found;
-    }
-
-    /** Inserts the key's row first: a concurrent request with the same key waits on its unique index, then is refused. */
-    private IdempotencyKey claim(String keyHash, String requestHash) {
-        IdempotencyKey claimed = new IdempotencyKey(keyHash, requestHash, clock.instant());
-        try {
-            em.persist(claimed);
-            em.flush();
-        } catch (PersistenceException e) {
-            throw DomainException.conflict(
-                    Intake.IDEMPOTENCY_RACE, "Une requête avec la même clé est en cours : réessayez.");
-        }
-        return claimed;
     }
 }
