@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * moment, its retries untouched; anything else follows the model's retry cycle and ends as an
  * incident, as before. A job that asked to {@link RunLater} runs again in 1 to 3 s, its retries untouched.
  *
- * <p>Found by a test taking a report over while a supervisor validated it after forwarding: the two
- * jobs that followed raced on the process's executions, the loser's one retry ({@code R1/PT1M}) was
- * spent on that race, and the report stayed "forwarded" with an incident.
+ * <p>Found by a test taking reports over while a supervisor validated them after forwarding: the job
+ * after the take-over lost a race (on the engine's executions, or on the report's version with
+ * EclipseLink) and waited for its model retry ({@code R1/PT1M}), the report meanwhile "forwarded".
  */
 final class RacesRunAgain implements FailedJobCommandFactory {
     private final FailedJobCommandFactory standard = new DefaultFailedJobCommandFactory();
