@@ -1,5 +1,6 @@
 package fr.relais.security;
 
+import fr.relais.directory.control.Revocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -27,6 +28,8 @@ import java.util.Set;
 public class RelaisAuthentication implements HttpAuthenticationMechanism {
     static final String SESSION_CALLER = "relais.caller";
     static final String SESSION_GROUPS = "relais.groups";
+    /** When the session's sign-in happened (epoch milliseconds): a revocation after it ends the session. */
+    static final String SESSION_SIGNED_IN_AT = "relais.signedInAt";
     /** Request attribute: seconds before a throttled login may be tried again. */
     static final String RETRY_AFTER = "relais.retryAfter";
     /** Request attribute: the login form's credentials were refused. */
@@ -43,6 +46,9 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     ClientAddress clientAddress;
+
+    @Inject
+    Revocations revocations;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -112,9 +118,20 @@ public class RelaisAuthentication implements HttpAuthenticationMechanism {
             HttpSession session = request.getSession();
             session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
             session.setAttribute(SESSION_GROUPS, Set.copyOf(result.getCallerGroups()));
+            session.setAttribute(SESSION_SIGNED_IN_AT, System.currentTimeMillis());
             return context.notifyContainerAboutLogin(result);
         }
         HttpSession session = request.getSession(false);
+        if (session != null
+                && session.getAttribute(SESSION_CALLER) instanceof String caller
+                && session.getAttribute(SESSION_SIGNED_IN_AT) instanceof Long signedInAt
+                && revocations.isRevoked(caller, signedInAt)) {
+            // disabled, reset, new rights or a changed password since this sign-in: the session ends at once
+            session.invalidate();
+            return context.isProtected()
+                    ? context.redirect(request.getContextPath() + LOGIN_PAGE)
+                    : context.doNothing();
+        }
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
             @SuppressWarnings("unchecked")
             Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);

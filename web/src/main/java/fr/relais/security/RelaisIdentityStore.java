@@ -1,6 +1,7 @@
 package fr.relais.security;
 
 import fr.relais.directory.boundary.PasswordPolicy;
+import fr.relais.shared.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class RelaisIdentityStore implements IdentityStore {
-    static final String QUERY = "select u.password_hash, u.enabled, r.role, u.username from app_user u"
+    static final String QUERY = "select u.password_hash, u.enabled, r.role, u.username, u.must_change_password"
+            + " from app_user u"
             + " left join app_user_role r on r.username = u.username where u.username = ?";
 
     @Resource(lookup = "java:app/jdbc/relais")
@@ -57,6 +59,7 @@ public class RelaisIdentityStore implements IdentityStore {
         String hash = null;
         String username = null;
         boolean enabled = false;
+        boolean mustChange = false;
         Set<String> groups = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(QUERY)) {
@@ -66,6 +69,7 @@ public class RelaisIdentityStore implements IdentityStore {
                     hash = rows.getString(1);
                     enabled = rows.getBoolean(2);
                     username = rows.getString(4);
+                    mustChange = rows.getBoolean(5);
                     if (rows.getString(3) != null) {
                         groups.add(rows.getString(3));
                     }
@@ -78,6 +82,7 @@ public class RelaisIdentityStore implements IdentityStore {
         if (hash == null || !matches || !enabled) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        return new CredentialValidationResult(username, groups);
+        // a password set by an administrator opens nothing but its own change
+        return new CredentialValidationResult(username, mustChange ? Set.of(Role.PASSWORD_CHANGE) : groups);
     }
 }

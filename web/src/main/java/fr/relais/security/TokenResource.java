@@ -1,5 +1,6 @@
 package fr.relais.security;
 
+import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
 import fr.relais.shared.api.ApiDocumentation;
 import fr.relais.shared.api.RetriedOnConflict;
@@ -44,6 +45,12 @@ public class TokenResource {
     @POST
     @PermitAll
     public IssuedToken issue() {
+        if (security.isCallerInRole(Role.PASSWORD_CHANGE)) {
+            throw new DomainException(
+                    DomainException.Kind.FORBIDDEN,
+                    "password_change_required",
+                    "Changez d'abord le mot de passe donné par l'administrateur : PUT /api/v1/users/me/password.");
+        }
         Set<String> groups = new HashSet<>();
         for (String role : ROLES) {
             if (security.isCallerInRole(role)) {

@@ -127,6 +127,9 @@ public class Tokens {
         }
     }
 
+    /** Private claim: the issue instant in epoch milliseconds (signed with the rest). */
+    static final String ISSUED_AT_MILLIS = "relais_iat_ms";
+
     /** A token for a caller whose password was just checked. */
     public String issue(String caller, Set<String> groups) {
         Instant now = clock.instant();
@@ -136,6 +139,9 @@ public class Tokens {
                 .claim("upn", caller)
                 .claim("groups", List.copyOf(groups))
                 .issueTime(Date.from(now))
+                // iat has whole seconds: a token issued just after a revocation (a changed password)
+                // in the same second would be refused without the exact instant
+                .claim(ISSUED_AT_MILLIS, now.toEpochMilli())
                 .expirationTime(Date.from(now.plusSeconds(settings.tokenLifetimeSeconds())))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
@@ -163,7 +169,12 @@ public class Tokens {
             String caller = Optional.ofNullable(claims.getStringClaim("upn"))
                     .or(() -> Optional.ofNullable(stringClaim(claims, "preferred_username")))
                     .orElse(claims.getSubject());
-            if (revocations.isRevoked(caller, claims.getIssueTime().getTime())) {
+            Long issuedAtMillis = claims.getLongClaim(ISSUED_AT_MILLIS);
+            if (revocations.isRevoked(
+                    caller,
+                    issuedAtMillis != null
+                            ? issuedAtMillis
+                            : claims.getIssueTime().getTime())) {
                 return Optional.empty();
             }
             List<String> groups = claims.getStringListClaim("groups");

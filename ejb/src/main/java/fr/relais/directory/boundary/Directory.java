@@ -1,16 +1,12 @@
 package fr.relais.directory.boundary;
 
-import fr.relais.directory.control.Revocations;
 import fr.relais.directory.entity.AppUser;
 import fr.relais.directory.entity.Unit;
 import fr.relais.shared.DomainException;
-import fr.relais.shared.Role;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -26,9 +22,6 @@ public class Directory {
 
     @Resource
     SessionContext session;
-
-    @Inject
-    Revocations revocations;
 
     @EJB
     Communes communes;
@@ -47,20 +40,6 @@ public class Directory {
 
     public Optional<AppUser> user(String username) {
         return Optional.ofNullable(em.find(AppUser.class, username));
-    }
-
-    /**
-     * Disables an account: it can no longer sign in, and its tokens and cached credentials are
-     * refused at once on every instance (the revocation set is in the data grid).
-     */
-    @RolesAllowed(Role.ADMIN)
-    public void disable(String username) {
-        AppUser user = em.find(AppUser.class, username);
-        if (user == null) {
-            throw DomainException.notFound("unknown_user", "Utilisateur inconnu.");
-        }
-        user.disable();
-        revocations.revoke(username);
     }
 
     public Optional<Unit> unit(String code) {

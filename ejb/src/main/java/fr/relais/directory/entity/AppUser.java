@@ -11,6 +11,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -45,6 +46,18 @@ public class AppUser {
 
     @Column(nullable = false)
     private boolean enabled = true;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
 
     protected AppUser() {}
 
@@ -91,7 +104,60 @@ public class AppUser {
     }
 
     /** A disabled account can no longer sign in; its tokens are revoked by the caller. */
-    public void disable() {
+    public void disable(Instant now) {
         enabled = false;
+        disabledAt = now;
+    }
+
+    /** The account may sign in again, with the password it had. */
+    public void enable() {
+        enabled = true;
+        disabledAt = null;
+    }
+
+    /** Marks an account made by an administrator. */
+    public void createdAt(Instant now) {
+        createdAt = now;
+    }
+
+    /**
+     * Sets a new password hash. A password set by an administrator (creation, reset) must be changed
+     * by its user at the next sign-in; one the user chose need not.
+     */
+    public void changePassword(String hash, boolean chosenByUser, Instant now) {
+        passwordHash = hash;
+        mustChangePassword = !chosenByUser;
+        passwordChangedAt = now;
+    }
+
+    /** Replaces the roles and the scope (one platform, or one unit, or neither for auditors and admins). */
+    public void assign(Set<String> newRoles, Platform newPlatform, String newUnitCode) {
+        roles = new HashSet<>(newRoles);
+        platform = newPlatform;
+        unitCode = newUnitCode;
+    }
+
+    public void rename(String newDisplayName) {
+        displayName = newDisplayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
     }
 }

@@ -1,5 +1,6 @@
 package fr.relais.intake.boundary;
 
+import fr.relais.directory.boundary.AccountEvent;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.directory.entity.AppUser;
@@ -118,6 +119,27 @@ public class Transfers {
             handBack(chatId, colleague, note);
         }
     }
+
+    /**
+     * An administrator disabled the account: every conversation it held goes back to its platform's
+     * queue with its history, in the transaction of the change (synchronous observer), recorded as
+     * handed back by the administrator.
+     */
+    public void onAccountDisabled(@Observes AccountEvent.Disabled disabled) {
+        Caller admin = directory.currentCaller();
+        List<Chat> held = em.createNamedQuery(Chat.TAKEN_BY, Chat.class)
+                .setParameter("operator", disabled.username())
+                .getResultList();
+        for (Chat listed : held) {
+            Chat chat = em.find(Chat.class, listed.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (chat.isHeldBy(disabled.username())) {
+                toQueue(chat, admin, chat.platform(), ACCOUNT_DISABLED_NOTE);
+            }
+        }
+    }
+
+    /** The staff note of a conversation handed back because its holder's account was disabled. */
+    static final String ACCOUNT_DISABLED_NOTE = "Compte de l'opérateur désactivé : conversation remise dans la file.";
 
     /** The staff note of a conversation handed back at the end of a shift. */
     static final String OFF_SHIFT_NOTE = "Fin de service de l'opérateur : conversation remise dans la file.";

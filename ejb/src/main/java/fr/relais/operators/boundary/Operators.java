@@ -1,5 +1,6 @@
 package fr.relais.operators.boundary;
 
+import fr.relais.directory.boundary.AccountEvent;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.directory.entity.AppUser;
@@ -17,6 +18,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -117,6 +119,25 @@ public class Operators {
             events.fire(new OperatorEvent.AvailabilityChanged(caller.username(), caller.platform()));
         }
         return statusOf(caller.username(), caller.platform(), state);
+    }
+
+    /**
+     * An administrator disabled the account: it goes off shift (its conversations are handed back by
+     * intake's observer of the same event), so no transfer or estimate counts it as available.
+     */
+    public void onAccountDisabled(@Observes AccountEvent.Disabled disabled) {
+        OperatorState state = em.find(OperatorState.class, disabled.username(), LockModeType.PESSIMISTIC_WRITE);
+        if (state == null) {
+            return;
+        }
+        var change = state.changeTo(OperatorState.Status.OFF_SHIFT, clock.instant());
+        if (change != null) {
+            em.persist(change);
+            directory
+                    .user(disabled.username())
+                    .ifPresent(user ->
+                            events.fire(new OperatorEvent.AvailabilityChanged(disabled.username(), user.platform())));
+        }
     }
 
     /** The operators of the calling supervisor's platform, by name. */

@@ -2,6 +2,7 @@ package fr.relais.qualification.boundary;
 
 import fr.relais.anonymisation.boundary.Anonymisation;
 import fr.relais.anonymisation.control.ReporterIdentity;
+import fr.relais.directory.boundary.AccountEvent;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.boundary.Directory;
@@ -26,6 +27,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -84,6 +86,19 @@ public class Qualifications {
         report.attachProcess(workflow.startReport(
                 report.id(), chat.platform().name(), chat.operator(), chat.id(), chat.processInstanceId()));
         return staffView(report);
+    }
+
+    /**
+     * An administrator disabled the account: the reports it was qualifying go back to the platform
+     * (synchronous observer, in the transaction of the change); the next operator to qualify one takes it.
+     */
+    public void onAccountDisabled(@Observes AccountEvent.Disabled disabled) {
+        em.createQuery("select r from Report r where r.operator = :operator and r.status = :status", Report.class)
+                .setParameter("operator", disabled.username())
+                .setParameter("status", Report.Status.QUALIFYING)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .forEach(Report::release);
     }
 
     /** Records the qualification; the engine then prepares the outgoing narrative for review. */

@@ -238,6 +238,16 @@ public class Report {
         this.processInstanceId = processInstanceId;
     }
 
+    /**
+     * The operator qualifying the report left for good (account disabled): the report goes back to the
+     * platform, and the next operator to qualify it takes it, as with a report received by a form.
+     */
+    public void release() {
+        if (status == Status.QUALIFYING) {
+            operator = null;
+        }
+    }
+
     /** Records the qualification; an operator qualifying a report received by a form takes it. */
     public void qualify(Qualification q, FactsWhen when, String by, Instant now) {
         expect(Status.QUALIFYING);
