@@ -1,5 +1,6 @@
 package fr.relais.security;
 
+import fr.relais.shared.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -20,6 +21,8 @@ import java.util.ResourceBundle;
 @Named
 @RequestScoped
 public class LoginView {
+    public static final String PASSWORD_PAGE = "/account/password.xhtml";
+
     @Inject
     SecurityContext security;
 
@@ -38,7 +41,9 @@ public class LoginView {
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS
                 && request.getAttribute(RelaisAuthentication.LOGIN_REFUSED) == null) {
-            external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            // a password an administrator gave opens nothing but its own change
+            external.redirect(external.getRequestContextPath()
+                    + (security.isCallerInRole(Role.PASSWORD_CHANGE) ? PASSWORD_PAGE : "/index.xhtml"));
         } else {
             ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
             Object retryAfter = request.getAttribute(RelaisAuthentication.RETRY_AFTER);
