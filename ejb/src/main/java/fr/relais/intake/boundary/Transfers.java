@@ -127,13 +127,17 @@ public class Transfers {
      */
     public void onAccountDisabled(@Observes AccountEvent.Disabled disabled) {
         Caller admin = directory.currentCaller();
+        Workflow.Actor holder = directory
+                .user(disabled.username())
+                .map(u -> new Caller(u.username(), u.roles(), u.platform(), u.unitCode()).actor())
+                .orElseThrow();
         List<Chat> held = em.createNamedQuery(Chat.TAKEN_BY, Chat.class)
                 .setParameter("operator", disabled.username())
                 .getResultList();
         for (Chat listed : held) {
             Chat chat = em.find(Chat.class, listed.id(), LockModeType.PESSIMISTIC_WRITE);
             if (chat.isHeldBy(disabled.username())) {
-                toQueue(chat, admin, chat.platform(), ACCOUNT_DISABLED_NOTE);
+                toQueue(chat, admin, holder, chat.platform(), ACCOUNT_DISABLED_NOTE);
             }
         }
     }
@@ -195,10 +199,15 @@ public class Transfers {
     }
 
     private Chat toQueue(Chat chat, Caller caller, Platform platform, String note) {
+        return toQueue(chat, caller, caller.actor(), platform, note);
+    }
+
+    /** Back to a queue, the engine's step completed as {@code holder} (the caller, or the account an admin disabled). */
+    private Chat toQueue(Chat chat, Caller caller, Workflow.Actor holder, Platform platform, String note) {
         Instant now = clock.instant();
         Platform from = chat.platform();
         chat.requeue(platform, now);
-        workflow.transferConversation(chat.processInstanceId(), caller.actor(), null, platform.name());
+        workflow.transferConversation(chat.processInstanceId(), holder, null, platform.name());
         String text = platform == from
                 ? "Votre conversation attend un autre interlocuteur de la plateforme. Elle continue ici."
                 : platform == Platform.VSS
