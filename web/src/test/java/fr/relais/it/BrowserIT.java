@@ -1246,6 +1246,63 @@ class BrowserIT {
         assertThat(browser.getPageSource()).doesNotContain("tasks:queue");
     }
 
+    @Test
+    void anAdminCreatesAnAccountWhoseUserMustChangeThePasswordAndADisabledAccountsSessionEnds() throws Exception {
+        String user = "compte-ecran-" + System.nanoTime() % 1_000_000_000L;
+        login("admin");
+        browser.get(server.baseUrl() + "/admin/accounts.xhtml");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accounts:username")))
+                .sendKeys(user);
+        browser.findElement(By.id("accounts:displayName")).sendKeys("Camille Essai");
+        browser.findElement(By.cssSelector("input[name='accounts:roles'][value='OPERATOR']"))
+                .click();
+        new Select(browser.findElement(By.id("accounts:platform"))).selectByValue("GENERALIST");
+        browser.findElement(By.id("accounts:save")).click();
+        String temporary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password")))
+                .getText()
+                .strip();
+        assertThat(temporary).hasSize(16);
+        assertThat(browser.findElement(By.id("accounts:list")).getText()).contains(user, "Camille Essai");
+        screenshot("accounts-created");
+
+        login(user, temporary);
+        assertThat(browser.getCurrentUrl()).contains("/account/password.xhtml");
+        assertThat(browser.findElement(By.id("must-change")).getText()).contains("doit être changé");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        assertThat(browser.getPageSource()).as("nothing else opens").doesNotContain("tasks:queue");
+        browser.get(server.baseUrl() + "/account/password.xhtml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password:current")))
+                .sendKeys(temporary);
+        browser.findElement(By.id("password:next")).sendKeys("Court-1");
+        browser.findElement(By.id("password:confirmation")).sendKeys("Court-1");
+        browser.findElement(By.id("password:change")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("messages")))
+                        .getText())
+                .contains("au moins 12");
+        browser.findElement(By.id("password:current")).sendKeys(temporary);
+        browser.findElement(By.id("password:next")).sendKeys("Camille-2026-essai");
+        browser.findElement(By.id("password:confirmation")).sendKeys("Camille-2026-essai");
+        browser.findElement(By.id("password:change")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-changed")))
+                        .getText())
+                .contains("Mot de passe changé");
+
+        login(user, "Camille-2026-essai");
+        assertThat(browser.findElement(By.id("role-intro-operator")).getText()).contains("conversations");
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+        assertThat(browser.getPageSource()).contains("tasks:");
+
+        var disabled = Api.as(server.baseUrl(), "admin").post("/users/" + user + "/disable", null);
+        assertThat(disabled.status()).as(disabled.toString()).isEqualTo(204);
+        browser.get(server.baseUrl() + "/operator/tasks.xhtml");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")));
+        assertThat(browser.findElements(By.id("current-user")))
+                .as("the session ended")
+                .isEmpty();
+    }
+
     static void screenshot(String name) throws Exception {
         screenshot(browser, name);
     }

@@ -39,6 +39,7 @@ public class AccountsView implements Serializable {
     SecurityEvents events;
 
     private List<Accounts.Account> list;
+    private List<Accounts.Account> filtered;
     private List<Unit> units;
     private String editing;
     private String username;
@@ -59,6 +60,7 @@ public class AccountsView implements Serializable {
 
     void load() {
         list = accounts.list();
+        filtered = null;
     }
 
     public void edit(String name) {
@@ -159,6 +161,14 @@ public class AccountsView implements Serializable {
 
     public List<Accounts.Account> getList() {
         return list;
+    }
+
+    public List<Accounts.Account> getFiltered() {
+        return filtered;
+    }
+
+    public void setFiltered(List<Accounts.Account> filtered) {
+        this.filtered = filtered;
     }
 
     public List<Unit> getUnits() {
