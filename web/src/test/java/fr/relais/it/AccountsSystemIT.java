@@ -78,13 +78,13 @@ class AccountsSystemIT {
 
         var weak = firstSignIn.put(
                 "/users/me/password", "{\"current\":" + Scenario.json(temporary) + ",\"next\":\"court\"}");
-        assertThat(weak.status()).isEqualTo(422);
+        assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.json().getString("error")).isEqualTo("weak_password");
         var withName = firstSignIn.put(
                 "/users/me/password", "{\"current\":" + Scenario.json(temporary) + ",\"next\":\"X9-" + user + "\"}");
         assertThat(withName.json().getString("error")).isEqualTo("weak_password");
         var wrong = firstSignIn.put("/users/me/password", "{\"current\":\"pas-le-bon\",\"next\":\"" + STRONG + "\"}");
-        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().getString("error")).isEqualTo("wrong_password");
 
         var changed = firstSignIn.put(

@@ -205,18 +205,17 @@ public class Accounts {
      * The caller changes their own password, giving the current one. Every token and session of the
      * account issued before ends (the caller signs in again with the new one).
      *
-     * @throws DomainException 422 {@code wrong_password} or {@code weak_password}
+     * @throws DomainException 400 {@code wrong_password} or {@code weak_password}
      */
     @PermitAll
     public void changeOwnPassword(String username, String current, String next) {
         AppUser user = find(username, true);
         if (current == null || !passwordHash.verify(current.toCharArray(), user.passwordHash())) {
-            throw DomainException.unprocessable("wrong_password", "Le mot de passe actuel est incorrect.");
+            throw DomainException.invalid("wrong_password", "Le mot de passe actuel est incorrect.");
         }
         PasswordRules.check(user.username(), next);
         if (next.equals(current)) {
-            throw DomainException.unprocessable(
-                    "weak_password", "Le nouveau mot de passe doit être différent de l'actuel.");
+            throw DomainException.invalid("weak_password", "Le nouveau mot de passe doit être différent de l'actuel.");
         }
         user.changePassword(passwordHash.generate(next.toCharArray()), true, clock.instant());
         revocations.revoke(user.username());

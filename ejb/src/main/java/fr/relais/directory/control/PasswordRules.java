@@ -21,7 +21,7 @@ public final class PasswordRules {
     /**
      * Refuses a password breaking a rule.
      *
-     * @throws DomainException 422 {@code weak_password} with the rule broken, in French
+     * @throws DomainException 400 {@code weak_password} with the rule broken, in French
      */
     public static void check(String username, String password) {
         if (password == null || password.length() < MIN_LENGTH) {
@@ -77,6 +77,6 @@ public final class PasswordRules {
     }
 
     private static DomainException weak(String message) {
-        return DomainException.unprocessable("weak_password", message);
+        return DomainException.invalid("weak_password", message);
     }
 }

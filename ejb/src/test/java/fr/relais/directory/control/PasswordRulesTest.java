@@ -44,7 +44,7 @@ class PasswordRulesTest {
         assertThatThrownBy(() -> PasswordRules.check(user, password))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo("weak_password");
-                    assertThat(e.kind()).isEqualTo(DomainException.Kind.UNPROCESSABLE);
+                    assertThat(e.kind()).isEqualTo(DomainException.Kind.INVALID_INPUT);
                 })
                 .hasMessageContaining(reason);
     }

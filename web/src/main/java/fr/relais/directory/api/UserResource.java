@@ -149,7 +149,6 @@ public class UserResource {
             summary = "Change one's own password (any signed-in account, including one that must change the"
                     + " password an administrator gave); every earlier token and session of the account ends")
     @APIResponse(responseCode = "204", description = "Changed: sign in again with the new password.")
-    @APIResponse(responseCode = "422", description = "wrong_password or weak_password.")
     @PUT
     @Path("me/password")
     @PermitAll
