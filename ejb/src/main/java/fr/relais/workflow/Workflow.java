@@ -129,6 +129,89 @@ public class Workflow {
     }
 
     /**
+     * An incident of the engine, of any kind and any process: where it happened, since when, the
+     * failure's message, and the report or chat the process is about (its variables), if any.
+     */
+    public record EngineIncident(
+            String id,
+            String type,
+            String processKey,
+            String processInstanceId,
+            String activityId,
+            Instant since,
+            String message,
+            Long reportId,
+            Long chatId) {}
+
+    /** Every open incident of the engine, oldest first. */
+    public List<EngineIncident> incidents() {
+        return engine().getRuntimeService().createIncidentQuery().orderByIncidentTimestamp().asc().list().stream()
+                .map(this::incident)
+                .toList();
+    }
+
+    /** One open incident, or empty when it is gone (resolved by a retry, or never was). */
+    public java.util.Optional<EngineIncident> incident(String incidentId) {
+        return java.util.Optional.ofNullable(
+                        incidentId == null
+                                ? null
+                                : engine().getRuntimeService()
+                                        .createIncidentQuery()
+                                        .incidentId(incidentId)
+                                        .singleResult())
+                .map(this::incident);
+    }
+
+    private EngineIncident incident(Incident i) {
+        var runtime = engine().getRuntimeService();
+        String definition = i.getProcessDefinitionId();
+        Object report = i.getProcessInstanceId() == null
+                ? null
+                : runtime.getVariable(i.getProcessInstanceId(), ProcessVariables.REPORT_ID);
+        Object chat = i.getProcessInstanceId() == null
+                ? null
+                : runtime.getVariable(i.getProcessInstanceId(), ProcessVariables.CHAT_ID);
+        return new EngineIncident(
+                i.getId(),
+                i.getIncidentType(),
+                definition == null ? null : definition.split(":", 2)[0],
+                i.getProcessInstanceId(),
+                i.getActivityId(),
+                i.getIncidentTimestamp().toInstant(),
+                i.getIncidentMessage(),
+                report instanceof Number n ? n.longValue() : null,
+                chat instanceof Number n ? n.longValue() : null);
+    }
+
+    /**
+     * Runs again, now, the failed job an incident is about (one more try; failing again makes a new
+     * incident). Only failed jobs can be retried from here.
+     *
+     * @throws DomainException NOT_FOUND when the incident is gone, CONFLICT when it is not a failed job
+     */
+    public void retryIncident(String incidentId) {
+        Incident incident = incidentId == null
+                ? null
+                : engine().getRuntimeService()
+                        .createIncidentQuery()
+                        .incidentId(incidentId)
+                        .singleResult();
+        if (incident == null) {
+            throw DomainException.notFound("incident_not_found", "Incident introuvable ou déjà résolu.");
+        }
+        if (!Incident.FAILED_JOB_HANDLER_TYPE.equals(incident.getIncidentType())) {
+            throw DomainException.conflict("not_retriable", "Seul l'échec d'une tâche de fond se relance d'ici.");
+        }
+        var management = engine().getManagementService();
+        try {
+            management.setJobRetries(incident.getConfiguration(), 1);
+            management.setJobDuedate(incident.getConfiguration(), ClockUtil.getCurrentTime());
+        } catch (OptimisticLockingException e) {
+            throw DomainException.concurrentUpdate();
+        }
+    }
+
+    /**
      * Runs again, now, the failed job a process is stuck on (one more try; failing again makes a new
      * incident).
      *

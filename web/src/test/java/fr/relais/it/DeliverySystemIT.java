@@ -205,6 +205,60 @@ class DeliverySystemIT {
     }
 
     @Test
+    void everyIncidentOfTheEngineShowsOnOneListAndItsRetryIsRecorded() throws Exception {
+        try (FakeUnitSystem system = new FakeUnitSystem()) {
+            system.start();
+            system.answer(403);
+            system.connect("GENDARMERIE-48");
+
+            long report = forwardedTo("48095", "GENDARMERIE-48"); // Mende
+            awaitDelivery(report, d -> "FAILED".equals(d.getString("state")));
+            JsonObject incident = as("admin").get("/incidents").array().getValuesAs(JsonObject.class).stream()
+                    .filter(i -> i.containsKey("reportId")
+                            && !i.isNull("reportId")
+                            && i.getJsonNumber("reportId").longValue() == report)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no incident listed for report " + report));
+            assertThat(incident.getString("processKey")).isEqualTo("Delivery");
+            assertThat(incident.getString("type")).isEqualTo("failedJob");
+            assertThat(incident.getString("message")).contains("403");
+            assertThat(incident.getString("reference")).isNotBlank();
+            String screen = adminScreen("/admin/incidents.xhtml");
+            assertThat(screen)
+                    .as("the admin's screen of every incident")
+                    .contains(incident.getString("reference"), incident.getString("activityId"), "Relancer");
+
+            String id = incident.getString("id");
+            for (String other : new String[] {"operateur", "superviseur", "auditeur", "agent-guyancourt"}) {
+                assertThat(as(other).get("/incidents").status()).as(other).isEqualTo(403);
+                assertThat(as(other).post("/incidents/" + id + "/retry", "{}").status())
+                        .as(other)
+                        .isEqualTo(403);
+            }
+            var tooLong = as("admin").post("/incidents/" + id + "/retry", "{\"note\":\"" + "x".repeat(1001) + "\"}");
+            assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+
+            system.answer(200);
+            var retried = as("admin").post("/incidents/" + id + "/retry", "{\"note\":\"Jeton de l'unité corrigé.\"}");
+            assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+            assertThat(retried.json().getString("retriedBy")).isEqualTo("admin");
+            awaitDelivery(report, d -> "DELIVERED".equals(d.getString("state")));
+            assertThat(as("admin").get("/incidents").array().getValuesAs(JsonObject.class))
+                    .noneMatch(i -> i.getString("id").equals(id));
+            assertThat(as("admin").get("/incidents/retries").array().getValuesAs(JsonObject.class))
+                    .anySatisfy(r -> {
+                        assertThat(r.getString("incidentId")).isEqualTo(id);
+                        assertThat(r.getJsonNumber("reportId").longValue()).isEqualTo(report);
+                        assertThat(r.getString("note")).isEqualTo("Jeton de l'unité corrigé.");
+                        assertThat(r.getString("failure")).contains("403");
+                    });
+            var again = as("admin").post("/incidents/" + id + "/retry", "{}");
+            assertThat(again.status()).as("gone once resolved").isEqualTo(404);
+            assertThat(system.distinctKeys()).hasSize(1);
+        }
+    }
+
+    @Test
     void onlyAdminsSetAnEndpointAValidHttpUrlAndNobodyReadsTheSecretBack() {
         String unit = "GENDARMERIE-04";
         String body = "{\"url\":\"https://unite.example/relais\",\"secret\":" + Scenario.json(SECRET) + "}";
