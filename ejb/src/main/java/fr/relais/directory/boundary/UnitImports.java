@@ -16,6 +16,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.lang.reflect.Type;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,7 +60,7 @@ public class UnitImports {
     Clock clock = Clock.systemUTC();
 
     /** A refused line: its number (0: the file as a whole), the stable reason code and the value at fault. */
-    public record LineProblem(int line, String reason, String value) {}
+    public record LineProblem(int line, String reason, String value) implements Serializable {}
 
     /**
      * What an import did or, for a dry run or a rejected file, would do: the counts, the changes per
@@ -74,7 +75,8 @@ public class UnitImports {
             int unchanged,
             int rejected,
             List<UnitChange> changes,
-            List<LineProblem> problems) {}
+            List<LineProblem> problems)
+            implements Serializable {}
 
     /** One recorded attempt, as the history shows it. */
     public record ImportRecord(
@@ -90,7 +92,8 @@ public class UnitImports {
             int rejected,
             int errors,
             List<UnitChange> changes,
-            List<LineProblem> problems) {}
+            List<LineProblem> problems)
+            implements Serializable {}
 
     /**
      * Checks the file and, unless it is a dry run or a line is bad, applies it, all in this

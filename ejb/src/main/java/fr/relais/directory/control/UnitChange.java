@@ -1,6 +1,7 @@
 package fr.relais.directory.control;
 
 import fr.relais.directory.entity.Unit;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,12 +20,13 @@ public record UnitChange(
         String action,
         List<FieldChange> fields,
         List<String> communesAdded,
-        List<String> communesRemoved) {
+        List<String> communesRemoved)
+        implements Serializable {
     public static final String ADDED = "ADDED";
     public static final String UPDATED = "UPDATED";
 
     /** One field's value before and after (null: empty). */
-    public record FieldChange(String field, String before, String after) {}
+    public record FieldChange(String field, String before, String after) implements Serializable {}
 
     /** The change the line makes to the unit (null when new); null when it changes nothing. */
     public static UnitChange of(UnitFile.Line line, Unit unit) {
