@@ -47,6 +47,10 @@ public class UnitResource {
     public record BadLine(int line, String code, String value, String reason) {}
 
     /** The answer to a file with bad lines: nothing of it was imported. */
+    @Schema(
+            name = "InvalidLines",
+            description = "A directory file refused (`invalid_lines`): an ApiError that lists every bad line.",
+            requiredProperties = {"error", "message", "rejected", "lines"})
     public record InvalidLines(String error, String message, Long importId, int rejected, List<BadLine> lines) {}
 
     @Operation(
@@ -59,11 +63,15 @@ public class UnitResource {
     @APIResponse(
             responseCode = "200",
             description = "Imported (or checked, for a dry run).",
-            content = @Content(schema = @Schema(implementation = ImportDone.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportDone.class)))
     @APIResponse(
             responseCode = "422",
-            description = "Bad lines: nothing imported.",
-            content = @Content(schema = @Schema(implementation = InvalidLines.class)))
+            description = "Bad lines (`invalid_lines`), every one listed with its number and reason: nothing"
+                    + " imported. The attempt is recorded unless it was a dry run.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InvalidLines")))
     @POST
     @Path("import")
     @Consumes({TEXT_CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
