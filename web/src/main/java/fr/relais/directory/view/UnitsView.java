@@ -115,6 +115,11 @@ public class UnitsView implements Serializable {
                 .collect(Collectors.joining(" ; "));
     }
 
+    /** INSEE codes, comma-separated. */
+    public String communes(List<String> insee) {
+        return String.join(", ", insee);
+    }
+
     public String codes(UnitImports.ImportRecord record) {
         return record.changes().stream().map(UnitChange::code).collect(Collectors.joining(", "));
     }
