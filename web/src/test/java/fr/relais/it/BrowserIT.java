@@ -1312,4 +1312,63 @@ class BrowserIT {
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
+
+    @Test
+    void anAdminChecksACsvFileOnTheDirectoryScreenSeesItsBadLineThenImportsAGoodFile() throws Exception {
+        String code = "CSP-SAINT-FLOUR-"
+                + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 10_000_000);
+        String header = "code;kind;name;department;commune;address;phone;opening_hours;desk_24h;communes;source";
+        String goodLine =
+                code + ";POLICE_STATION;Commissariat de test de Saint-Flour;15;Saint-Flour;;;;false;15187;Test";
+        Path bad = Files.createTempFile("relais-units-bad", ".csv");
+        Files.writeString(
+                bad, header + "\n" + goodLine + "\n" + code + "-B;POLICE_STATION;Autre;15;;;;;peut-être;15187;Test\n");
+        Path good = Files.createTempFile("relais-units-good", ".csv");
+        Files.writeString(good, header + "\n" + goodLine + "\n");
+
+        login("admin");
+        browser.findElement(By.id("to-units")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload:check")));
+
+        browser.findElement(By.cssSelector("#upload input[type=file]")).sendKeys(bad.toString());
+        browser.findElement(By.id("upload:check")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result:bad-lines")));
+        assertThat(browser.findElements(By.cssSelector(".bad-line-number")))
+                .extracting(WebElement::getText)
+                .containsExactly("3");
+        assertThat(browser.findElement(By.cssSelector(".bad-line-reason")).getText())
+                .isEqualTo("La colonne desk_24h vaut true ou false, pas « peut-être ».");
+        assertThat(browser.findElements(By.id("result:apply")))
+                .as("a bad file cannot be imported")
+                .isEmpty();
+        screenshot("admin-units-bad-line");
+
+        browser.findElement(By.cssSelector("#upload input[type=file]")).sendKeys(good.toString());
+        browser.findElement(By.id("upload:check")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result:apply")));
+        assertThat(browser.findElement(By.cssSelector(".change-code")).getText())
+                .isEqualTo(code);
+        assertThat(browser.findElement(By.cssSelector(".change-action")).getText())
+                .isEqualTo("Ajoutée");
+        browser.findElement(By.id("result:apply")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Import effectué"));
+        assertThat(browser.findElement(By.id("history")).getText())
+                .contains(good.getFileName().toString(), "Appliqué", code);
+        screenshot("admin-units-imported");
+
+        var units = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/units"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + java.util.Base64.getEncoder()
+                                                        .encodeToString("admin:admin".getBytes()))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(units.body()).contains(goodLine).doesNotContain(code + "-B;");
+    }
 }

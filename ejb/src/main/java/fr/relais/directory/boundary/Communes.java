@@ -54,6 +54,11 @@ public class Communes {
                 .orElseThrow(() -> DomainException.notFound("commune_not_found", "Commune introuvable."));
     }
 
+    /** The department of a commune by its INSEE code; empty when the code is not in the list. */
+    public java.util.Optional<String> departmentOf(String insee) {
+        return index.byInsee(insee).map(Commune::department);
+    }
+
     /**
      * The place of a report, by INSEE code or by name and postal code: refuses (400) an unknown
      * commune ({@code invalid_commune}), a postal code that is not the commune's ({@code

@@ -115,6 +115,16 @@ public class Unit {
         this.source = source;
     }
 
+    /** Replaces what defines the unit (an admin's import): name, kind, department, seat and communes. */
+    public void redefine(String name, Kind kind, String department, String commune, Set<String> communes) {
+        this.name = name;
+        this.kind = kind;
+        this.department = department;
+        this.commune = commune;
+        this.communes.retainAll(communes);
+        this.communes.addAll(communes);
+    }
+
     /** Adds communes to the unit's territory (those it already covers are kept). */
     public void cover(Collection<String> insee) {
         communes.addAll(insee);
