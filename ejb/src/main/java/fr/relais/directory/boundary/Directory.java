@@ -1,5 +1,6 @@
 package fr.relais.directory.boundary;
 
+import fr.relais.directory.control.CallerCache;
 import fr.relais.directory.entity.AppUser;
 import fr.relais.directory.entity.Unit;
 import fr.relais.shared.DomainException;
@@ -7,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -26,16 +28,24 @@ public class Directory {
     @EJB
     Communes communes;
 
+    @Inject
+    CallerCache callers;
+
     /** The caller of the current request, with its scope from the database. */
     public Caller currentCaller() {
         String name = session.getCallerPrincipal() == null
                 ? null
                 : session.getCallerPrincipal().getName();
-        AppUser user = name == null ? null : em.find(AppUser.class, name);
-        if (user == null) {
+        Caller caller = name == null ? null : callers.get(name, this::load);
+        if (caller == null) {
             throw DomainException.forbidden("Utilisateur inconnu.");
         }
-        return new Caller(user.username(), user.roles(), user.platform(), user.unitCode());
+        return caller;
+    }
+
+    private Caller load(String name) {
+        AppUser user = em.find(AppUser.class, name);
+        return user == null ? null : new Caller(user.username(), user.roles(), user.platform(), user.unitCode());
     }
 
     public Optional<AppUser> user(String username) {
