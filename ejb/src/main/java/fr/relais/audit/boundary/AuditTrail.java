@@ -64,6 +64,15 @@ public class AuditTrail {
         }
     }
 
+    /** Appends an event by the citizen when {@code byCitizen}, else by the signed-in caller. */
+    public void record(Chain chain, String kind, Map<String, ?> fields, boolean byCitizen) {
+        if (byCitizen) {
+            recordByCitizen(chain, kind, fields);
+        } else {
+            record(chain, kind, fields);
+        }
+    }
+
     /** Appends an event of the citizen's (who is anonymous to the trail). */
     public void recordByCitizen(Chain chain, String kind, Map<String, ?> fields) {
         append(chain, kind, fields, CITIZEN, "CITIZEN");

@@ -1,5 +1,7 @@
 package fr.relais.directory.boundary;
 
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.control.Revocations;
 import fr.relais.directory.entity.AppUser;
 import fr.relais.directory.entity.Unit;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +26,9 @@ import java.util.stream.Collectors;
 public class Directory {
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    AuditTrail trail;
 
     @Resource
     SessionContext session;
@@ -61,6 +67,7 @@ public class Directory {
         }
         user.disable();
         revocations.revoke(username);
+        trail.record(Chain.admin(), "account_disabled", Map.of("username", username));
     }
 
     public Optional<Unit> unit(String code) {
