@@ -38,7 +38,9 @@ public class LoginView {
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS
                 && request.getAttribute(RelaisAuthentication.LOGIN_REFUSED) == null) {
-            external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            // the auditor lands on their own home (search and histories), everyone else on the common one
+            external.redirect(external.getRequestContextPath()
+                    + (request.isUserInRole(fr.relais.shared.Role.AUDITOR) ? "/auditor/index.xhtml" : "/index.xhtml"));
         } else {
             ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
             Object retryAfter = request.getAttribute(RelaisAuthentication.RETRY_AFTER);

@@ -58,6 +58,20 @@ public class Audits {
      * #MAX_PAGE}) choose the page. A reference that cannot be one matches nothing.
      */
     public Page search(ReportCriteria criteria, int first, int size, boolean count) {
+        Page page = find(criteria, first, size, count);
+        trail.record(
+                Chain.user(me(), null),
+                "reports_searched",
+                searchFields(criteria == null ? ReportCriteria.none() : criteria, first));
+        return page;
+    }
+
+    /** How many reports match (a screen's pager, before it loads the page, which is the recorded search). */
+    public long count(ReportCriteria criteria) {
+        return find(criteria, 0, 1, true).total();
+    }
+
+    private Page find(ReportCriteria criteria, int first, int size, boolean count) {
         ReportCriteria c = criteria == null ? ReportCriteria.none() : criteria;
         if (first < 0 || size < 1 || size > MAX_PAGE) {
             throw DomainException.invalid("invalid_page", "Page invalide (taille de 1 à " + MAX_PAGE + ").");
@@ -70,7 +84,6 @@ public class Audits {
         if (present(c.reference())) {
             Optional<String> reference = ReceiptReference.normalise(c.reference());
             if (reference.isEmpty()) {
-                trail.record(Chain.user(me(), null), "reports_searched", searchFields(c, 0));
                 return new Page(List.of(), 0);
             }
             where.append(" and r.reference = :reference");
@@ -116,7 +129,6 @@ public class Audits {
             params.forEach(counting::setParameter);
             total = counting.getSingleResult();
         }
-        trail.record(Chain.user(me(), null), "reports_searched", searchFields(c, first));
         return new Page(rows, total);
     }
 
