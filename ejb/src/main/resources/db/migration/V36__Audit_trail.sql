@@ -59,6 +59,7 @@ CREATE TABLE audit_verification (
 -- The auditors' search: by date range alone or with one criterion, newest first.
 ALTER TABLE report
     ADD KEY ix_report_created (created_at),
+    ADD KEY ix_report_platform_created (platform, created_at),
     ADD KEY ix_report_category_created (category, created_at),
     ADD KEY ix_report_status_created (status, created_at),
     ADD KEY ix_report_operator_created (operator, created_at);

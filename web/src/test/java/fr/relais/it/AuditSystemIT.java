@@ -195,6 +195,41 @@ class AuditSystemIT {
     }
 
     @Test
+    void theLastEventDeletedOrAHeadRewrittenIsReported() throws SQLException {
+        long tail = scenario.forwardedReport();
+        long last;
+        try (Connection c = connection();
+                var s = c.prepareStatement("SELECT seq FROM audit_chain_head WHERE chain_key = ?")) {
+            s.setString(1, "report:" + tail);
+            try (var r = s.executeQuery()) {
+                assertThat(r.next()).isTrue();
+                last = r.getLong(1);
+            }
+        }
+        long[] event = event(tail, last);
+        try (Connection c = connection();
+                var s = c.prepareStatement("DELETE FROM audit_event WHERE id = ?")) {
+            s.setLong(1, event[0]);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        JsonObject cut = verify("auditeur", tail).getJsonObject("firstBroken");
+        assertThat(cut.getJsonNumber("seq").longValue()).isEqualTo(last);
+        assertThat(cut.getString("reason")).isEqualTo("missing");
+
+        long head = scenario.forwardedReport();
+        assertThat(verify("auditeur", head).getBoolean("holds")).isTrue();
+        try (Connection c = connection();
+                var s = c.prepareStatement("UPDATE audit_chain_head SET hash = ? WHERE chain_key = ?")) {
+            s.setString(1, "f".repeat(64));
+            s.setString(2, "report:" + head);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        JsonObject rewritten = verify("admin", head);
+        assertThat(rewritten.getBoolean("holds")).isFalse();
+        assertThat(rewritten.getJsonObject("firstBroken").getString("reason")).isEqualTo("head_mismatch");
+    }
+
+    @Test
     void onlyAuditorsAndAdminsReadHistoriesAndVerify() {
         long id = scenario.forwardedReport();
         for (String user : List.of("operateur", "superviseur", "agent-guyancourt", "psychologue")) {
