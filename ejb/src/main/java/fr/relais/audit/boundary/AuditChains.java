@@ -1,5 +1,6 @@
 package fr.relais.audit.boundary;
 
+import fr.relais.audit.control.AnchorCheck;
 import fr.relais.audit.control.CanonicalForm;
 import fr.relais.audit.control.ChainCheck;
 import fr.relais.audit.entity.AuditEvent;
@@ -134,18 +135,9 @@ public class AuditChains {
      */
     private Optional<Verification.Broken> checkAnchors() {
         List<Anchor> anchors = anchors();
-        String prev = CanonicalForm.GENESIS;
-        for (Anchor a : anchors) {
-            if (!a.prevHash().equals(prev)
-                    || !CanonicalForm.anchorHash(a.day().toString(), a.chains(), a.headsHash(), a.prevHash())
-                            .equals(a.hash())) {
-                return Optional.of(new Verification.Broken("anchor:" + a.day(), null, null, "anchor"));
-            }
-            prev = a.hash();
-        }
+        List<String> lines = new ArrayList<>();
         if (!anchors.isEmpty()) {
             Anchor latest = anchors.get(anchors.size() - 1);
-            List<String> lines = new ArrayList<>();
             for (Object row : em.createNativeQuery("SELECT e.chain_key, e.seq, e.hash FROM audit_event e JOIN"
                             + " (SELECT chain_key, MAX(seq) AS s FROM audit_event WHERE at <= ? GROUP BY chain_key) m"
                             + " ON e.chain_key = m.chain_key AND e.seq = m.s ORDER BY e.chain_key")
@@ -154,12 +146,14 @@ public class AuditChains {
                 Object[] r = (Object[]) row;
                 lines.add(CanonicalForm.headLine((String) r[0], ((Number) r[1]).longValue(), (String) r[2]));
             }
-            if (lines.size() != latest.chains()
-                    || !CanonicalForm.headsHash(lines).equals(latest.headsHash())) {
-                return Optional.of(new Verification.Broken("anchor:" + latest.day(), null, null, "anchor"));
-            }
         }
-        return Optional.empty();
+        return AnchorCheck.firstBroken(
+                        anchors.stream()
+                                .map(a -> new AnchorCheck.Anchor(
+                                        a.day(), a.chains(), a.headsHash(), a.prevHash(), a.hash()))
+                                .toList(),
+                        lines)
+                .map(day -> new Verification.Broken("anchor:" + day, null, null, "anchor"));
     }
 
     private void store(Verification v, String by, Long reportId) {

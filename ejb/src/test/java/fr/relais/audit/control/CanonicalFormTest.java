@@ -3,6 +3,7 @@ package fr.relais.audit.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,5 +240,41 @@ class CanonicalFormTest {
 
         assertThat(ChainCheck.check("report:7", 4, "f".repeat(64), events))
                 .hasValue(new ChainCheck.Break("report:7", 4, 104L, ChainCheck.Reason.HEAD_MISMATCH));
+    }
+
+    private static AnchorCheck.Anchor anchor(LocalDate day, List<String> heads, String prev) {
+        String headsHash = CanonicalForm.headsHash(heads);
+        return new AnchorCheck.Anchor(
+                day,
+                heads.size(),
+                headsHash,
+                prev,
+                CanonicalForm.anchorHash(day.toString(), heads.size(), headsHash, prev));
+    }
+
+    @Test
+    void anchorsHoldAndAnEditedAnchorOrAChainChangedBeforeTheLatestOneIsFound() {
+        List<String> monday = List.of(CanonicalForm.headLine("chat:1", 3, "a".repeat(64)));
+        List<String> tuesday = List.of(
+                CanonicalForm.headLine("chat:1", 4, "b".repeat(64)),
+                CanonicalForm.headLine("report:7", 2, "c".repeat(64)));
+        var first = anchor(LocalDate.of(2026, 11, 23), monday, CanonicalForm.GENESIS);
+        var second = anchor(LocalDate.of(2026, 11, 24), tuesday, first.hash());
+        assertThat(AnchorCheck.firstBroken(List.of(first, second), tuesday)).isEmpty();
+        assertThat(AnchorCheck.firstBroken(List.of(), List.of())).isEmpty();
+
+        var forged = new AnchorCheck.Anchor(first.day(), 2, first.headsHash(), first.prevHash(), first.hash());
+        assertThat(AnchorCheck.firstBroken(List.of(forged, second), tuesday)).hasValue(first.day());
+        var relinked = anchor(second.day(), tuesday, "d".repeat(64));
+        assertThat(AnchorCheck.firstBroken(List.of(first, relinked), tuesday))
+                .as("an anchor that no longer follows the one before")
+                .hasValue(second.day());
+        assertThat(AnchorCheck.firstBroken(
+                        List.of(first), List.of(CanonicalForm.headLine("chat:1", 2, "e".repeat(64)))))
+                .as("the last event before the anchor deleted, its head set back")
+                .hasValue(first.day());
+        assertThat(AnchorCheck.firstBroken(List.of(first, second), tuesday.subList(0, 1)))
+                .as("a whole chain deleted")
+                .hasValue(second.day());
     }
 }
