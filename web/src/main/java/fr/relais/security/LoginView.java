@@ -41,9 +41,12 @@ public class LoginView {
                         .newAuthentication(true));
         if (status == AuthenticationStatus.SUCCESS
                 && request.getAttribute(RelaisAuthentication.LOGIN_REFUSED) == null) {
-            // a password an administrator gave opens nothing but its own change
+            // a password an administrator gave opens nothing but its own change; the auditor lands on
+            // their own home (search and histories), everyone else on the common one
             external.redirect(external.getRequestContextPath()
-                    + (security.isCallerInRole(Role.PASSWORD_CHANGE) ? PASSWORD_PAGE : "/index.xhtml"));
+                    + (security.isCallerInRole(Role.PASSWORD_CHANGE)
+                            ? PASSWORD_PAGE
+                            : request.isUserInRole(Role.AUDITOR) ? "/auditor/index.xhtml" : "/index.xhtml"));
         } else {
             ResourceBundle bundle = faces.getApplication().getResourceBundle(faces, "msg");
             Object retryAfter = request.getAttribute(RelaisAuthentication.RETRY_AFTER);

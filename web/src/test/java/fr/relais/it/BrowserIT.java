@@ -1371,4 +1371,39 @@ class BrowserIT {
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(units.body()).contains(goodLine).doesNotContain(code + "-B;");
     }
+
+    /** The auditor lands on their home, finds a report by its reference, opens its timeline and verifies it. */
+    @Test
+    void anAuditorSearchesAReferenceAndOpensItsTimeline() throws Exception {
+        Scenario scenario = new Scenario(server.baseUrl());
+        long report = scenario.forwardedReport();
+        String reference =
+                scenario.as("operateur").get("/reports/" + report).json().getString("reference");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        login("auditeur");
+        assertThat(browser.getCurrentUrl()).as("the auditor's landing").contains("/auditor/index.xhtml");
+        assertThat(browser.findElement(By.id("auditor-intro")).getText()).contains("sans rien modifier");
+        browser.findElement(By.id("search:reference")).sendKeys(reference);
+        browser.findElement(By.id("search:do-search")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#search\\:reports a.auditor-open"))
+                                .size()
+                        == 1
+                && d.findElement(By.cssSelector("#search\\:reports a.auditor-open"))
+                        .getText()
+                        .equals(reference));
+        screenshot("auditor-search");
+        browser.findElement(By.cssSelector("#search\\:reports a.auditor-open")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-reference"), reference));
+        var kinds = browser.findElements(By.cssSelector("#history\\:timeline .timeline-kind")).stream()
+                .map(e -> e.getText().strip())
+                .toList();
+        assertThat(kinds).contains("report_created", "report_qualified", "forwarded", "user_task");
+        assertThat(browser.findElement(By.id("history:timeline")).getText())
+                .contains("Processus", "Application", "operateur");
+        browser.findElement(By.id("history:verify")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history:verification-result"), "intacte"));
+        screenshot("auditor-report-timeline");
+    }
 }

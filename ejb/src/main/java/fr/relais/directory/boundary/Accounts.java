@@ -1,5 +1,7 @@
 package fr.relais.directory.boundary;
 
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.control.PasswordRules;
 import fr.relais.directory.control.Revocations;
 import fr.relais.directory.entity.AppUser;
@@ -11,6 +13,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -86,6 +89,9 @@ public class Accounts {
     @Resource
     SessionContext session;
 
+    @EJB
+    AuditTrail trail;
+
     Clock clock = Clock.systemUTC();
 
     @PostConstruct
@@ -137,6 +143,7 @@ public class Accounts {
         user.changePassword(user.passwordHash(), false, now);
         em.persist(user);
         em.flush();
+        trail.record(Chain.admin(), "account_created", profileFields(user));
         return new Issued(Account.of(user), temporary);
     }
 
@@ -160,6 +167,7 @@ public class Accounts {
         if (rightsChanged) {
             revocations.revoke(user.username());
         }
+        trail.record(Chain.admin(), "account_updated", profileFields(user));
         return Account.of(user);
     }
 
@@ -179,6 +187,7 @@ public class Accounts {
         if (user.enabled()) {
             user.disable(clock.instant());
             events.fire(new AccountEvent.Disabled(user.username(), by));
+            trail.record(Chain.admin(), "account_disabled", java.util.Map.of("username", user.username()));
         }
         revocations.revoke(user.username());
         return Account.of(user);
@@ -187,7 +196,10 @@ public class Accounts {
     @RolesAllowed(Role.ADMIN)
     public Account enable(String username) {
         AppUser user = find(username, true);
-        user.enable();
+        if (!user.enabled()) {
+            user.enable();
+            trail.record(Chain.admin(), "account_enabled", java.util.Map.of("username", user.username()));
+        }
         return Account.of(user);
     }
 
@@ -198,6 +210,7 @@ public class Accounts {
         String temporary = PasswordRules.temporary();
         user.changePassword(passwordHash.generate(temporary.toCharArray()), false, clock.instant());
         revocations.revoke(user.username());
+        trail.record(Chain.admin(), "password_reset", java.util.Map.of("username", user.username()));
         return new Issued(Account.of(user), temporary);
     }
 
@@ -219,6 +232,18 @@ public class Accounts {
         }
         user.changePassword(passwordHash.generate(next.toCharArray()), true, clock.instant());
         revocations.revoke(user.username());
+        trail.record(
+                Chain.user(user.username(), null), "password_changed", java.util.Map.of("username", user.username()));
+    }
+
+    /** What an account event records: never a password or its hash. */
+    private static java.util.Map<String, Object> profileFields(AppUser user) {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("username", user.username());
+        fields.put("roles", new java.util.TreeSet<>(user.roles()).toString());
+        fields.put("platform", user.platform() == null ? null : user.platform().name());
+        fields.put("unit", user.unitCode());
+        return fields;
     }
 
     private boolean isCaller(String username) {

@@ -1,5 +1,7 @@
 package fr.relais.forwarding.boundary;
 
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.forwarding.entity.Delivery;
 import fr.relais.forwarding.entity.Handoff;
@@ -49,6 +51,9 @@ public class Deliveries {
 
     @EJB
     Directory directory;
+
+    @EJB
+    AuditTrail trail;
 
     Clock clock = Clock.systemUTC();
 
@@ -108,7 +113,12 @@ public class Deliveries {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAttempt(long deliveryId, String outcome, boolean delivered) {
-        em.find(Delivery.class, deliveryId).attempted(outcome, delivered, clock.instant());
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        delivery.attempted(outcome, delivered, clock.instant());
+        trail.record(
+                Chain.report(delivery.reportId()),
+                "delivery_attempt",
+                Map.of("deliveryId", deliveryId, "outcome", String.valueOf(outcome), "delivered", delivered));
     }
 
     /** The deliveries the engine gave up on (incidents), oldest failure first. */
@@ -162,6 +172,7 @@ public class Deliveries {
             throw DomainException.conflict("not_failed", "Rien à relancer : aucun échec en attente.");
         }
         workflow.retryFailedJob(delivery.processInstanceId());
+        trail.record(Chain.report(delivery.reportId()), "delivery_retried", Map.of("deliveryId", deliveryId));
         return status(delivery, null);
     }
 
@@ -198,6 +209,8 @@ public class Deliveries {
         } else {
             endpoint.change(address, key, by, clock.instant());
         }
+        trail.record(
+                Chain.admin(), "unit_endpoint_set", Map.of("unit", code, "url", address, "secretChanged", key != null));
         return EndpointSettings.of(endpoint);
     }
 
@@ -207,6 +220,7 @@ public class Deliveries {
         UnitEndpoint endpoint = em.find(UnitEndpoint.class, knownUnit(unitCode));
         if (endpoint != null) {
             em.remove(endpoint);
+            trail.record(Chain.admin(), "unit_endpoint_removed", Map.of("unit", endpoint.unitCode()));
         }
     }
 

@@ -1,5 +1,7 @@
 package fr.relais.forwarding.boundary;
 
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.boundary.Directory;
@@ -60,6 +62,9 @@ public class Forwarding {
     @EJB
     Deliveries deliveries;
 
+    @EJB
+    AuditTrail trail;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -94,6 +99,10 @@ public class Forwarding {
         em.persist(new Handoff(
                 reportId, d.unit().code(), null, clock.instant(), d.rule().name(), d.reason()));
         deliveries.handedOver(reportId, d.unit().code());
+        trail.record(
+                Chain.report(reportId),
+                "forwarded",
+                Map.of("unit", d.unit().code(), "rule", d.rule().name()));
         return Optional.of(d.unit().code());
     }
 
@@ -180,6 +189,7 @@ public class Forwarding {
                 ProcessVariables.TASK_ACKNOWLEDGE_REPORT,
                 caller.actor(),
                 Map.of(ProcessVariables.ACKNOWLEDGEMENT, Acknowledgement.ACKNOWLEDGED.name()));
+        trail.record(Chain.report(reportId), "acknowledged", Map.of("unit", handoff.unitCode()));
         return UnitReport.of(report, handoff, history(reportId));
     }
 
@@ -250,6 +260,10 @@ public class Forwarding {
                             ProcessVariables.UNIT_DECISION,
                             decision.name()));
         }
+        trail.record(
+                Chain.report(reportId),
+                decision == UnitDecision.ACCEPTED ? "taken_over" : "declined",
+                answered(handoff));
         return UnitReport.of(report, handoff, history(reportId));
     }
 
@@ -282,7 +296,21 @@ public class Forwarding {
         }
         handoff.recordOutcome(outcome, text, caller.username(), clock.instant());
         workflow.complete(report.processInstanceId(), ProcessVariables.TASK_RECORD_OUTCOME, caller.actor(), Map.of());
+        trail.record(
+                Chain.report(reportId),
+                "outcome_recorded",
+                Map.of("unit", handoff.unitCode(), "outcome", outcome.name(), "noteGiven", text != null));
         return UnitReport.of(report, handoff, history(reportId));
+    }
+
+    /** A unit's answer, for the audit trail: the reason is the unit's staff's own text. */
+    private static Map<String, Object> answered(Handoff handoff) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("unit", handoff.unitCode());
+        fields.put("decision", handoff.decision().name());
+        fields.put("reason", handoff.declineReason());
+        fields.put("suggestedUnit", handoff.suggestedUnit());
+        return fields;
     }
 
     /** The forwardings of a report, oldest first. */
@@ -321,6 +349,10 @@ public class Forwarding {
                 ProcessVariables.TASK_REROUTE_REPORT,
                 caller.actor(),
                 Map.of(ProcessVariables.UNIT_CODE, unit.code()));
+        trail.record(
+                Chain.report(reportId),
+                "rerouted",
+                Map.of("unit", unit.code(), "rule", CompetenceRule.Rule.REROUTED.name()));
         return report;
     }
 

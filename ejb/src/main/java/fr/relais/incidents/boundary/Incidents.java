@@ -1,5 +1,7 @@
 package fr.relais.incidents.boundary;
 
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.incidents.entity.IncidentRetry;
 import fr.relais.qualification.entity.Report;
@@ -74,6 +76,9 @@ public class Incidents {
     @EJB
     Directory directory;
 
+    @EJB
+    AuditTrail trail;
+
     Clock clock = Clock.systemUTC();
 
     /** Every open incident, oldest first. */
@@ -109,6 +114,16 @@ public class Incidents {
                 clock.instant());
         em.persist(retry);
         em.flush();
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("incident", incident.id());
+        fields.put("process", incident.processKey());
+        fields.put("step", incident.activityId());
+        fields.put("failure", incident.message());
+        fields.put("note", checkedNote);
+        trail.record(
+                incident.reportId() != null ? Chain.report(incident.reportId()) : Chain.admin(),
+                "incident_retried",
+                fields);
         return Retry.of(retry);
     }
 

@@ -1,6 +1,8 @@
 package fr.relais.intake.boundary;
 
 import fr.relais.anonymisation.boundary.Anonymisation;
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.intake.control.ChatLimits;
@@ -58,6 +60,9 @@ public class Intake {
 
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    AuditTrail trail;
 
     @EJB
     Workflow workflow;
@@ -166,6 +171,18 @@ public class Intake {
         chat.attachProcess(workflow.startConversation(chat.id(), platform.name()));
         em.persist(new ChatMilestone(chat.id(), ChatMilestone.Kind.REQUESTED, now, null, platform, null, null));
         events.fire(new ChatEvent.QueueChanged(chat.id(), platform));
+        trail.recordByCitizen(
+                Chain.chat(chat.id()),
+                "chat_opened",
+                Map.of(
+                        "platform",
+                        platform.name(),
+                        "door",
+                        door,
+                        "topic",
+                        routed.map(Topic::name).orElse("free"),
+                        "withMessage",
+                        withMessage));
         return new OpenedChat(chat, token);
     }
 
@@ -207,6 +224,10 @@ public class Intake {
                 Map.of(ProcessVariables.OPERATOR, caller.username()));
         em.persist(new ChatMilestone(
                 chat.id(), ChatMilestone.Kind.TAKEN, chat.takenAt(), caller.username(), chat.platform(), null, null));
+        trail.record(
+                Chain.chat(chat.id()),
+                "chat_taken",
+                Map.of("platform", chat.platform().name()));
         events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
         return chat;
     }
@@ -231,6 +252,7 @@ public class Intake {
                 Map.of(ProcessVariables.CONVERSATION_OUTCOME, outcome.name()));
         em.persist(new ChatMilestone(
                 chat.id(), ChatMilestone.Kind.ENDED, now, caller.username(), chat.platform(), outcome.name(), null));
+        trail.record(Chain.chat(chat.id()), "chat_closed", Map.of("outcome", outcome.name()));
         events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
         return chat;
     }
@@ -359,6 +381,7 @@ public class Intake {
             } else {
                 chat.closeAsSpam(now);
                 workflow.closeWaitingConversation(chat.processInstanceId(), Chat.Outcome.SPAM.name());
+                trail.record(Chain.chat(id), "chat_closed", Map.of("outcome", Chat.Outcome.SPAM.name()));
                 closed.add(id);
             }
         }
@@ -384,6 +407,11 @@ public class Intake {
         em.persist(message);
         em.flush();
         events.fire(new ChatEvent.Posted(chat.id(), chat.platform(), chat.operator(), ChatLine.of(message)));
+        trail.record(
+                Chain.chat(chat.id()),
+                "message_sent",
+                Map.of("messageId", message.id(), "author", message.author().name()),
+                message.author() == ChatMessage.Author.CITIZEN);
         return message;
     }
 
@@ -416,6 +444,9 @@ public class Intake {
         Caller caller = directory.currentCaller();
         Chat chat = visibleChat(chatId, caller);
         boolean redacted = caller.has(Role.AUDITOR);
+        if (redacted) {
+            trail.record(Chain.user(caller.username(), null), "chat_read", Map.of("chatId", chatId));
+        }
         return messages(chat.id()).stream()
                 .map(m -> redacted
                         ? ChatLine.of(m, anonymisation.redact(m.text(), null).text())

@@ -1,5 +1,7 @@
 package fr.relais.intake.boundary;
 
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.boundary.AccountEvent;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
@@ -25,7 +27,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,6 +61,9 @@ public class Transfers {
     EntityManager em;
 
     @EJB
+    AuditTrail trail;
+
+    @EJB
     Workflow workflow;
 
     @EJB
@@ -86,12 +93,15 @@ public class Transfers {
         String checkedNote = checkedNote(note);
         Caller caller = directory.currentCaller();
         Chat chat = heldChat(chatId, caller);
-        return switch (target) {
-            case COLLEAGUE -> toPerson(chat, caller, colleague(chat, caller, person), false, checkedNote);
-            case PSYCHOLOGIST -> toPerson(chat, caller, psychologist(chat, caller, person), true, checkedNote);
-            case OTHER_PLATFORM -> toQueue(chat, caller, other(chat.platform()), checkedNote);
-            case QUEUE -> toQueue(chat, caller, chat.platform(), checkedNote);
-        };
+        Chat transferred =
+                switch (target) {
+                    case COLLEAGUE -> toPerson(chat, caller, colleague(chat, caller, person), false, checkedNote);
+                    case PSYCHOLOGIST -> toPerson(chat, caller, psychologist(chat, caller, person), true, checkedNote);
+                    case OTHER_PLATFORM -> toQueue(chat, caller, other(chat.platform()), checkedNote);
+                    case QUEUE -> toQueue(chat, caller, chat.platform(), checkedNote);
+                };
+        trail.record(Chain.chat(chatId), "chat_transferred", transferred(target, transferred));
+        return transferred;
     }
 
     /**
@@ -320,5 +330,14 @@ public class Transfers {
 
     private static Platform other(Platform platform) {
         return platform == Platform.VSS ? Platform.GENERALIST : Platform.VSS;
+    }
+
+    /** A transfer, for the audit trail: the target and who or which queue has the chat now (the note stays out). */
+    private static Map<String, Object> transferred(Target target, Chat chat) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("target", target.name());
+        fields.put("to", chat.operator());
+        fields.put("platform", chat.platform().name());
+        return fields;
     }
 }

@@ -1,5 +1,7 @@
 package fr.relais.operators.boundary;
 
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.operators.entity.CannedAnswer;
@@ -14,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Canned answers and orientation links, per platform: read by the platform's staff, kept by
@@ -23,6 +26,9 @@ import java.util.List;
 public class CannedAnswers {
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    AuditTrail trail;
 
     @EJB
     Directory directory;
@@ -59,6 +65,10 @@ public class CannedAnswers {
         CannedAnswer answer = new CannedAnswer(platform, kind, title, body, url, clock.instant());
         em.persist(answer);
         em.flush();
+        trail.record(
+                Chain.admin(),
+                "canned_answer_created",
+                Map.of("id", answer.id(), "platform", String.valueOf(platform), "kind", String.valueOf(kind)));
         return Entry.of(answer);
     }
 
@@ -67,12 +77,17 @@ public class CannedAnswers {
         CannedAnswer answer = existing(id);
         answer.change(platform, kind, title, body, url, clock.instant());
         em.flush();
+        trail.record(
+                Chain.admin(),
+                "canned_answer_changed",
+                Map.of("id", id, "platform", String.valueOf(platform), "kind", String.valueOf(kind)));
         return Entry.of(answer);
     }
 
     @RolesAllowed(Role.ADMIN)
     public void delete(long id) {
         em.remove(existing(id));
+        trail.record(Chain.admin(), "canned_answer_deleted", Map.of("id", id));
     }
 
     private CannedAnswer existing(long id) {

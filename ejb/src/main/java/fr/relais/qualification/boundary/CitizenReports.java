@@ -1,5 +1,7 @@
 package fr.relais.qualification.boundary;
 
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.boundary.Directory;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +42,9 @@ import java.util.Optional;
 public class CitizenReports {
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    AuditTrail trail;
 
     @EJB
     Communes communes;
@@ -124,6 +130,10 @@ public class CitizenReports {
             claimed.submittedReport(report.id());
         }
         report.attachProcess(workflow.startReport(report.id(), platform.name(), null, null, null));
+        trail.recordByCitizen(
+                Chain.report(report.id()),
+                "report_created",
+                Map.of("form", true, "platform", platform.name(), "reference", report.reference()));
         events.fire(new ReportEvent.FormReportsChanged(report.id(), platform));
         return ReceiptStatus.of(report);
     }

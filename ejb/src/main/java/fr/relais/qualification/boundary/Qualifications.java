@@ -2,6 +2,8 @@ package fr.relais.qualification.boundary;
 
 import fr.relais.anonymisation.boundary.Anonymisation;
 import fr.relais.anonymisation.control.ReporterIdentity;
+import fr.relais.audit.boundary.AuditTrail;
+import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.boundary.AccountEvent;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Communes;
@@ -10,6 +12,7 @@ import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
 import fr.relais.qualification.control.Decisions;
+import fr.relais.qualification.control.QualificationChanges;
 import fr.relais.qualification.control.ReceiptReference;
 import fr.relais.qualification.entity.CitizenStatement;
 import fr.relais.qualification.entity.FactsWhen;
@@ -36,6 +39,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +68,9 @@ public class Qualifications {
     @EJB
     Communes communes;
 
+    @EJB
+    AuditTrail trail;
+
     /** Tells the operators' screens when a report received by the form is taken by an operator. */
     @Inject
     Event<ReportEvent> events;
@@ -85,6 +92,10 @@ public class Qualifications {
         intake.postReceipt(chat.id(), report.reference());
         report.attachProcess(workflow.startReport(
                 report.id(), chat.platform().name(), chat.operator(), chat.id(), chat.processInstanceId()));
+        trail.record(
+                Chain.report(report.id()),
+                "report_created",
+                Map.of("chatId", chat.id(), "platform", chat.platform().name(), "reference", report.reference()));
         return staffView(report);
     }
 
@@ -113,6 +124,7 @@ public class Qualifications {
         Qualification valid = qualification.validated();
         var place = communes.resolve(valid.communeInsee(), valid.commune(), valid.postalCode());
         FactsWhen when = valid.when().resolve(communes.timeZone(place.commune().department()), clock.instant());
+        QualificationChanges before = QualificationChanges.of(report);
         report.qualify(
                 valid.at(place.insee(), place.name(), place.postalCode()), when, caller.username(), clock.instant());
         em.createNamedQuery(QualificationDraft.DELETE_OF_REPORT)
@@ -123,6 +135,7 @@ public class Qualifications {
                 ProcessVariables.TASK_QUALIFY,
                 caller.actor(),
                 Map.of(ProcessVariables.OPERATOR, caller.username()));
+        trail.record(Chain.report(report.id()), "report_qualified", before.to(QualificationChanges.of(report)));
         if (unchecked) {
             events.fire(new ReportEvent.FormReportsChanged(report.id(), report.platform()));
         }
@@ -208,6 +221,7 @@ public class Qualifications {
         report.approveOutgoingNarrative(correctedNarrative);
         workflow.complete(
                 report.processInstanceId(), ProcessVariables.TASK_REVIEW_ANONYMISATION, caller.actor(), Map.of());
+        trail.record(Chain.report(report.id()), "narrative_reviewed", Map.of("corrected", correctedNarrative != null));
         return staffView(report);
     }
 
@@ -278,6 +292,7 @@ public class Qualifications {
         versions.add(levels.version());
         Decisions decisions = Decisions.of(outputs, String.join(" ", versions));
         report.applyDecisions(decisions);
+        trail.record(Chain.report(reportId), "decisions_applied", decided(facts, outputs, versions));
         return decisions.validation();
     }
 
@@ -305,6 +320,7 @@ public class Qualifications {
                         : ProcessVariables.TASK_VALIDATE_QUALIFICATION,
                 caller.actor(),
                 Map.of(ProcessVariables.VALIDATION_DECISION, decision.name()));
+        trail.record(Chain.report(reportId), "validation_decided", validated(when, decision, comment));
         return staffView(report);
     }
 
@@ -389,6 +405,10 @@ public class Qualifications {
         if (report == null) {
             throw DomainException.notFound("report_not_found", "Signalement introuvable.");
         }
+        trail.record(
+                Chain.user(directory.currentCaller().username(), reportId),
+                "report_read",
+                Map.of("reportId", reportId));
         String narrative = report.narrative() == null
                 ? null
                 : anonymisation.redact(report.narrative(), identity(report)).text();
@@ -411,6 +431,27 @@ public class Qualifications {
                                 Report.Status.ANONYMISING,
                                 Report.Status.IN_REVIEW))
                 .getResultList();
+    }
+
+    /** The decision tables' inputs and outputs, for the audit trail (ids and categories, nothing personal). */
+    private static Map<String, Object> decided(
+            Map<String, Object> facts, Map<String, Object> outputs, List<String> versions) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("inputs", facts);
+        Map<String, Object> out = new LinkedHashMap<>();
+        outputs.forEach((k, v) -> out.put(k, v == null ? null : String.valueOf(v)));
+        fields.put("outputs", out);
+        fields.put("versions", versions);
+        return fields;
+    }
+
+    /** A supervisor's validation, for the audit trail: the comment is staff's own text. */
+    private static Map<String, Object> validated(Validation when, ValidationDecision decision, String comment) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("stage", when == null ? null : when.name());
+        fields.put("decision", decision.name());
+        fields.put("comment", comment);
+        return fields;
     }
 
     private Report ownReport(long reportId, Caller caller) {

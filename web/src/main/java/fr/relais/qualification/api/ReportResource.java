@@ -1,5 +1,7 @@
 package fr.relais.qualification.api;
 
+import fr.relais.audit.boundary.Audits;
+import fr.relais.audit.boundary.ReportHistory;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.forwarding.boundary.ReroutingCase;
 import fr.relais.forwarding.boundary.UnitReport;
@@ -61,6 +63,9 @@ public class ReportResource {
 
     @EJB
     Forwarding forwarding;
+
+    @EJB
+    Audits audits;
 
     @Inject
     SecurityContext security;
@@ -133,6 +138,24 @@ public class ReportResource {
             return qualifications.auditedReport(id);
         }
         return qualifications.staffReport(id);
+    }
+
+    /**
+     * The report's history for auditors and administrators: the engine's steps and the application's
+     * audit events in one timeline; reading it is an audit event of the reader's.
+     */
+    @Operation(
+            operationId = "getReportHistory",
+            summary = "Read a report's full history (auditors and administrators)",
+            description = "One timeline sorted by time: the engine's activities, user tasks (who, how long),"
+                    + " timers, incidents and decision instances of every process the report ran, with the"
+                    + " application's audit events (source engine or application); plus the process"
+                    + " definitions (key, version, id) the report ran. 403 for other roles, 404 for an unknown"
+                    + " report.")
+    @GET
+    @Path("{id}/history")
+    public ReportHistory history(@PathParam("id") long id) {
+        return audits.history(id);
     }
 
     /** Reports declined by a unit or that no unit covers, waiting for a supervisor of the caller's platform. */

@@ -1,0 +1,239 @@
+package fr.relais.audit.boundary;
+
+import fr.relais.audit.entity.AuditEvent;
+import fr.relais.forwarding.entity.Handoff;
+import fr.relais.qualification.control.ReceiptReference;
+import fr.relais.qualification.entity.Category;
+import fr.relais.qualification.entity.Report;
+import fr.relais.shared.DomainException;
+import fr.relais.shared.Platform;
+import fr.relais.shared.Role;
+import fr.relais.workflow.EngineHistory;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What auditors and administrators read: the search of reports and a report's history. Read-only on the
+ * domain; each read and search is itself an event of the reader's own chain ({@code user:<name>}).
+ */
+@Stateless
+@RolesAllowed({Role.AUDITOR, Role.ADMIN})
+public class Audits {
+    public static final int MAX_PAGE = 100;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext session;
+
+    @EJB
+    EngineHistory engineHistory;
+
+    @EJB
+    AuditTrail trail;
+
+    /** One page of the search, newest first, and how many match. */
+    public record Page(List<ReportRow> rows, long total) {}
+
+    /**
+     * The reports matching the criteria, newest first; {@code first} and {@code size} (at most {@link
+     * #MAX_PAGE}) choose the page. A reference that cannot be one matches nothing.
+     */
+    public Page search(ReportCriteria criteria, int first, int size, boolean count) {
+        Page page = find(criteria, first, size, count);
+        trail.record(
+                Chain.user(me(), null),
+                "reports_searched",
+                searchFields(criteria == null ? ReportCriteria.none() : criteria, first));
+        return page;
+    }
+
+    /** How many reports match (a screen's pager, before it loads the page, which is the recorded search). */
+    public long count(ReportCriteria criteria) {
+        return find(criteria, 0, 1, true).total();
+    }
+
+    private Page find(ReportCriteria criteria, int first, int size, boolean count) {
+        ReportCriteria c = criteria == null ? ReportCriteria.none() : criteria;
+        if (first < 0 || size < 1 || size > MAX_PAGE) {
+            throw DomainException.invalid("invalid_page", "Page invalide (taille de 1 à " + MAX_PAGE + ").");
+        }
+        if (c.from() != null && c.to() != null && c.to().isBefore(c.from())) {
+            throw DomainException.invalid("invalid_period", "La fin de la période précède son début.");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (present(c.reference())) {
+            Optional<String> reference = ReceiptReference.normalise(c.reference());
+            if (reference.isEmpty()) {
+                return new Page(List.of(), 0);
+            }
+            where.append(" and r.reference = :reference");
+            params.put("reference", reference.get());
+        }
+        if (c.from() != null) {
+            where.append(" and r.createdAt >= :from");
+            params.put("from", c.from().atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (c.to() != null) {
+            where.append(" and r.createdAt < :to");
+            params.put("to", c.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (present(c.platform())) {
+            where.append(" and r.platform = :platform");
+            params.put("platform", value(Platform.class, c.platform(), "invalid_platform"));
+        }
+        if (present(c.category())) {
+            where.append(" and r.category = :category");
+            params.put("category", value(Category.class, c.category(), "invalid_category"));
+        }
+        if (present(c.status())) {
+            where.append(" and r.status = :status");
+            params.put("status", value(Report.Status.class, c.status(), "invalid_status"));
+        }
+        if (present(c.operator())) {
+            where.append(" and r.operator = :operator");
+            params.put("operator", c.operator().strip());
+        }
+        if (present(c.unitCode())) {
+            where.append(" and exists (select h.id from Handoff h where h.reportId = r.id and h.unitCode = :unit)");
+            params.put("unit", c.unitCode().strip());
+        }
+        TypedQuery<Report> query = em.createQuery(
+                "select r from Report r" + where + " order by r.createdAt desc, r.id desc", Report.class);
+        params.forEach(query::setParameter);
+        List<ReportRow> rows = query.setFirstResult(first).setMaxResults(size).getResultList().stream()
+                .map(this::row)
+                .toList();
+        long total = -1;
+        if (count) {
+            TypedQuery<Long> counting = em.createQuery("select count(r) from Report r" + where, Long.class);
+            params.forEach(counting::setParameter);
+            total = counting.getSingleResult();
+        }
+        return new Page(rows, total);
+    }
+
+    private static Map<String, Object> searchFields(ReportCriteria c, int first) {
+        Map<String, Object> fields = new LinkedHashMap<>(c.given());
+        fields.put("first", (long) first);
+        return fields;
+    }
+
+    private ReportRow row(Report r) {
+        String unit = em.createNamedQuery(Handoff.OF_REPORT, Handoff.class)
+                .setParameter("reportId", r.id())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(Handoff::unitCode)
+                .orElse(null);
+        return new ReportRow(
+                r.id(),
+                r.reference(),
+                r.createdAt(),
+                r.platform().name(),
+                r.category() == null ? null : r.category().name(),
+                r.status().name(),
+                r.operator(),
+                unit);
+    }
+
+    /**
+     * The report's history: the engine's steps of every process the report ran and the application's
+     * events about it (its chain, its chat's, and readers' events), by time. Reading it is an event.
+     */
+    public ReportHistory history(long reportId) {
+        Report report = em.find(Report.class, reportId);
+        if (report == null) {
+            throw DomainException.notFound("report_not_found", "Signalement introuvable.");
+        }
+        EngineHistory.History engine = engineHistory.ofReport(report.processInstanceId(), reportId);
+        List<ReportHistory.Item> items = new ArrayList<>();
+        for (EngineHistory.Step s : engine.steps()) {
+            items.add(new ReportHistory.Item(
+                    ReportHistory.ENGINE,
+                    s.kind(),
+                    s.start(),
+                    s.end(),
+                    s.durationMs(),
+                    s.who(),
+                    null,
+                    s.elementId(),
+                    s.name(),
+                    null,
+                    null,
+                    Json.createObjectBuilder(s.details()).build()));
+        }
+        Map<Long, AuditEvent> events = new LinkedHashMap<>();
+        em.createNamedQuery(AuditEvent.OF_REPORT, AuditEvent.class)
+                .setParameter("report", reportId)
+                .getResultStream()
+                .forEach(e -> events.put(e.id(), e));
+        if (report.chatId() != null) {
+            em.createNamedQuery(AuditEvent.OF_CHAT, AuditEvent.class)
+                    .setParameter("chat", report.chatId())
+                    .getResultStream()
+                    .forEach(e -> events.putIfAbsent(e.id(), e));
+        }
+        for (AuditEvent e : events.values()) {
+            items.add(new ReportHistory.Item(
+                    ReportHistory.APPLICATION,
+                    e.kind(),
+                    e.at(),
+                    null,
+                    null,
+                    e.actor(),
+                    e.actorRole(),
+                    e.chainKey(),
+                    null,
+                    e.id(),
+                    e.seq(),
+                    parse(e.fields())));
+        }
+        items.sort(Comparator.comparing(ReportHistory.Item::at, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(i -> i.end() == null ? Instant.MAX : i.end()));
+        trail.record(Chain.user(me(), reportId), "report_history_read", Map.of("reportId", reportId));
+        return new ReportHistory(reportId, report.reference(), engine.runs(), items);
+    }
+
+    private String me() {
+        return session.getCallerPrincipal().getName();
+    }
+
+    private static JsonObject parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String value, String code) {
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(code, "Critère de recherche inconnu.");
+        }
+    }
+}
