@@ -39,8 +39,8 @@ class SupervisionSystemIT {
         long[] delays = {15, 20, 35, 40, 50, 55, 60, 70, 80, 200};
         try (Connection c = SecurityIT.database()) {
             // the scripted day is ours alone: clear what an earlier run of this test left
-            try (PreparedStatement clear = c.prepareStatement(
-                    "delete from chat_fact where opened_at >= ? and opened_at < ?")) {
+            try (PreparedStatement clear =
+                    c.prepareStatement("delete from chat_fact where opened_at >= ? and opened_at < ?")) {
                 clear.setTimestamp(1, utc(dayStart.minusSeconds(3600)));
                 clear.setTimestamp(2, utc(dayEnd.plusSeconds(3600)));
                 clear.executeUpdate();
