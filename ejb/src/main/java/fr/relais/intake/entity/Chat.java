@@ -237,6 +237,10 @@ public class Chat {
         return status;
     }
 
+    public Instant closedAt() {
+        return closedAt;
+    }
+
     public Outcome outcome() {
         return outcome;
     }
