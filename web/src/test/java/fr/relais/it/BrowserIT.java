@@ -1303,6 +1303,29 @@ class BrowserIT {
                 .isEmpty();
     }
 
+    @Test
+    void theSupervisorsLiveViewShowsANewChatAndItsTakeWithoutReloading() throws Exception {
+        login("superviseur");
+        browser.get(server.baseUrl() + "/supervisor/platform.xhtml");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platform:waiting")));
+        assertThat(browser.findElement(By.id("figures-hour")).getText()).contains("Prises en charge en moins de 2 min");
+
+        Scenario scenario = new Scenario(server.baseUrl());
+        long chat = scenario.openChat("Bonjour, je voudrais de l'aide.");
+        wait.until(driver -> driver.findElements(By.cssSelector("#platform\\:waiting .chat-id")).stream()
+                .anyMatch(e -> e.getText().equals(String.valueOf(chat))));
+        screenshot("supervisor-platform-live");
+
+        assertThat(scenario.as("operateur")
+                        .post("/chats/" + chat + "/take", null)
+                        .status())
+                .isEqualTo(200);
+        wait.until(driver -> driver.findElements(By.cssSelector("#platform\\:waiting .chat-id")).stream()
+                .noneMatch(e -> e.getText().equals(String.valueOf(chat))));
+        assertThat(browser.findElement(By.id("platform:team")).getText()).contains("operateur");
+    }
+
     static void screenshot(String name) throws Exception {
         screenshot(browser, name);
     }
