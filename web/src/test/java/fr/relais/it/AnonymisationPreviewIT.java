@@ -95,6 +95,8 @@ class AnonymisationPreviewIT {
                 .doesNotContain("06 12 34 56 78")
                 .contains("harcèle");
         Api.as(server.baseUrl(), "operateur").post("/reports/" + id + "/review", "{}");
+        // forwarding is the engine's job after the review: the unit has the report once it is forwarded
+        new Scenario(server.baseUrl()).awaitStatus(id, "FORWARDED");
         var forUnit = Api.as(server.baseUrl(), "agent-guyancourt")
                 .get("/reports/" + id)
                 .json();
