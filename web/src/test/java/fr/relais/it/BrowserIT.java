@@ -1255,4 +1255,33 @@ class BrowserIT {
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
+
+    /** A missed acknowledgement appears on the supervisor's alerts screen by itself, and is acknowledged. */
+    @Test
+    void aMissedAcknowledgementAppearsOnTheSupervisorsAlertsScreenAndIsAcknowledged() throws Exception {
+        long report = new Scenario(server.baseUrl()).forwardedReport();
+        login("superviseur");
+        browser.get(server.baseUrl() + "/supervisor/alerts.xhtml");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        String row = "//tbody[@id='alerts:open_data']/tr[.//span[contains(@class,'alert-report')"
+                + " and normalize-space(.)='Signalement n° " + report + "']]";
+        assertThat(browser.findElements(By.xpath(row))).isEmpty();
+
+        EscalationSystemIT.makeTimerDue(report, "Timer_AcknowledgementMissed");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(row)));
+        assertThat(browser.findElement(By.xpath(row + "//span[contains(@class,'alert-kind')]"))
+                        .getText())
+                .isEqualTo("Accusé de réception en retard (unité)");
+        screenshot("supervisor-alerts");
+
+        browser.findElement(By.xpath(row + "//button[contains(@class,'acknowledge-alert')]"))
+                .click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath(row), 0));
+        String done = "//tbody[@id='alerts:acknowledged_data']/tr[contains(normalize-space(.),'Signalement n° " + report
+                + "')]";
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(done)));
+        assertThat(browser.findElement(By.xpath(done + "//span[contains(@class,'acknowledged-by')]"))
+                        .getText())
+                .startsWith("superviseur — ");
+    }
 }
