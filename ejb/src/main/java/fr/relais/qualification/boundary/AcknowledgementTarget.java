@@ -6,7 +6,9 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Named("acknowledgementTarget")
 @Dependent
 public class AcknowledgementTarget implements ExecutionListener {
+    private static final Logger LOG = Logger.getLogger(AcknowledgementTarget.class.getName());
+
     @EJB
     Qualifications qualifications;
 
@@ -31,12 +35,21 @@ public class AcknowledgementTarget implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         AcknowledgementDeadlines deadlines = qualifications.acknowledgementDeadlines(
-                (Long) execution.getVariable(ProcessVariables.REPORT_ID),
-                AcknowledgementDeadlines.parseSetting(secondEscalation.orElse(null)));
+                (Long) execution.getVariable(ProcessVariables.REPORT_ID), secondDelay());
         execution.setVariable(
                 ProcessVariables.ACKNOWLEDGE_DUE_AT, deadlines.target().toString());
         execution.setVariable(
                 ProcessVariables.ACKNOWLEDGE_DEPARTMENT_DUE_AT,
                 deadlines.department().toString());
+    }
+
+    /** A wrong setting must not stop reports reaching units: it is reported and the default applies. */
+    private Duration secondDelay() {
+        try {
+            return AcknowledgementDeadlines.parseSetting(secondEscalation.orElse(null));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "RELAIS_ACK_SECOND_ESCALATION ignored (" + e.getMessage() + "): the same delay again");
+            return null;
+        }
     }
 }
