@@ -1283,5 +1283,27 @@ class BrowserIT {
         assertThat(browser.findElement(By.xpath(done + "//span[contains(@class,'acknowledged-by')]"))
                         .getText())
                 .startsWith("superviseur — ");
+
+        // at the second deadline the departmental level reads it, and only reads it
+        EscalationSystemIT.makeTimerDue(report, "Timer_AcknowledgementMissedTwice");
+        EscalationSystemIT.awaitAlert(report, "ACK_MISSED_DEPARTMENT");
+        String reference = new Scenario(server.baseUrl())
+                .as("operateur")
+                .get("/reports/" + report)
+                .json()
+                .getString("reference");
+        login("agent-ddpn78");
+        browser.get(server.baseUrl() + "/unit/inbox.xhtml");
+        var late = browser.findElement(
+                By.xpath("//tbody[@id='escalated:late_data']/tr[.//a[normalize-space(.)='" + reference + "']]"));
+        assertThat(late.getText()).contains("CSP-GUYANCOURT");
+        screenshot("unit-escalated-to-department");
+        late.findElement(By.cssSelector("a.detail")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reference"), reference));
+        assertThat(browser.findElement(By.id("report:read-only")).getText()).contains("Consultation seule");
+        assertThat(browser.findElement(By.id("acknowledged")).getText()).contains("Pas encore accusée");
+        assertThat(browser.findElement(By.id("escalation")).getText()).contains("POLICE-78");
+        assertThat(browser.findElements(By.id("report:acknowledge"))).isEmpty();
+        assertThat(browser.findElements(By.id("report:decline"))).isEmpty();
     }
 }
