@@ -42,6 +42,10 @@ public final class ProcessVariables {
     public static final String UNIT_CODE = "unitCode";
     public static final String DANGER_REQUEST_ID = "dangerRequestId";
     public static final String DELIVERY_ID = "deliveryId";
+    /** The report's acknowledgement target (ISO instant): {@code Timer_AcknowledgementMissed} fires then. */
+    public static final String ACKNOWLEDGE_DUE_AT = "acknowledgeDueAt";
+    /** The second deadline (ISO instant): {@code Timer_AcknowledgementMissedTwice} escalates to the department. */
+    public static final String ACKNOWLEDGE_DEPARTMENT_DUE_AT = "acknowledgeDepartmentDueAt";
     /** One of {@link Acknowledgement}'s names, the unit's answer to {@code Task_AcknowledgeReport}. */
     public static final String ACKNOWLEDGEMENT = "acknowledgement";
     /** One of {@link UnitDecision}'s names, the unit's answer to {@code Task_TakeOverReport}. */

@@ -221,6 +221,30 @@ class ModelContractTest {
     }
 
     @Test
+    void theAcknowledgementTimersReadTheDeadlinesTheCodeSetsAndEscalateEveryStepOnce() {
+        BpmnModelInstance model = read("ReportLifecycle.bpmn");
+        List<String> dates =
+                model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.BoundaryEvent.class).stream()
+                        .filter(b -> b.getAttachedTo().getId().equals(ProcessVariables.TASK_ACKNOWLEDGE_REPORT))
+                        .map(b -> ((org.camunda.bpm.model.bpmn.instance.TimerEventDefinition)
+                                        b.getEventDefinitions().iterator().next())
+                                .getTimeDate()
+                                .getTextContent())
+                        .toList();
+        assertThat(dates)
+                .containsExactlyInAnyOrder(
+                        "${" + ProcessVariables.ACKNOWLEDGE_DUE_AT + "}",
+                        "${" + ProcessVariables.ACKNOWLEDGE_DEPARTMENT_DUE_AT + "}");
+        List<String> steps = model.getModelElementsByType(CamundaField.class).stream()
+                .filter(field -> "step".equals(field.getCamundaName()))
+                .map(field -> field.getCamundaString().getTextContent())
+                .toList();
+        assertThat(steps)
+                .containsExactlyInAnyOrder(names(fr.relais.forwarding.boundary.Escalations.Step.values())
+                        .toArray(String[]::new));
+    }
+
+    @Test
     void everyStageTheModelAnnouncesIsAReportStatusAndEveryStatusIsAnnounced() {
         List<String> stages = read("ReportLifecycle.bpmn").getModelElementsByType(CamundaField.class).stream()
                 .filter(field -> "stage".equals(field.getCamundaName()))

@@ -8,11 +8,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -32,6 +41,7 @@ class ReportLifecycleTest {
     private static final String OPERATOR = "op.bordeaux.12";
     private static final String COMPETENT_UNIT = "CSP-BORDEAUX";
     private static final String NEW_UNIT = "BRIGADE-MERIGNAC";
+    private static final Instant FORWARDED_AT = Instant.parse("2099-11-28T10:00:00Z");
 
     ProcessEngine processEngine;
 
@@ -41,6 +51,8 @@ class ReportLifecycleTest {
     private final AtomicInteger decisions = new AtomicInteger();
     private String competence = "RESOLVED";
     private String validation = "NONE";
+    private final List<String> escalations = new ArrayList<>();
+    private int forwardings;
 
     @BeforeEach
     void registerDelegates() {
@@ -59,6 +71,23 @@ class ReportLifecycleTest {
             execution.setVariable("validation", validation);
         });
         Mocks.register("reportStage", stages);
+        Mocks.register("acknowledgementTarget", (ExecutionListener) execution -> {
+            // each forwarding gets its own deadlines, one and two hours after a fixed instant to come
+            Instant forwarded = FORWARDED_AT.plus(Duration.ofDays(forwardings++));
+            execution.setVariable(
+                    "acknowledgeDueAt", forwarded.plus(Duration.ofHours(1)).toString());
+            execution.setVariable(
+                    "acknowledgeDepartmentDueAt",
+                    forwarded.plus(Duration.ofHours(2)).toString());
+        });
+        Mocks.register("escalateAcknowledgement", new JavaDelegate() {
+            private Expression step;
+
+            @Override
+            public void execute(DelegateExecution execution) {
+                escalations.add(execution.getVariable("unitCode") + " " + step.getValue(execution));
+            }
+        });
     }
 
     @AfterEach
@@ -360,6 +389,97 @@ class ReportLifecycleTest {
                         .processInstanceId(report.getId())
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aMissedAcknowledgementEscalatesToTheSupervisorsThenToTheDepartmentAndTheUnitStillHasTheReport() {
+        ProcessInstance report = forwardedToTheUnit("GENERALIST");
+
+        Job first = timer(report, "Timer_AcknowledgementMissed");
+        Job second = timer(report, "Timer_AcknowledgementMissedTwice");
+        assertThat(first.getDuedate()).isEqualTo(Date.from(FORWARDED_AT.plus(Duration.ofHours(1))));
+        assertThat(second.getDuedate()).isEqualTo(Date.from(FORWARDED_AT.plus(Duration.ofHours(2))));
+
+        managementService().executeJob(first.getId());
+        assertThat(escalations).containsExactly(COMPETENT_UNIT + " ACKNOWLEDGE");
+        assertThat(report)
+                .hasPassed("Task_EscalateToSupervisors", "EndEvent_EscalatedToSupervisors")
+                .isWaitingAt("Task_AcknowledgeReport");
+
+        managementService().executeJob(second.getId());
+        assertThat(escalations)
+                .containsExactly(COMPETENT_UNIT + " ACKNOWLEDGE", COMPETENT_UNIT + " ACKNOWLEDGE_DEPARTMENT");
+        assertThat(report)
+                .hasPassed("Task_EscalateToDepartment", "EndEvent_EscalatedToDepartment")
+                .isWaitingAt("Task_AcknowledgeReport");
+        assertThat(task(report)).hasCandidateGroup("unit:" + COMPETENT_UNIT);
+        assertThat(timerCount(report)).isZero();
+
+        complete(task(report), withVariables("acknowledgement", "ACKNOWLEDGED"));
+        runJobs(report);
+        assertThat(report).isWaitingAt("Task_TakeOverReport");
+        assertThat(escalations).hasSize(2);
+    }
+
+    @Test
+    void acknowledgingInTimeCancelsBothTimers() {
+        ProcessInstance report = forwardedToTheUnit("GENERALIST");
+        assertThat(timerCount(report)).isEqualTo(2);
+
+        complete(task(report), withVariables("acknowledgement", "ACKNOWLEDGED"));
+
+        assertThat(timerCount(report))
+                .as("the unit answered: no escalation is due")
+                .isZero();
+        runJobs(report);
+        assertThat(report).isWaitingAt("Task_TakeOverReport").hasNotPassed("Task_EscalateToSupervisors");
+        assertThat(escalations).isEmpty();
+    }
+
+    @Test
+    void takingOverAtOnceOrDecliningAlsoCancelsTheTimers() {
+        ProcessInstance takenOver = forwardedToTheUnit("GENERALIST");
+        complete(task(takenOver), withVariables("acknowledgement", "TAKEN_OVER"));
+        assertThat(timerCount(takenOver)).isZero();
+
+        ProcessInstance declined = forwardedToTheUnit("VSS");
+        complete(task(declined), withVariables("acknowledgement", "DECLINED"));
+        assertThat(timerCount(declined)).isZero();
+        assertThat(escalations).isEmpty();
+    }
+
+    @Test
+    void aReroutedReportGetsNewDeadlinesForTheNewUnit() {
+        ProcessInstance report = forwardedToTheUnit("VSS");
+        managementService()
+                .executeJob(timer(report, "Timer_AcknowledgementMissed").getId());
+        complete(task(report), withVariables("acknowledgement", "DECLINED"));
+        runJobs(report);
+        complete(task(report), withVariables("unitCode", NEW_UNIT));
+
+        assertThat(report).isWaitingAt("Task_AcknowledgeReport");
+        Job first = timer(report, "Timer_AcknowledgementMissed");
+        assertThat(first.getDuedate())
+                .isEqualTo(Date.from(FORWARDED_AT.plus(Duration.ofDays(1)).plus(Duration.ofHours(1))));
+        managementService().executeJob(first.getId());
+        assertThat(escalations).containsExactly(COMPETENT_UNIT + " ACKNOWLEDGE", NEW_UNIT + " ACKNOWLEDGE");
+    }
+
+    private static Job timer(ProcessInstance report, String activityId) {
+        return managementService()
+                .createJobQuery()
+                .processInstanceId(report.getId())
+                .activityId(activityId)
+                .timers()
+                .singleResult();
+    }
+
+    private static long timerCount(ProcessInstance report) {
+        return managementService()
+                .createJobQuery()
+                .processInstanceId(report.getId())
+                .timers()
+                .count();
     }
 
     private ProcessInstance startFromConversation(String platform) {

@@ -1429,4 +1429,55 @@ class BrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history:verification-result"), "intacte"));
         screenshot("auditor-report-timeline");
     }
+
+    /** A missed acknowledgement appears on the supervisor's alerts screen by itself, and is acknowledged. */
+    @Test
+    void aMissedAcknowledgementAppearsOnTheSupervisorsAlertsScreenAndIsAcknowledged() throws Exception {
+        long report = new Scenario(server.baseUrl()).forwardedReport();
+        login("superviseur");
+        browser.get(server.baseUrl() + "/supervisor/alerts.xhtml");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        String row = "//tbody[@id='alerts:open_data']/tr[.//span[contains(@class,'alert-report')"
+                + " and normalize-space(.)='Signalement n° " + report + "']]";
+        assertThat(browser.findElements(By.xpath(row))).isEmpty();
+
+        EscalationSystemIT.makeTimerDue(report, "Timer_AcknowledgementMissed");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(row)));
+        assertThat(browser.findElement(By.xpath(row + "//span[contains(@class,'alert-kind')]"))
+                        .getText())
+                .isEqualTo("Accusé de réception en retard (unité)");
+        screenshot("supervisor-alerts");
+
+        browser.findElement(By.xpath(row + "//button[contains(@class,'acknowledge-alert')]"))
+                .click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath(row), 0));
+        String done = "//tbody[@id='alerts:acknowledged_data']/tr[contains(normalize-space(.),'Signalement n° " + report
+                + "')]";
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(done)));
+        assertThat(browser.findElement(By.xpath(done + "//span[contains(@class,'acknowledged-by')]"))
+                        .getText())
+                .startsWith("superviseur — ");
+
+        // at the second deadline the departmental level reads it, and only reads it
+        EscalationSystemIT.makeTimerDue(report, "Timer_AcknowledgementMissedTwice");
+        EscalationSystemIT.awaitAlert(report, "ACK_MISSED_DEPARTMENT");
+        String reference = new Scenario(server.baseUrl())
+                .as("operateur")
+                .get("/reports/" + report)
+                .json()
+                .getString("reference");
+        login("agent-ddpn78");
+        browser.get(server.baseUrl() + "/unit/inbox.xhtml");
+        var late = browser.findElement(
+                By.xpath("//tbody[@id='escalated:late_data']/tr[.//a[normalize-space(.)='" + reference + "']]"));
+        assertThat(late.getText()).contains("CSP-GUYANCOURT");
+        screenshot("unit-escalated-to-department");
+        late.findElement(By.cssSelector("a.detail")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reference"), reference));
+        assertThat(browser.findElement(By.id("report:read-only")).getText()).contains("Consultation seule");
+        assertThat(browser.findElement(By.id("acknowledged")).getText()).contains("Pas encore accusée");
+        assertThat(browser.findElement(By.id("escalation")).getText()).contains("POLICE-78");
+        assertThat(browser.findElements(By.id("report:acknowledge"))).isEmpty();
+        assertThat(browser.findElements(By.id("report:decline"))).isEmpty();
+    }
 }

@@ -10,6 +10,8 @@ import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
+import fr.relais.sla.boundary.Alerts;
+import fr.relais.sla.entity.Alert;
 import fr.relais.sla.entity.SlaBreach;
 import fr.relais.workflow.ProcessVariables;
 import fr.relais.workflow.Workflow;
@@ -57,6 +59,9 @@ public class DangerNow {
 
     @Inject
     Event<DangerNowEvent> events;
+
+    @EJB
+    Alerts alerts;
 
     Clock clock = Clock.systemUTC();
 
@@ -179,6 +184,13 @@ public class DangerNow {
         Instant now = clock.instant();
         request.escalate(now);
         em.persist(new SlaBreach(ESCALATION_STEP, request.chatId(), now));
+        alerts.raise(
+                Alert.Kind.DANGER_NOW_LATE,
+                request.platform(),
+                null,
+                request.chatId(),
+                request.unitCode(),
+                "Demande « danger immédiat » non prise en compte en 5 minutes par " + unitName(request) + ".");
         em.persist(new ChatMessage(request.chatId(), ChatMessage.Author.DANGER_ESCALATED, unitName(request), now));
         events.fire(new DangerNowEvent(request.id(), request.chatId(), request.unitCode(), holderOf(request)));
     }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "ReferenceUnits"})
 public class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
@@ -88,6 +88,19 @@ public class DemoData {
         user("superviseur", "Superviseur (plateforme généraliste)", Platform.GENERALIST, null, Role.SUPERVISOR);
         user("agent-guyancourt", "Agent du commissariat de Guyancourt", null, "CSP-GUYANCOURT", Role.UNIT_AGENT);
         user("agent-versailles", "Agent du commissariat de Versailles", null, "CSP-VERSAILLES", Role.UNIT_AGENT);
+        // departmental levels (reference units): they read the reports escalated to them
+        user(
+                "agent-ddpn78",
+                "Agent de la direction départementale de la police (78)",
+                null,
+                "POLICE-78",
+                Role.UNIT_AGENT);
+        user(
+                "agent-ddpn33",
+                "Agent de la direction départementale de la police (33)",
+                null,
+                "POLICE-33",
+                Role.UNIT_AGENT);
         user("auditeur", "Auditeur", null, null, Role.AUDITOR);
         user("admin", "Administrateur technique", null, null, Role.ADMIN);
         LOG.info("Demo mode: demo units and accounts are present (password = user name)");

@@ -170,8 +170,31 @@ public class Forwarding {
      */
     @RolesAllowed(Role.UNIT_AGENT)
     public UnitReport unitReport(long reportId) {
-        Handoff handoff = heldHandoff(reportId, unitAgent(), LockModeType.NONE);
+        Caller caller = unitAgent();
+        Optional<Handoff> escalated = lastHandoff(reportId)
+                .filter(h -> !caller.worksIn(h.unitCode()) && h.heldByUnit() && h.escalatedTo(caller.unitCode()));
+        if (escalated.isPresent()) {
+            return UnitReport.of(em.find(Report.class, reportId), escalated.get(), history(reportId), true);
+        }
+        Handoff handoff = heldHandoff(reportId, caller, LockModeType.NONE);
         return UnitReport.of(em.find(Report.class, reportId), handoff, history(reportId));
+    }
+
+    /**
+     * For the agents of a departmental unit: the reports whose acknowledgement the units of its
+     * department missed twice, escalated to it and still unanswered, earliest escalation first. Read
+     * only: the departmental level follows them up with the unit, it does not answer for it.
+     */
+    @RolesAllowed(Role.UNIT_AGENT)
+    public List<UnitReport> escalatedToDepartment() {
+        Caller caller = unitAgent();
+        return em
+                .createNamedQuery(Handoff.ESCALATED_TO_DEPARTMENT, Handoff.class)
+                .setParameter("unitCode", caller.unitCode())
+                .getResultList()
+                .stream()
+                .map(h -> UnitReport.of(em.find(Report.class, h.reportId()), h, List.of(), true))
+                .toList();
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.List;
  * competence chose the unit, and why. {@code status} is where the report stands with the unit
  * (FORWARDED, ACKNOWLEDGED, TAKEN_OVER, CLOSED, DECLINED); {@code nextStep} the step open for it now
  * (ACKNOWLEDGE, TAKE_OVER, RECORD_OUTCOME), null while the engine records the last answer or once the
- * report is closed. {@code history} lists the report's forwardings, oldest first.
+ * report is closed. {@code history} lists the report's forwardings, oldest first. {@code escalatedAt}
+ * and {@code escalatedToDepartmentAt} say when a missed acknowledgement was escalated to the platform's
+ * supervisors and to {@code departmentUnit}; {@code readOnly} is true for that departmental level.
  */
 public record UnitReport(
         long id,
@@ -48,7 +50,11 @@ public record UnitReport(
         Instant closedAt,
         String nextStep,
         ReportDecisions decisions,
-        List<HandoffStep> history) {
+        List<HandoffStep> history,
+        Instant escalatedAt,
+        Instant escalatedToDepartmentAt,
+        String departmentUnit,
+        boolean readOnly) {
 
     /** The unit's view of where the report stands with it. */
     static String status(Handoff handoff) {
@@ -82,6 +88,14 @@ public record UnitReport(
     }
 
     static UnitReport of(Report r, Handoff handoff, List<HandoffStep> history) {
+        return of(r, handoff, history, false);
+    }
+
+    /**
+     * {@code readOnly}: read by the departmental level the missed acknowledgement was escalated to,
+     * which cannot answer for the unit ({@code nextStep} is then null).
+     */
+    static UnitReport of(Report r, Handoff handoff, List<HandoffStep> history, boolean readOnly) {
         return new UnitReport(
                 r.id(),
                 r.reference(),
@@ -114,8 +128,12 @@ public record UnitReport(
                 handoff.outcome() == null ? null : handoff.outcome().name(),
                 handoff.outcomeNote(),
                 r.closedAt(),
-                nextStep(r, handoff),
+                readOnly ? null : nextStep(r, handoff),
                 ReportDecisions.of(r),
-                history);
+                history,
+                handoff.escalatedAt(),
+                handoff.escalatedToDepartmentAt(),
+                handoff.departmentUnit(),
+                readOnly);
     }
 }

@@ -22,10 +22,15 @@ import java.time.Instant;
 @NamedQuery(
         name = Handoff.PENDING_FOR_UNIT,
         query = "select h from Handoff h where h.unitCode = :unitCode and h.decision is null order by h.forwardedAt")
+@NamedQuery(
+        name = Handoff.ESCALATED_TO_DEPARTMENT,
+        query = "select h from Handoff h where h.departmentUnit = :unitCode and h.escalatedToDepartmentAt is not null"
+                + " and h.decision is null order by h.escalatedToDepartmentAt, h.id")
 @NamedQuery(name = Handoff.OF_REPORT, query = "select h from Handoff h where h.reportId = :reportId order by h.id desc")
 public class Handoff {
     public static final String PENDING_FOR_UNIT = "Handoff.pendingForUnit";
     public static final String OF_REPORT = "Handoff.ofReport";
+    public static final String ESCALATED_TO_DEPARTMENT = "Handoff.escalatedToDepartment";
 
     public enum Decision {
         ACCEPTED,
@@ -102,6 +107,18 @@ public class Handoff {
     @Column(name = "outcome_at")
     private Instant outcomeAt;
 
+    /** When the missed acknowledgement target was escalated to the platform's supervisors. */
+    @Column(name = "escalated_at")
+    private Instant escalatedAt;
+
+    /** When it was escalated again, to the departmental level ({@link #departmentUnit}). */
+    @Column(name = "escalated_to_department_at")
+    private Instant escalatedToDepartmentAt;
+
+    /** The departmental unit the report was escalated to; its agents may read the report. */
+    @Column(name = "department_unit", length = 40)
+    private String departmentUnit;
+
     @Version
     private long version;
 
@@ -159,6 +176,53 @@ public class Handoff {
         this.outcomeNote = note;
         this.outcomeBy = agent;
         this.outcomeAt = now;
+    }
+
+    /** Whether the unit still owes its acknowledgement: the target's timers may escalate. */
+    public boolean awaitingAcknowledgement() {
+        return decision == null && acknowledgedAt == null;
+    }
+
+    /** The acknowledgement target passed: the platform's supervisors are told. Once only. */
+    public boolean escalate(Instant now) {
+        if (!awaitingAcknowledgement() || escalatedAt != null) {
+            return false;
+        }
+        this.escalatedAt = now;
+        return true;
+    }
+
+    /**
+     * The second deadline passed: the departmental level ({@code unit}, none when the directory has
+     * none for the department) is told. Once only.
+     */
+    public boolean escalateToDepartment(String unit, Instant now) {
+        if (!awaitingAcknowledgement() || escalatedToDepartmentAt != null) {
+            return false;
+        }
+        if (escalatedAt == null) {
+            this.escalatedAt = now;
+        }
+        this.escalatedToDepartmentAt = now;
+        this.departmentUnit = unit;
+        return true;
+    }
+
+    /** Whether agents of {@code unit} read this report as its department's level (escalated to them). */
+    public boolean escalatedTo(String unit) {
+        return escalatedToDepartmentAt != null && unit != null && unit.equals(departmentUnit);
+    }
+
+    public Instant escalatedAt() {
+        return escalatedAt;
+    }
+
+    public Instant escalatedToDepartmentAt() {
+        return escalatedToDepartmentAt;
+    }
+
+    public String departmentUnit() {
+        return departmentUnit;
     }
 
     public boolean acknowledged() {

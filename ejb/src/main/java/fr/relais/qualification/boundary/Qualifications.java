@@ -11,6 +11,7 @@ import fr.relais.directory.boundary.Directory;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
+import fr.relais.qualification.control.AcknowledgementDeadlines;
 import fr.relais.qualification.control.Decisions;
 import fr.relais.qualification.control.QualificationChanges;
 import fr.relais.qualification.control.ReceiptReference;
@@ -36,6 +37,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -260,6 +262,19 @@ public class Qualifications {
         if (stage == Report.Status.FORWARDED) {
             report.startAcknowledgementClock(clock.instant());
         }
+    }
+
+    /**
+     * Called by the engine as the report enters a unit's inbox (after its clock started): the deadlines
+     * of the acknowledgement's timers, see {@link AcknowledgementDeadlines}.
+     */
+    public AcknowledgementDeadlines acknowledgementDeadlines(long reportId, Duration secondDelay) {
+        Report report = em.find(Report.class, reportId);
+        return AcknowledgementDeadlines.of(
+                clock.instant(),
+                report.acknowledgeDueAt(),
+                report.timeToAcknowledge() == null ? null : Duration.parse(report.timeToAcknowledge()),
+                secondDelay);
     }
 
     /**

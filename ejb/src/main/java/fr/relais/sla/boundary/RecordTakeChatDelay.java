@@ -1,7 +1,10 @@
 package fr.relais.sla.boundary;
 
+import fr.relais.intake.entity.Chat;
+import fr.relais.sla.entity.Alert;
 import fr.relais.sla.entity.SlaBreach;
 import fr.relais.workflow.ProcessVariables;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
@@ -26,8 +29,14 @@ public class RecordTakeChatDelay implements JavaDelegate {
     /** Injected by the engine from the task's field in the model: TAKE_CHAT_WARNING or TAKE_CHAT. */
     private Expression step;
 
+    /** The step of the 2-minute breach, which raises an alert (the 60-second warning does not). */
+    static final String BREACH = "TAKE_CHAT";
+
     @PersistenceContext
     EntityManager em;
+
+    @EJB
+    Alerts alerts;
 
     @Override
     @Transactional
@@ -35,6 +44,16 @@ public class RecordTakeChatDelay implements JavaDelegate {
         Long chatId = (Long) execution.getVariable(ProcessVariables.CHAT_ID);
         String delay = (String) step.getValue(execution);
         em.persist(new SlaBreach(delay, chatId, Instant.now()));
+        if (BREACH.equals(delay)) {
+            Chat chat = em.find(Chat.class, chatId);
+            alerts.raise(
+                    Alert.Kind.TAKE_CHAT_BREACH,
+                    chat.platform(),
+                    null,
+                    chatId,
+                    null,
+                    "Conversation non prise en charge en 2 minutes.");
+        }
         LOG.warning(() -> "Chat " + chatId + " not taken in charge in time: " + delay);
     }
 }

@@ -19,8 +19,13 @@ public class SlaBreach {
     @Column(nullable = false, length = 40)
     private String step;
 
-    @Column(name = "chat_id", nullable = false)
+    /** The chat concerned; none for a report without a chat. */
+    @Column(name = "chat_id")
     private Long chatId;
+
+    /** The report concerned, for the steps of its lifecycle (none for a chat's steps). */
+    @Column(name = "report_id")
+    private Long reportId;
 
     @Column(name = "breached_at", nullable = false)
     private Instant breachedAt;
@@ -33,12 +38,23 @@ public class SlaBreach {
         this.breachedAt = breachedAt;
     }
 
+    /** A breach of a report's step (its chat, if it came from one). */
+    public static SlaBreach ofReport(String step, long reportId, Long chatId, Instant breachedAt) {
+        SlaBreach breach = new SlaBreach(step, chatId, breachedAt);
+        breach.reportId = reportId;
+        return breach;
+    }
+
     public String step() {
         return step;
     }
 
     public Long chatId() {
         return chatId;
+    }
+
+    public Long reportId() {
+        return reportId;
     }
 
     public Instant breachedAt() {

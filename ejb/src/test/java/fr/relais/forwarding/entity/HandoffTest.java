@@ -87,4 +87,41 @@ class HandoffTest {
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo("outcome_recorded"));
     }
+
+    @Test
+    void aMissedAcknowledgementEscalatesOnceToEachLevelWhileTheUnitHasNotAnswered() {
+        Handoff handoff = new Handoff(7L, "CSP-GUYANCOURT", null, NOW, "COMMUNE_UNIT", "Commissariat.");
+
+        assertThat(handoff.escalate(NOW.plusSeconds(3600))).isTrue();
+        assertThat(handoff.escalate(NOW.plusSeconds(3601))).as("once").isFalse();
+        assertThat(handoff.escalatedAt()).isEqualTo(NOW.plusSeconds(3600));
+        assertThat(handoff.escalatedTo("POLICE-78"))
+                .as("not yet the department")
+                .isFalse();
+
+        assertThat(handoff.escalateToDepartment("POLICE-78", NOW.plusSeconds(7200)))
+                .isTrue();
+        assertThat(handoff.escalateToDepartment("POLICE-78", NOW.plusSeconds(7201)))
+                .isFalse();
+        assertThat(handoff.escalatedToDepartmentAt()).isEqualTo(NOW.plusSeconds(7200));
+        assertThat(handoff.escalatedTo("POLICE-78")).isTrue();
+        assertThat(handoff.escalatedTo("POLICE-33")).isFalse();
+        assertThat(handoff.escalatedTo(null)).isFalse();
+    }
+
+    @Test
+    void anAnsweredHandoffIsNotEscalated() {
+        Handoff acknowledged = new Handoff(7L, "CSP-GUYANCOURT", null, NOW, "COMMUNE_UNIT", "Commissariat.");
+        acknowledged.acknowledge("agent-guyancourt", NOW.plusSeconds(60));
+        assertThat(acknowledged.escalate(NOW.plusSeconds(3600))).isFalse();
+        assertThat(acknowledged.escalateToDepartment("POLICE-78", NOW.plusSeconds(7200)))
+                .isFalse();
+        assertThat(acknowledged.escalatedAt()).isNull();
+
+        Handoff declined = new Handoff(8L, "CSP-GUYANCOURT", null, NOW, "COMMUNE_UNIT", "Commissariat.");
+        declined.decline("agent-guyancourt", "Pas chez nous.", null, NOW.plusSeconds(60));
+        assertThat(declined.escalateToDepartment("POLICE-78", NOW.plusSeconds(7200)))
+                .isFalse();
+        assertThat(declined.escalatedTo("POLICE-78")).isFalse();
+    }
 }

@@ -36,11 +36,12 @@ public class InboxResource {
      * {@code scope=pending} (the default): the reports waiting for the unit's answer, oldest first;
      * {@code scope=taken}: the reports the unit took over ("Nos signalements"), most recent first,
      * filtered by part of the reference, the category and the take-over day ({@code from}, {@code to}:
-     * yyyy-MM-dd, included).
+     * yyyy-MM-dd, included); {@code scope=escalated}: for a departmental unit, the reports of its
+     * department's units escalated to it after a missed acknowledgement, still unanswered (read only).
      */
     @Operation(
             operationId = "listInbox",
-            summary = "List the reports awaiting the caller's unit, or those it took over")
+            summary = "List the reports awaiting the caller's unit, those it took over, or those escalated to it")
     @GET
     public List<UnitReport> inbox(
             @QueryParam("scope") String scope,
@@ -51,8 +52,11 @@ public class InboxResource {
         if (scope == null || scope.equals("pending")) {
             return forwarding.inbox();
         }
+        if (scope.equals("escalated")) {
+            return forwarding.escalatedToDepartment();
+        }
         if (!scope.equals("taken")) {
-            throw DomainException.invalid("invalid_scope", "Portée inconnue (pending ou taken).");
+            throw DomainException.invalid("invalid_scope", "Portée inconnue (pending, taken ou escalated).");
         }
         Category cat;
         try {

@@ -1,5 +1,6 @@
 package fr.relais.forwarding.view;
 
+import fr.relais.directory.boundary.Directory;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.forwarding.boundary.UnitReport;
 import fr.relais.qualification.entity.Category;
@@ -13,6 +14,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +30,14 @@ public class InboxView implements Serializable {
     @EJB
     Forwarding forwarding;
 
+    @EJB
+    Directory directory;
+
     Clock clock = Clock.systemUTC();
 
     private List<UnitReport> reports;
+    private List<UnitReport> escalated;
+    private boolean departmental;
     private List<UnitReport> taken;
     private final Map<Long, String> reasons = new HashMap<>();
     private String reference;
@@ -41,6 +48,11 @@ public class InboxView implements Serializable {
     @PostConstruct
     void load() {
         reports = forwarding.inbox();
+        departmental = directory
+                .unit(directory.currentCaller().unitCode())
+                .map(u -> u.kind().departmental())
+                .orElse(false);
+        escalated = departmental ? forwarding.escalatedToDepartment() : List.of();
         search();
     }
 
@@ -84,11 +96,26 @@ public class InboxView implements Serializable {
      * no target or the unit already acknowledged it (the clock stopped).
      */
     public Long minutesLeft(UnitReport r) {
+        return minutesLeft(r, clock.instant());
+    }
+
+    static Long minutesLeft(UnitReport r, Instant now) {
         if (r.acknowledgedAt() != null || r.decisions() == null || r.decisions().acknowledgeDueAt() == null) {
             return null;
         }
-        return Duration.between(clock.instant(), r.decisions().acknowledgeDueAt())
-                .toMinutes();
+        return Duration.between(now, r.decisions().acknowledgeDueAt()).toMinutes();
+    }
+
+    /**
+     * For a departmental unit's agents: the reports of their department's units escalated to them
+     * after a missed acknowledgement ("En retard dans le département"), read only.
+     */
+    public List<UnitReport> getEscalated() {
+        return escalated;
+    }
+
+    public boolean isDepartmental() {
+        return departmental;
     }
 
     public List<UnitReport> getReports() {

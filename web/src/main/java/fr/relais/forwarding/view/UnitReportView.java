@@ -14,6 +14,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -109,7 +110,12 @@ public class UnitReportView implements Serializable {
 
     /** Whether the engine is still recording the unit's last answer (the page polls until it has). */
     public boolean isPending() {
-        return report != null && report.nextStep() == null && !"CLOSED".equals(report.status());
+        return report != null && !report.readOnly() && report.nextStep() == null && !"CLOSED".equals(report.status());
+    }
+
+    /** Minutes left before the acknowledgement target (negative once missed); null once acknowledged. */
+    public Long getMinutesLeft() {
+        return report == null ? null : InboxView.minutesLeft(report, Instant.now());
     }
 
     public List<Unit> getUnits() {
