@@ -36,6 +36,7 @@ public final class Anonymiser {
             EntityType.PERSON_NAME);
 
     private static final String HMAC = "HmacSHA256";
+    private static final Detector FAIL_CLOSED = new FailClosedShapes();
 
     private final byte[] pseudonymSecret;
     private final List<Detector> detectors = List.of(
@@ -70,6 +71,13 @@ public final class Anonymiser {
             detector.detect(text, identity, candidates);
         }
         List<DetectedEntity> resolved = resolveOverlaps(candidates);
+        List<DetectedEntity> shapes = new ArrayList<>();
+        FAIL_CLOSED.detect(text, identity, shapes);
+        for (DetectedEntity shape : shapes) {
+            if (resolved.stream().noneMatch(shape::overlaps)) {
+                resolved.add(shape);
+            }
+        }
         candidates.clear();
         candidates.addAll(resolved);
         repeatEverywhere(text, resolved, candidates);

@@ -376,6 +376,128 @@ final class PersonNameDetector implements Detector {
             "al", "ait", "mac", "mc", "ter", "ten", "st", "saint", "sainte");
     private static final Set<String> LOWER_PARTICLES = words("da", "di", "del", "della", "dos", "das", "van", "von");
     private static final Set<String> WEAK_CUE_LAST = words("suis", "est");
+    /** Upper-case words of narratives that are not surnames, for the shape rule on names in capitals. */
+    private static final Set<String> ACRONYMS = words(
+            "sms",
+            "mms",
+            "cb",
+            "rib",
+            "iban",
+            "hlm",
+            "caf",
+            "cpam",
+            "sncf",
+            "ratp",
+            "edf",
+            "gdf",
+            "rsa",
+            "psg",
+            "om",
+            "sa",
+            "sas",
+            "sarl",
+            "tgv",
+            "ter",
+            "rer",
+            "ok",
+            "tv",
+            "pv",
+            "gps",
+            "bac",
+            "cm",
+            "ce",
+            "cp",
+            "rdv",
+            "wc",
+            "id",
+            "ip",
+            "svp",
+            "urgent",
+            "attention",
+            "pdf",
+            "url",
+            "usb",
+            "pc",
+            "dm",
+            "mp",
+            "ong",
+            "samu",
+            "sos",
+            "crs",
+            "gign",
+            "pj",
+            "pn",
+            "gn",
+            "vtc",
+            "suv",
+            "bmw",
+            "vw",
+            "zac",
+            "zi",
+            "za",
+            "ht",
+            "ttc",
+            "eur",
+            "usd",
+            "fr",
+            "ue",
+            "usa",
+            "uk",
+            "oqtf",
+            "ase",
+            "pmi",
+            "cmu",
+            "ame",
+            "apl",
+            "aah",
+            "cesu",
+            "ehpad",
+            "ime",
+            "sdf",
+            "tgi",
+            "jaf",
+            "jld",
+            "vif",
+            "umj",
+            "itt",
+            "mdr",
+            "lol",
+            "ptdr",
+            "stp",
+            "jpp",
+            "nrv",
+            "bg",
+            "oklm",
+            "nir",
+            "siret",
+            "tva",
+            "qr",
+            "wifi",
+            "sim",
+            "pin",
+            "cvv",
+            "cvc",
+            "dab",
+            "gab",
+            "atm",
+            "paypal",
+            "hs",
+            "aide",
+            "help",
+            "stop",
+            "police",
+            "gendarmerie",
+            "danger",
+            "important",
+            "info",
+            "infos",
+            "nb",
+            "ps",
+            "rip");
+    /** Particles written in capitals inside a surname in capitals ("LE ROUX", "BEN ALI", "VAN DER BERG"). */
+    private static final Set<String> CAPITAL_PARTICLES =
+            words("le", "la", "de", "du", "des", "van", "der", "den", "dos", "da", "ben", "el", "ait", "ould", "mac");
+
     private static final int MAX_TOKENS = 5;
 
     static {
@@ -415,10 +537,14 @@ final class PersonNameDetector implements Detector {
             }
             if (!taken[i] && startsName(text, tokens, i)) {
                 int end = extend(text, tokens, i);
-                for (int k = i; k < end; k++) {
+                int start = i;
+                while (start > 0 && !taken[start - 1] && isCapitalsBefore(text, tokens, start)) {
+                    start--;
+                }
+                for (int k = start; k < end; k++) {
                     taken[k] = true;
                 }
-                names.add(new int[] {i, end});
+                names.add(new int[] {start, end});
                 i = end - 1;
             }
         }
@@ -458,6 +584,9 @@ final class PersonNameDetector implements Detector {
                         || known && !AMBIGUOUS.contains(t.folded());
             default:
                 break;
+        }
+        if (capitalised && isCapitalsShape(text, tokens, i)) {
+            return true;
         }
         if (!capitalised || !known) {
             return false;
@@ -610,6 +739,90 @@ final class PersonNameDetector implements Detector {
         return next.gapIsSpace(text) && next.capitalised() && next.hasLetter() && !CAPITAL_STOP.contains(next.folded());
     }
 
+    /** A surname in capitals, or one of its particles, right before the name starting at {@code i} ("LE ROUX Théo"). */
+    private static boolean isCapitalsBefore(String text, List<Token> tokens, int i) {
+        Token previous = tokens.get(i - 1);
+        return tokens.get(i).gapIsSpace(text) && isCapitalsWord(text, previous);
+    }
+
+    private static boolean isCapitalsWord(String text, Token t) {
+        String f = t.folded();
+        return t.allCaps()
+                && !ACRONYMS.contains(f)
+                && !isTitleToken(text, t)
+                && (CAPITAL_PARTICLES.contains(f) || !CAPITAL_STOP.contains(f) && !PARTICLES.contains(f));
+    }
+
+    /**
+     * The shape of a name written the administrative way, without any list: a surname in capitals next to a
+     * capitalised word ("Dmitri BOUCHER", "HADDAD Nour", "LE ROUX Théo").
+     */
+    private static boolean isCapitalsShape(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i + 1).gapIsSpace(text)) {
+            return false;
+        }
+        Token t = tokens.get(i);
+        Token next = tokens.get(i + 1);
+        if (isCapitalsWord(text, t) && !CAPITAL_PARTICLES.contains(t.folded())) {
+            return next.capitalised() && !next.allCaps() && isNamePart(text, tokens, i + 1);
+        }
+        if (!t.allCaps() && !PARTICLES.contains(t.folded())) {
+            int k = i + 1;
+            while (k < tokens.size() && tokens.get(k).gapIsSpace(text) && isCapitalsWord(text, tokens.get(k))) {
+                if (!CAPITAL_PARTICLES.contains(tokens.get(k).folded())) {
+                    return true;
+                }
+                k++;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Lower-case particles inside a name: "d'Almeida", "de Villepin", "du Plessis", "de la Salle". Returns how many
+     * tokens they take with the capitalised word after them, or 0.
+     */
+    private static int lowerParticleRun(String text, List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        if (!t.lowerCase() || !t.gapIsSpace(text)) {
+            return 0;
+        }
+        String f = t.folded();
+        int next = k + 1;
+        if (f.equals("d") || f.equals("l")) {
+            return next < tokens.size()
+                            && isApostrophe(tokens.get(next).gapBefore(text))
+                            && startsNamePart(tokens, next)
+                    ? 2
+                    : 0;
+        }
+        if (!f.equals("de") && !f.equals("du")) {
+            return 0;
+        }
+        if (f.equals("de")
+                && next < tokens.size()
+                && tokens.get(next).folded().equals("la")
+                && tokens.get(next).lowerCase()
+                && tokens.get(next).gapIsSpace(text)) {
+            next++;
+        }
+        return next < tokens.size() && tokens.get(next).gapIsSpace(text) && startsNamePart(tokens, next)
+                ? next - k + 1
+                : 0;
+    }
+
+    private static boolean startsNamePart(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        return t.capitalised()
+                && t.hasLetter()
+                && !CAPITAL_STOP.contains(t.folded())
+                && !PARTICLES.contains(t.folded());
+    }
+
+    private static boolean isApostrophe(String gap) {
+        return gap.equals("'") || gap.equals("’");
+    }
+
     private static int extend(String text, List<Token> tokens, int start) {
         int end = start + 1;
         boolean lowerStart = tokens.get(start).lowerCase();
@@ -618,9 +831,12 @@ final class PersonNameDetector implements Detector {
             if (!next.gapIsSpace(text)) {
                 break;
             }
+            int particles = lowerParticleRun(text, tokens, end);
             if (isNamePart(text, tokens, end)
                     || LOWER_PARTICLES.contains(next.folded()) && followedByCapital(text, tokens, end)) {
                 end++;
+            } else if (particles > 0 && end - start + particles <= MAX_TOKENS) {
+                end += particles;
             } else if (lowerStart
                     && end == start + 1
                     && next.lowerCase()

@@ -52,7 +52,8 @@ final class CorpusScore {
             for (Corpus.Expected missed : expected) {
                 score.counts.get(missed.type())[FN]++;
                 score.misses.add(narrative.id() + " missed " + missed.type() + " '"
-                        + narrative.text().substring(missed.start(), missed.end()) + "'");
+                        + narrative.text().substring(missed.start(), missed.end()) + "' after '"
+                        + narrative.text().substring(Math.max(0, missed.start() - 25), missed.start()) + "'");
             }
         }
         return score;

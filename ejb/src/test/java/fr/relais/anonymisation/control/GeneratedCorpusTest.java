@@ -19,6 +19,7 @@ class GeneratedCorpusTest {
 
     private static List<Corpus.Narrative> narratives;
     private static CorpusScore score;
+    private static CorpusScore fresh;
 
     @BeforeAll
     static void evaluate() throws IOException {
@@ -29,11 +30,17 @@ class GeneratedCorpusTest {
         System.out.println(report);
         score.misses().forEach(System.out::println);
         narratives.stream().limit(3).forEach(n -> System.out.println(n.id() + ": " + n.text()));
+        fresh = CorpusScore.of(anonymiser, GeneratedCorpus.generate(GeneratedCorpus.FRESH_SEED, GeneratedCorpus.SIZE));
+        String freshReport =
+                "Seed " + GeneratedCorpus.FRESH_SEED + ", " + GeneratedCorpus.SIZE + " narratives\n\n" + fresh.table();
+        System.out.println(freshReport);
+        fresh.misses().forEach(System.out::println);
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
             Files.writeString(
                     target.resolve("generated-corpus-results.md"),
-                    report + "\n" + String.join("\n", score.misses()) + "\n",
+                    report + "\n" + freshReport + "\n" + String.join("\n", score.misses()) + "\n\n"
+                            + String.join("\n", fresh.misses()) + "\n",
                     StandardCharsets.UTF_8);
         }
     }
