@@ -530,8 +530,16 @@ final class PersonNameDetector implements Detector {
         List<int[]> names = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (!taken[i] && followsNonPerson(text, tokens, i)) {
-                while (i + 1 < tokens.size() && tokens.get(i + 1).gapIsSpace(text) && isNamePart(text, tokens, i + 1)) {
-                    taken[++i] = true;
+                while (i + 1 < tokens.size() && tokens.get(i + 1).gapIsSpace(text)) {
+                    if (isNamePart(text, tokens, i + 1)) {
+                        taken[++i] = true;
+                    } else if (tokens.get(i + 1).folded().equals("et")
+                            && tokens.get(i + 1).lowerCase()
+                            && followedByCapital(text, tokens, i + 1)) {
+                        taken[++i] = true; // "rue Pierre et Marie Curie"
+                    } else {
+                        break;
+                    }
                 }
                 continue;
             }
@@ -580,7 +588,10 @@ final class PersonNameDetector implements Detector {
                 if (t.allCaps() && !known) {
                     return false;
                 }
-                return capitalised && (known || nextIsSurname(text, tokens, i))
+                return capitalised
+                                && (known
+                                        || nextIsSurname(text, tokens, i)
+                                        || i + 1 < tokens.size() && lowerParticleRun(text, tokens, i + 1) > 0)
                         || known && !AMBIGUOUS.contains(t.folded());
             default:
                 break;
@@ -623,7 +634,8 @@ final class PersonNameDetector implements Detector {
         Token previous = tokens.get(i - 1);
         String p = previous.folded();
         if (isTitleToken(text, previous) || TITLES.contains(p) && p.length() > 3) {
-            return Cue.STRONG;
+            // "Madame, Monsieur, La semaine dernière...": a title followed by a comma addresses the reader
+            return t.gapBefore(text).contains(",") ? Cue.NONE : Cue.STRONG;
         }
         if (RELATIONS.contains(p)) {
             return Cue.STRONG;
@@ -784,11 +796,23 @@ final class PersonNameDetector implements Detector {
      */
     private static int lowerParticleRun(String text, List<Token> tokens, int k) {
         Token t = tokens.get(k);
-        if (!t.lowerCase() || !t.gapIsSpace(text)) {
+        if (!t.gapIsSpace(text)) {
             return 0;
         }
         String f = t.folded();
         int next = k + 1;
+        if ((f.equals("van") || f.equals("von"))
+                && next + 1 < tokens.size()
+                && Set.of("der", "den", "de").contains(tokens.get(next).folded())
+                && tokens.get(next).lowerCase()
+                && tokens.get(next).gapIsSpace(text)
+                && tokens.get(next + 1).gapIsSpace(text)
+                && startsNamePart(tokens, next + 1)) {
+            return 3; // "Van der Berg", "van den Bosch"
+        }
+        if (!t.lowerCase()) {
+            return 0;
+        }
         if (f.equals("d") || f.equals("l")) {
             return next < tokens.size()
                             && isApostrophe(tokens.get(next).gapBefore(text))
@@ -832,7 +856,9 @@ final class PersonNameDetector implements Detector {
                 break;
             }
             int particles = lowerParticleRun(text, tokens, end);
-            if (isNamePart(text, tokens, end)
+            if (particles == 3 && end - start + particles <= MAX_TOKENS) {
+                end += particles;
+            } else if (isNamePart(text, tokens, end)
                     || LOWER_PARTICLES.contains(next.folded()) && followedByCapital(text, tokens, end)) {
                 end++;
             } else if (particles > 0 && end - start + particles <= MAX_TOKENS) {

@@ -42,6 +42,10 @@ class GeneratedCorpusTest {
                     report + "\n" + freshReport + "\n" + String.join("\n", score.misses()) + "\n\n"
                             + String.join("\n", fresh.misses()) + "\n",
                     StandardCharsets.UTF_8);
+            StringBuilder texts = new StringBuilder();
+            narratives.forEach(
+                    n -> texts.append(n.id()).append('\t').append(n.text()).append('\n'));
+            Files.writeString(target.resolve("generated-corpus.txt"), texts, StandardCharsets.UTF_8);
         }
     }
 
