@@ -523,6 +523,17 @@ final class PersonNameDetector implements Detector {
         }
     }
 
+    private final boolean partOfSpeech;
+
+    /** With the part-of-speech model for runs of proper nouns no list or cue announces. */
+    PersonNameDetector() {
+        this(true);
+    }
+
+    PersonNameDetector(boolean partOfSpeech) {
+        this.partOfSpeech = partOfSpeech;
+    }
+
     @Override
     public void detect(String text, ReporterIdentity reporter, List<DetectedEntity> out) {
         List<Token> tokens = Token.tokenise(text);
@@ -555,6 +566,9 @@ final class PersonNameDetector implements Detector {
                 names.add(new int[] {start, end});
                 i = end - 1;
             }
+        }
+        if (partOfSpeech) {
+            properNounRuns(text, tokens, taken, names);
         }
         propagate(text, tokens, taken, names);
         for (int[] name : names) {
@@ -749,6 +763,122 @@ final class PersonNameDetector implements Detector {
         }
         Token next = tokens.get(k + 1);
         return next.gapIsSpace(text) && next.capitalised() && next.hasLetter() && !CAPITAL_STOP.contains(next.folded());
+    }
+
+    /**
+     * Two or more capitalised words in a row that no cue or list announced ("Un témoin, Svetlana Ferreira, a tout vu")
+     * are a name when the part-of-speech model tags each of them as a proper noun and together they are not the name
+     * of a commune (the place of the facts: "Saint-Denis", "Le Mans").
+     */
+    private static void properNounRuns(String text, List<Token> tokens, boolean[] taken, List<int[]> names) {
+        int taggedFrom = -1;
+        List<ProperNouns.Tagged> tagged = List.of();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (taken[i]
+                    || !t.capitalised()
+                    || !t.hasLetter()
+                    || CAPITAL_STOP.contains(t.folded())
+                    || PARTICLES.contains(t.folded())
+                    || isTitleToken(text, t)
+                    || ACRONYMS.contains(t.folded())) {
+                continue;
+            }
+            int end = extend(text, tokens, i);
+            int words = 0;
+            for (int k = i; k < end; k++) {
+                if (taken[k]) {
+                    end = k;
+                    break;
+                }
+                if (!tokens.get(k).folded().chars().allMatch(Character::isLetter)
+                        && tokens.get(k).folded().chars().anyMatch(Character::isDigit)) {
+                    words = -MAX_TOKENS; // "Audi A3": a model, not a person
+                }
+                if (!PARTICLES.contains(tokens.get(k).folded()) && tokens.get(k).capitalised()) {
+                    words++;
+                }
+            }
+            if (words < 2 || NOT_PERSON_BEFORE.contains(t.folded()) || afterDeterminer(text, tokens, i)) {
+                // "une Renault Master", "l'Assurance Maladie": a brand or an institution, not a person
+                i = Math.max(i, end - 1);
+                continue;
+            }
+            int start = t.start();
+            int stop = tokens.get(end - 1).end();
+            if (Communes.contains(text.substring(start, stop))) {
+                i = end - 1;
+                continue;
+            }
+            int sentenceStart = sentenceStart(text, start);
+            if (sentenceStart != taggedFrom) {
+                taggedFrom = sentenceStart;
+                tagged = ProperNouns.tag(text, sentenceStart, sentenceEnd(text, stop));
+            }
+            if (allProperNouns(tokens, i, end, tagged)) {
+                for (int k = i; k < end; k++) {
+                    taken[k] = true;
+                }
+                names.add(new int[] {i, end});
+            }
+            i = end - 1;
+        }
+    }
+
+    private static final Set<String> DETERMINERS = words(
+            "le", "la", "l", "les", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces", "sa", "son",
+            "ses", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs");
+
+    private static boolean afterDeterminer(String text, List<Token> tokens, int i) {
+        if (i == 0) {
+            return false;
+        }
+        Token previous = tokens.get(i - 1);
+        String gap = tokens.get(i).gapBefore(text);
+        return previous.lowerCase()
+                && DETERMINERS.contains(previous.folded())
+                && (tokens.get(i).gapIsSpace(text) || isApostrophe(gap));
+    }
+
+    private static boolean allProperNouns(List<Token> tokens, int from, int to, List<ProperNouns.Tagged> tagged) {
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (PARTICLES.contains(t.folded()) || !t.capitalised()) {
+                continue;
+            }
+            boolean proper = false;
+            for (ProperNouns.Tagged w : tagged) {
+                if (w.start() < t.end() && t.start() < w.end() && w.properNoun()) {
+                    proper = true;
+                    break;
+                }
+            }
+            if (!proper) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int sentenceStart(String text, int from) {
+        for (int i = from - 1; i > 0; i--) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == '\n') && Character.isWhitespace(text.charAt(i + 1))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int sentenceEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == '\n')
+                    && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 
     /** A surname in capitals, or one of its particles, right before the name starting at {@code i} ("LE ROUX Théo"). */

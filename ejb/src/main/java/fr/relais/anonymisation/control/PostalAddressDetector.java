@@ -212,8 +212,7 @@ final class PostalAddressDetector implements Detector {
             "merci",
             "svp",
             "bonjour",
-            "bonsoir",
-            "france");
+            "bonsoir");
 
     private static final int MAX_WORDS = 8;
     private static final int CUE_WINDOW = 50;
