@@ -589,7 +589,7 @@ final class PersonNameDetector implements Detector {
 
     private static boolean startsName(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        if (!t.hasLetter() || t.folded().length() < 2 && !t.capitalised()) {
+        if (!t.hasLetter() || t.folded().length() < 2 && !t.capitalised() && lowerParticleRun(text, tokens, i) == 0) {
             return false;
         }
         Token previous = i > 0 ? tokens.get(i - 1) : null;
@@ -597,7 +597,9 @@ final class PersonNameDetector implements Detector {
         boolean capitalised = t.capitalised() && !CAPITAL_STOP.contains(t.folded()) && !isTitleToken(text, t);
         switch (cueBefore(text, tokens, i)) {
             case STRONG:
-                return capitalised || known && t.lowerCase() && !STOPWORDS.contains(t.folded());
+                return capitalised
+                        || known && t.lowerCase() && !STOPWORDS.contains(t.folded())
+                        || lowerParticleRun(text, tokens, i) > 0; // "M. d'Almeida", "Madame du Plessis"
             case WEAK:
                 if (t.allCaps() && !known) {
                     return false;
@@ -605,7 +607,9 @@ final class PersonNameDetector implements Detector {
                 return capitalised
                                 && (known
                                         || nextIsSurname(text, tokens, i)
-                                        || i + 1 < tokens.size() && lowerParticleRun(text, tokens, i + 1) > 0)
+                                        || i + 1 < tokens.size()
+                                                && tokens.get(i + 1).gapIsSpace(text)
+                                                && lowerParticleRun(text, tokens, i + 1) > 0)
                         || known && !AMBIGUOUS.contains(t.folded());
             default:
                 break;
@@ -926,9 +930,6 @@ final class PersonNameDetector implements Detector {
      */
     private static int lowerParticleRun(String text, List<Token> tokens, int k) {
         Token t = tokens.get(k);
-        if (!t.gapIsSpace(text)) {
-            return 0;
-        }
         String f = t.folded();
         int next = k + 1;
         if ((f.equals("van") || f.equals("von"))
@@ -978,8 +979,9 @@ final class PersonNameDetector implements Detector {
     }
 
     private static int extend(String text, List<Token> tokens, int start) {
-        int end = start + 1;
-        boolean lowerStart = tokens.get(start).lowerCase();
+        int lead = lowerParticleRun(text, tokens, start);
+        int end = start + Math.max(1, lead);
+        boolean lowerStart = lead == 0 && tokens.get(start).lowerCase();
         while (end < tokens.size() && end - start < MAX_TOKENS) {
             Token next = tokens.get(end);
             if (!next.gapIsSpace(text)) {

@@ -50,12 +50,7 @@ final class SocialHandleDetector implements Detector {
                 }
             }
         }
-        Matcher shaped = SHAPED.matcher(text);
-        while (shaped.find()) {
-            if (isShapedHandle(shaped.group())) {
-                out.add(new DetectedEntity(EntityType.SOCIAL_HANDLE, shaped.start(), shaped.end(), shaped.group()));
-            }
-        }
+        int before = out.size();
         Matcher cued = CUED.matcher(text);
         int from = 0;
         while (from < text.length() && cued.find(from)) {
@@ -66,6 +61,15 @@ final class SocialHandleDetector implements Detector {
             } else {
                 // "Snapchat (snap: x_y)": the rejected word may itself be the cue of the real handle
                 from = cued.start(1);
+            }
+        }
+        List<DetectedEntity> found = List.copyOf(out.subList(before, out.size()));
+        Matcher shaped = SHAPED.matcher(text);
+        while (shaped.find()) {
+            DetectedEntity candidate =
+                    new DetectedEntity(EntityType.SOCIAL_HANDLE, shaped.start(), shaped.end(), shaped.group());
+            if (isShapedHandle(shaped.group()) && found.stream().noneMatch(candidate::overlaps)) {
+                out.add(candidate);
             }
         }
     }
