@@ -34,6 +34,12 @@ final class GeneratedCorpus {
      */
     static final long FRESH_SEED = 4_170_305L;
 
+    /**
+     * A third seed, drawn after the last detector change and never looked at while tuning: the honest figure of the
+     * three.
+     */
+    static final long HELD_OUT_SEED = 88_120_741L;
+
     static final int SIZE = 200;
 
     private static final String DIR = "/anonymisation/generator/";
