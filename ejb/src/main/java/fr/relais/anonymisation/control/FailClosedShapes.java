@@ -21,14 +21,38 @@ final class FailClosedShapes implements Detector {
             "(?<![\\p{L}\\p{N}])(?:FR|MC)\\d{2}(?:(?: ?[0-9A-Z]{4}){5} ?[0-9A-Z]{3})(?![\\p{L}\\p{N}])");
     /** Sixteen digits in groups of four, or the 4-6-5 American Express layout, starting with a network digit. */
     private static final Pattern CARD =
-            Pattern.compile("(?<![\\p{N}]|[\\p{N}][ \\-])(?:[2-6]\\d{3}([ \\-])\\d{4}\\1\\d{4}\\1\\d{4}"
+            Pattern.compile("(?<!\\d)(?<!\\d[ \\-])(?:[2-6]\\d{3}([ \\-])\\d{4}\\1\\d{4}\\1\\d{4}"
                     + "|3[47]\\d{2}([ \\-])\\d{6}\\2\\d{5})(?![\\p{N}]|[ \\-]\\d)");
 
     @Override
     public void detect(String text, ReporterIdentity reporter, List<DetectedEntity> out) {
+        if (!hasDigitRun(text, 13)) {
+            return;
+        }
         find(NIR, EntityType.NIR, text, out);
-        find(IBAN, EntityType.IBAN, text, out);
+        if (text.contains("FR") || text.contains("MC")) {
+            find(IBAN, EntityType.IBAN, text, out);
+        }
         find(CARD, EntityType.PAYMENT_CARD, text, out);
+    }
+
+    /** Whether {@code min} digits follow each other, single spaces, dots or dashes apart: every shape here needs it. */
+    static boolean hasDigitRun(String text, int min) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run >= min) {
+                    return true;
+                }
+            } else if (!((c == ' ' || c == '.' || c == '-')
+                    && run > 0
+                    && i > 0
+                    && Character.isDigit(text.charAt(i - 1)))) {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static void find(Pattern pattern, EntityType type, String text, List<DetectedEntity> out) {
