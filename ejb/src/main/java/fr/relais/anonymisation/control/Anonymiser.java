@@ -36,27 +36,34 @@ public final class Anonymiser {
             EntityType.PERSON_NAME);
 
     private static final String HMAC = "HmacSHA256";
+    private static final Detector FAIL_CLOSED = new FailClosedShapes();
 
     private final byte[] pseudonymSecret;
-    private final List<Detector> detectors = List.of(
-            new EmailDetector(),
-            new SocialHandleDetector(),
-            new IbanDetector(),
-            new NirDetector(),
-            new PaymentCardDetector(),
-            new IpAddressDetector(),
-            new PhoneDetector(),
-            new LicencePlateDetector(),
-            new DateOfBirthDetector(),
-            new PostalAddressDetector(),
-            new PersonNameDetector(),
-            new ReporterIdentityDetector());
+    private final List<Detector> detectors;
 
     public Anonymiser(byte[] pseudonymSecret) {
+        this(pseudonymSecret, true);
+    }
+
+    /** {@code partOfSpeech}: whether person names may also be found by the French part-of-speech model. */
+    Anonymiser(byte[] pseudonymSecret, boolean partOfSpeech) {
         if (pseudonymSecret == null || pseudonymSecret.length == 0) {
             throw new IllegalArgumentException("The pseudonym secret must not be empty");
         }
         this.pseudonymSecret = pseudonymSecret.clone();
+        this.detectors = List.of(
+                new EmailDetector(),
+                new SocialHandleDetector(),
+                new IbanDetector(),
+                new NirDetector(),
+                new PaymentCardDetector(),
+                new IpAddressDetector(),
+                new PhoneDetector(),
+                new LicencePlateDetector(),
+                new DateOfBirthDetector(),
+                new PostalAddressDetector(),
+                new PersonNameDetector(partOfSpeech),
+                new ReporterIdentityDetector());
     }
 
     /** Non-overlapping entities sorted by start; their indexes are what {@link Policy#released()} refers to. */
@@ -70,6 +77,13 @@ public final class Anonymiser {
             detector.detect(text, identity, candidates);
         }
         List<DetectedEntity> resolved = resolveOverlaps(candidates);
+        List<DetectedEntity> shapes = new ArrayList<>();
+        FAIL_CLOSED.detect(text, identity, shapes);
+        for (DetectedEntity shape : shapes) {
+            if (resolved.stream().noneMatch(shape::overlaps)) {
+                resolved.add(shape);
+            }
+        }
         candidates.clear();
         candidates.addAll(resolved);
         repeatEverywhere(text, resolved, candidates);

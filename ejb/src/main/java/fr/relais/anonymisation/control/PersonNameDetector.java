@@ -376,6 +376,128 @@ final class PersonNameDetector implements Detector {
             "al", "ait", "mac", "mc", "ter", "ten", "st", "saint", "sainte");
     private static final Set<String> LOWER_PARTICLES = words("da", "di", "del", "della", "dos", "das", "van", "von");
     private static final Set<String> WEAK_CUE_LAST = words("suis", "est");
+    /** Upper-case words of narratives that are not surnames, for the shape rule on names in capitals. */
+    private static final Set<String> ACRONYMS = words(
+            "sms",
+            "mms",
+            "cb",
+            "rib",
+            "iban",
+            "hlm",
+            "caf",
+            "cpam",
+            "sncf",
+            "ratp",
+            "edf",
+            "gdf",
+            "rsa",
+            "psg",
+            "om",
+            "sa",
+            "sas",
+            "sarl",
+            "tgv",
+            "ter",
+            "rer",
+            "ok",
+            "tv",
+            "pv",
+            "gps",
+            "bac",
+            "cm",
+            "ce",
+            "cp",
+            "rdv",
+            "wc",
+            "id",
+            "ip",
+            "svp",
+            "urgent",
+            "attention",
+            "pdf",
+            "url",
+            "usb",
+            "pc",
+            "dm",
+            "mp",
+            "ong",
+            "samu",
+            "sos",
+            "crs",
+            "gign",
+            "pj",
+            "pn",
+            "gn",
+            "vtc",
+            "suv",
+            "bmw",
+            "vw",
+            "zac",
+            "zi",
+            "za",
+            "ht",
+            "ttc",
+            "eur",
+            "usd",
+            "fr",
+            "ue",
+            "usa",
+            "uk",
+            "oqtf",
+            "ase",
+            "pmi",
+            "cmu",
+            "ame",
+            "apl",
+            "aah",
+            "cesu",
+            "ehpad",
+            "ime",
+            "sdf",
+            "tgi",
+            "jaf",
+            "jld",
+            "vif",
+            "umj",
+            "itt",
+            "mdr",
+            "lol",
+            "ptdr",
+            "stp",
+            "jpp",
+            "nrv",
+            "bg",
+            "oklm",
+            "nir",
+            "siret",
+            "tva",
+            "qr",
+            "wifi",
+            "sim",
+            "pin",
+            "cvv",
+            "cvc",
+            "dab",
+            "gab",
+            "atm",
+            "paypal",
+            "hs",
+            "aide",
+            "help",
+            "stop",
+            "police",
+            "gendarmerie",
+            "danger",
+            "important",
+            "info",
+            "infos",
+            "nb",
+            "ps",
+            "rip");
+    /** Particles written in capitals inside a surname in capitals ("LE ROUX", "BEN ALI", "VAN DER BERG"). */
+    private static final Set<String> CAPITAL_PARTICLES =
+            words("le", "la", "de", "du", "des", "van", "der", "den", "dos", "da", "ben", "el", "ait", "ould", "mac");
+
     private static final int MAX_TOKENS = 5;
 
     static {
@@ -401,6 +523,17 @@ final class PersonNameDetector implements Detector {
         }
     }
 
+    private final boolean partOfSpeech;
+
+    /** With the part-of-speech model for runs of proper nouns no list or cue announces. */
+    PersonNameDetector() {
+        this(true);
+    }
+
+    PersonNameDetector(boolean partOfSpeech) {
+        this.partOfSpeech = partOfSpeech;
+    }
+
     @Override
     public void detect(String text, ReporterIdentity reporter, List<DetectedEntity> out) {
         List<Token> tokens = Token.tokenise(text);
@@ -408,19 +541,34 @@ final class PersonNameDetector implements Detector {
         List<int[]> names = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             if (!taken[i] && followsNonPerson(text, tokens, i)) {
-                while (i + 1 < tokens.size() && tokens.get(i + 1).gapIsSpace(text) && isNamePart(text, tokens, i + 1)) {
-                    taken[++i] = true;
+                while (i + 1 < tokens.size() && tokens.get(i + 1).gapIsSpace(text)) {
+                    if (isNamePart(text, tokens, i + 1)) {
+                        taken[++i] = true;
+                    } else if (tokens.get(i + 1).folded().equals("et")
+                            && tokens.get(i + 1).lowerCase()
+                            && followedByCapital(text, tokens, i + 1)) {
+                        taken[++i] = true; // "rue Pierre et Marie Curie"
+                    } else {
+                        break;
+                    }
                 }
                 continue;
             }
             if (!taken[i] && startsName(text, tokens, i)) {
                 int end = extend(text, tokens, i);
-                for (int k = i; k < end; k++) {
+                int start = i;
+                while (start > 0 && !taken[start - 1] && isCapitalsBefore(text, tokens, start)) {
+                    start--;
+                }
+                for (int k = start; k < end; k++) {
                     taken[k] = true;
                 }
-                names.add(new int[] {i, end});
+                names.add(new int[] {start, end});
                 i = end - 1;
             }
+        }
+        if (partOfSpeech) {
+            properNounRuns(text, tokens, taken, names);
         }
         propagate(text, tokens, taken, names);
         for (int[] name : names) {
@@ -441,7 +589,7 @@ final class PersonNameDetector implements Detector {
 
     private static boolean startsName(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        if (!t.hasLetter() || t.folded().length() < 2 && !t.capitalised()) {
+        if (!t.hasLetter() || t.folded().length() < 2 && !t.capitalised() && lowerParticleRun(text, tokens, i) == 0) {
             return false;
         }
         Token previous = i > 0 ? tokens.get(i - 1) : null;
@@ -449,15 +597,25 @@ final class PersonNameDetector implements Detector {
         boolean capitalised = t.capitalised() && !CAPITAL_STOP.contains(t.folded()) && !isTitleToken(text, t);
         switch (cueBefore(text, tokens, i)) {
             case STRONG:
-                return capitalised || known && t.lowerCase() && !STOPWORDS.contains(t.folded());
+                return capitalised
+                        || known && t.lowerCase() && !STOPWORDS.contains(t.folded())
+                        || lowerParticleRun(text, tokens, i) > 0; // "M. d'Almeida", "Madame du Plessis"
             case WEAK:
                 if (t.allCaps() && !known) {
                     return false;
                 }
-                return capitalised && (known || nextIsSurname(text, tokens, i))
+                return capitalised
+                                && (known
+                                        || nextIsSurname(text, tokens, i)
+                                        || i + 1 < tokens.size()
+                                                && tokens.get(i + 1).gapIsSpace(text)
+                                                && lowerParticleRun(text, tokens, i + 1) > 0)
                         || known && !AMBIGUOUS.contains(t.folded());
             default:
                 break;
+        }
+        if (capitalised && isCapitalsShape(text, tokens, i)) {
+            return true;
         }
         if (!capitalised || !known) {
             return false;
@@ -494,7 +652,8 @@ final class PersonNameDetector implements Detector {
         Token previous = tokens.get(i - 1);
         String p = previous.folded();
         if (isTitleToken(text, previous) || TITLES.contains(p) && p.length() > 3) {
-            return Cue.STRONG;
+            // "Madame, Monsieur, La semaine dernière...": a title followed by a comma addresses the reader
+            return t.gapBefore(text).contains(",") ? Cue.NONE : Cue.STRONG;
         }
         if (RELATIONS.contains(p)) {
             return Cue.STRONG;
@@ -610,17 +769,232 @@ final class PersonNameDetector implements Detector {
         return next.gapIsSpace(text) && next.capitalised() && next.hasLetter() && !CAPITAL_STOP.contains(next.folded());
     }
 
+    /**
+     * Two or more capitalised words in a row that no cue or list announced ("Un témoin, Svetlana Ferreira, a tout vu")
+     * are a name when the part-of-speech model tags each of them as a proper noun and together they are not the name
+     * of a commune (the place of the facts: "Saint-Denis", "Le Mans").
+     */
+    private static void properNounRuns(String text, List<Token> tokens, boolean[] taken, List<int[]> names) {
+        int taggedFrom = -1;
+        List<ProperNouns.Tagged> tagged = List.of();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (taken[i]
+                    || !t.capitalised()
+                    || !t.hasLetter()
+                    || CAPITAL_STOP.contains(t.folded())
+                    || PARTICLES.contains(t.folded())
+                    || isTitleToken(text, t)
+                    || ACRONYMS.contains(t.folded())) {
+                continue;
+            }
+            int end = extend(text, tokens, i);
+            int words = 0;
+            for (int k = i; k < end; k++) {
+                if (taken[k]) {
+                    end = k;
+                    break;
+                }
+                if (!tokens.get(k).folded().chars().allMatch(Character::isLetter)
+                        && tokens.get(k).folded().chars().anyMatch(Character::isDigit)) {
+                    words = -MAX_TOKENS; // "Audi A3": a model, not a person
+                }
+                if (!PARTICLES.contains(tokens.get(k).folded()) && tokens.get(k).capitalised()) {
+                    words++;
+                }
+            }
+            if (words < 2 || NOT_PERSON_BEFORE.contains(t.folded()) || afterDeterminer(text, tokens, i)) {
+                // "une Renault Master", "l'Assurance Maladie": a brand or an institution, not a person
+                i = Math.max(i, end - 1);
+                continue;
+            }
+            int start = t.start();
+            int stop = tokens.get(end - 1).end();
+            if (Communes.contains(text.substring(start, stop))) {
+                i = end - 1;
+                continue;
+            }
+            int sentenceStart = sentenceStart(text, start);
+            if (sentenceStart != taggedFrom) {
+                taggedFrom = sentenceStart;
+                tagged = ProperNouns.tag(text, sentenceStart, sentenceEnd(text, stop));
+            }
+            if (allProperNouns(tokens, i, end, tagged)) {
+                for (int k = i; k < end; k++) {
+                    taken[k] = true;
+                }
+                names.add(new int[] {i, end});
+            }
+            i = end - 1;
+        }
+    }
+
+    private static final Set<String> DETERMINERS = words(
+            "le", "la", "l", "les", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces", "sa", "son",
+            "ses", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "leur", "leurs");
+
+    private static boolean afterDeterminer(String text, List<Token> tokens, int i) {
+        if (i == 0) {
+            return false;
+        }
+        Token previous = tokens.get(i - 1);
+        String gap = tokens.get(i).gapBefore(text);
+        return previous.lowerCase()
+                && DETERMINERS.contains(previous.folded())
+                && (tokens.get(i).gapIsSpace(text) || isApostrophe(gap));
+    }
+
+    private static boolean allProperNouns(List<Token> tokens, int from, int to, List<ProperNouns.Tagged> tagged) {
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (PARTICLES.contains(t.folded()) || !t.capitalised()) {
+                continue;
+            }
+            boolean proper = false;
+            for (ProperNouns.Tagged w : tagged) {
+                if (w.start() < t.end() && t.start() < w.end() && w.properNoun()) {
+                    proper = true;
+                    break;
+                }
+            }
+            if (!proper) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int sentenceStart(String text, int from) {
+        for (int i = from - 1; i > 0; i--) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == '\n') && Character.isWhitespace(text.charAt(i + 1))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int sentenceEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?' || c == '\n')
+                    && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
+    /** A surname in capitals, or one of its particles, right before the name starting at {@code i} ("LE ROUX Théo"). */
+    private static boolean isCapitalsBefore(String text, List<Token> tokens, int i) {
+        Token previous = tokens.get(i - 1);
+        return tokens.get(i).gapIsSpace(text) && isCapitalsWord(text, previous);
+    }
+
+    private static boolean isCapitalsWord(String text, Token t) {
+        String f = t.folded();
+        return t.allCaps()
+                && !ACRONYMS.contains(f)
+                && !isTitleToken(text, t)
+                && (CAPITAL_PARTICLES.contains(f) || !CAPITAL_STOP.contains(f) && !PARTICLES.contains(f));
+    }
+
+    /**
+     * The shape of a name written the administrative way, without any list: a surname in capitals next to a
+     * capitalised word ("Dmitri BOUCHER", "HADDAD Nour", "LE ROUX Théo").
+     */
+    private static boolean isCapitalsShape(String text, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i + 1).gapIsSpace(text)) {
+            return false;
+        }
+        Token t = tokens.get(i);
+        Token next = tokens.get(i + 1);
+        if (isCapitalsWord(text, t) && !CAPITAL_PARTICLES.contains(t.folded())) {
+            return next.capitalised() && !next.allCaps() && isNamePart(text, tokens, i + 1);
+        }
+        if (!t.allCaps() && !PARTICLES.contains(t.folded())) {
+            int k = i + 1;
+            while (k < tokens.size() && tokens.get(k).gapIsSpace(text) && isCapitalsWord(text, tokens.get(k))) {
+                if (!CAPITAL_PARTICLES.contains(tokens.get(k).folded())) {
+                    return true;
+                }
+                k++;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Lower-case particles inside a name: "d'Almeida", "de Villepin", "du Plessis", "de la Salle". Returns how many
+     * tokens they take with the capitalised word after them, or 0.
+     */
+    private static int lowerParticleRun(String text, List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        String f = t.folded();
+        int next = k + 1;
+        if ((f.equals("van") || f.equals("von"))
+                && next + 1 < tokens.size()
+                && Set.of("der", "den", "de").contains(tokens.get(next).folded())
+                && tokens.get(next).lowerCase()
+                && tokens.get(next).gapIsSpace(text)
+                && tokens.get(next + 1).gapIsSpace(text)
+                && startsNamePart(tokens, next + 1)) {
+            return 3; // "Van der Berg", "van den Bosch"
+        }
+        if (!t.lowerCase()) {
+            return 0;
+        }
+        if (f.equals("d") || f.equals("l")) {
+            return next < tokens.size()
+                            && isApostrophe(tokens.get(next).gapBefore(text))
+                            && startsNamePart(tokens, next)
+                    ? 2
+                    : 0;
+        }
+        if (!f.equals("de") && !f.equals("du")) {
+            return 0;
+        }
+        if (f.equals("de")
+                && next < tokens.size()
+                && tokens.get(next).folded().equals("la")
+                && tokens.get(next).lowerCase()
+                && tokens.get(next).gapIsSpace(text)) {
+            next++;
+        }
+        return next < tokens.size() && tokens.get(next).gapIsSpace(text) && startsNamePart(tokens, next)
+                ? next - k + 1
+                : 0;
+    }
+
+    private static boolean startsNamePart(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        return t.capitalised()
+                && t.hasLetter()
+                && !CAPITAL_STOP.contains(t.folded())
+                && !PARTICLES.contains(t.folded());
+    }
+
+    private static boolean isApostrophe(String gap) {
+        return gap.equals("'") || gap.equals("’");
+    }
+
     private static int extend(String text, List<Token> tokens, int start) {
-        int end = start + 1;
-        boolean lowerStart = tokens.get(start).lowerCase();
+        int lead = lowerParticleRun(text, tokens, start);
+        int end = start + Math.max(1, lead);
+        boolean lowerStart = lead == 0 && tokens.get(start).lowerCase();
         while (end < tokens.size() && end - start < MAX_TOKENS) {
             Token next = tokens.get(end);
             if (!next.gapIsSpace(text)) {
                 break;
             }
-            if (isNamePart(text, tokens, end)
+            int particles = lowerParticleRun(text, tokens, end);
+            if (particles == 3 && end - start + particles <= MAX_TOKENS) {
+                end += particles;
+            } else if (isNamePart(text, tokens, end)
                     || LOWER_PARTICLES.contains(next.folded()) && followedByCapital(text, tokens, end)) {
                 end++;
+            } else if (particles > 0 && end - start + particles <= MAX_TOKENS) {
+                end += particles;
             } else if (lowerStart
                     && end == start + 1
                     && next.lowerCase()

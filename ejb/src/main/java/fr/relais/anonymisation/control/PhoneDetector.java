@@ -7,13 +7,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** French and international numbers as libphonenumber validates them (ranges actually allocated, not just digit counts). */
+/**
+ * International numbers as libphonenumber validates them, and every sequence shaped like a French number (0X and four
+ * pairs, +33 or 0033 and nine digits, in any spacing) whether or not its range is allocated: a reporter's number
+ * outside the ranges the library knows is still theirs, so the shape alone fails closed (the operator can release a
+ * false alarm at review).
+ */
 final class PhoneDetector implements Detector {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /**
-     * libphonenumber's matcher skips a number glued to other digit groups ("... 12/03/2024 06 12 34 56 78",
-     * "06 12 34 56 78 1 85 ..."): French-shaped candidates are also taken here, and still validated by libphonenumber.
+     * French-shaped candidates, taken on their shape alone. libphonenumber's matcher also skips a number glued to other
+     * digit groups ("... 12/03/2024 06 12 34 56 78", "06 12 34 56 78 1 85 ..."), which this pattern finds.
      */
     private static final Pattern FRENCH_SHAPED =
             Pattern.compile("(?<![\\p{N}+])(?:(?:\\+|00)[ ]?33[ .\\-]?(?:\\(0\\)[ ]?)?"
@@ -32,7 +37,7 @@ final class PhoneDetector implements Detector {
         int from = 0;
         while (from < text.length() && m.find(from)) {
             DetectedEntity candidate = new DetectedEntity(EntityType.PHONE, m.start(), m.end(), m.group());
-            if (found.stream().noneMatch(candidate::overlaps) && isValid(m.group())) {
+            if (found.stream().noneMatch(candidate::overlaps)) {
                 found.add(candidate);
                 from = m.end();
             } else {

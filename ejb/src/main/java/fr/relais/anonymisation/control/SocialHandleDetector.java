@@ -24,6 +24,14 @@ final class SocialHandleDetector implements Detector {
             + ")|pseudo|compte|profil)(?![\\p{L}\\p{N}.])(?:\\s+(?:" + NETWORK_WORDS + ")(?![\\p{L}\\p{N}.]))?"
             + "\\s*(?:[:«\"(]\\s*)*([A-Za-z0-9_](?:[A-Za-z0-9_.\\-]*[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\\.[A-Za-z0-9_])");
 
+    /**
+     * A pseudonym shaped as handles are, without any cue: letters joined by dots or underscores to other letters and
+     * digits ("petit.zoe2006", "mamadou_15"). A domain or a file name ("site.fr", "photo.jpg") ends with letters only
+     * after its last dot, so the part after the last dot must hold a digit.
+     */
+    private static final Pattern SHAPED = Pattern.compile("(?<![\\p{L}\\p{N}._@/:\\-])"
+            + "[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\\p{L}\\p{N}@]|[._\\-/][\\p{L}\\p{N}])");
+
     @Override
     public void detect(String text, ReporterIdentity reporter, List<DetectedEntity> out) {
         Matcher url = URL.matcher(text);
@@ -42,6 +50,7 @@ final class SocialHandleDetector implements Detector {
                 }
             }
         }
+        int before = out.size();
         Matcher cued = CUED.matcher(text);
         int from = 0;
         while (from < text.length() && cued.find(from)) {
@@ -54,6 +63,30 @@ final class SocialHandleDetector implements Detector {
                 from = cued.start(1);
             }
         }
+        List<DetectedEntity> found = List.copyOf(out.subList(before, out.size()));
+        Matcher shaped = SHAPED.matcher(text);
+        while (shaped.find()) {
+            DetectedEntity candidate =
+                    new DetectedEntity(EntityType.SOCIAL_HANDLE, shaped.start(), shaped.end(), shaped.group());
+            if (isShapedHandle(shaped.group()) && found.stream().noneMatch(candidate::overlaps)) {
+                out.add(candidate);
+            }
+        }
+    }
+
+    private static boolean isShapedHandle(String s) {
+        int letters = 0;
+        boolean digit = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (Character.isDigit(c)) {
+                digit = true;
+            }
+        }
+        String afterLastDot = s.substring(s.lastIndexOf('.') + 1);
+        return digit && letters >= 3 && afterLastDot.chars().anyMatch(Character::isDigit);
     }
 
     /**

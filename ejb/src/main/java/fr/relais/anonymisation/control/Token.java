@@ -22,6 +22,8 @@ record Token(
                 char c = text.charAt(i);
                 if (Character.isLetterOrDigit(c)) {
                     i++;
+                } else if (isNameElision(text, start, i)) {
+                    i += 2; // "N'Diaye", "O'Connor", "D'HÉROUVILLE": one surname, not an elided article
                 } else if (c == '-' && i + 1 < n && Character.isLetter(text.charAt(i + 1)) && i > start) {
                     i++;
                 } else {
@@ -53,6 +55,15 @@ record Token(
             previousEnd = i;
         }
         return tokens;
+    }
+
+    private static boolean isNameElision(String text, int start, int i) {
+        char c = text.charAt(i);
+        return i == start + 1
+                && "NOD".indexOf(text.charAt(start)) >= 0
+                && (c == '\'' || c == '’')
+                && i + 1 < text.length()
+                && Character.isUpperCase(text.charAt(i + 1));
     }
 
     String text(String source) {

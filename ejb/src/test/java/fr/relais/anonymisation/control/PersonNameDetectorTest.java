@@ -53,4 +53,31 @@ class PersonNameDetectorTest {
         assertThat(values(names, "Ma fille Jade pleure. Les parents de Jade sont inquiets."))
                 .containsExactly("Jade", "Jade");
     }
+
+    @Test
+    void namesInCapitalsWithParticlesAndApostrophes() {
+        assertThat(values(names, "Je soupçonne LE ROUX Théo et DOS SANTOS Marie-Claude."))
+                .containsExactly("LE ROUX Théo", "DOS SANTOS Marie-Claude");
+        assertThat(values(names, "Hier, Gwendal KONATÉ m'a menacé.")).containsExactly("Gwendal KONATÉ");
+        assertThat(values(names, "Mon ex Jean-Baptiste N'Diaye et Mme O'CONNOR, puis M. d'Almeida"))
+                .containsExactly("Jean-Baptiste N'Diaye", "O'CONNOR", "d'Almeida");
+        assertThat(values(names, "C'est Imane de Villepin, je suis Ioana Van der Berg."))
+                .containsExactly("Imane de Villepin", "Ioana Van der Berg");
+        assertThat(values(names, "Envoyé par SMS au RSA, la CAF Paris")).isEmpty();
+    }
+
+    @Test
+    void aLetterOpeningIsNotAName() {
+        assertThat(values(names, "Madame, Monsieur, La semaine dernière il est venu."))
+                .isEmpty();
+    }
+
+    @Test
+    void properNounsNoListKnowsAreNamesUnlessTheyArePlacesOrBrands() {
+        assertThat(values(names, "Un témoin, Svetlana Ferreira, a tout vu.")).containsExactly("Svetlana Ferreira");
+        assertThat(values(new PersonNameDetector(false), "Un témoin, Svetlana Ferreira, a tout vu."))
+                .isEmpty();
+        assertThat(values(names, "Il habite à Saint-Denis, il a écrit à l'Assurance Maladie depuis sa Renault Master."))
+                .isEmpty();
+    }
 }

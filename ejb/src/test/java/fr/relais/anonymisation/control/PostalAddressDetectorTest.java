@@ -39,6 +39,34 @@ class PostalAddressDetectorTest {
     }
 
     @Test
+    void everyStreetTypeInAnyCase() {
+        assertThat(values(addresses, "J'habite au 17 bd voltaire à Lyon")).containsExactly("17 bd voltaire");
+        assertThat(values(addresses, "au 40BIS ALLÉE DU 8 MAI 1945, 69100 Villeurbanne"))
+                .containsExactlyInAnyOrder("40BIS ALLÉE DU 8 MAI 1945", "69100 Villeurbanne");
+        assertThat(values(addresses, "au 322 ter square Pierre et Marie Curie et je"))
+                .containsExactly("322 ter square Pierre et Marie Curie");
+        assertThat(values(addresses, "Son adresse est 27 avenue du château d'eau. Il"))
+                .containsExactly("27 avenue du château d'eau");
+        assertThat(values(addresses, "mon adresse : 359 cité anatole france depuis deux ans"))
+                .containsExactly("359 cité anatole france");
+        assertThat(values(addresses, "au 12 impasse des lilas au 3e étage")).containsExactly("12 impasse des lilas");
+    }
+
+    @Test
+    void hamletsAndLieuxDitsNeedNoNumber() {
+        assertThat(values(addresses, "Elle habite lieu-dit Les Jardins de l'Orangerie, 22300 Lannion"))
+                .containsExactlyInAnyOrder("lieu-dit Les Jardins de l'Orangerie", "22300 Lannion");
+        assertThat(values(addresses, "au hameau voisin")).isEmpty();
+    }
+
+    @Test
+    void lowerCaseNamesAfterAmbiguousTypesNeedAnAddressCue() {
+        assertThat(values(addresses, "il a 3 cours de maths et 2 place de parking"))
+                .isEmpty();
+        assertThat(values(addresses, "j'habite au 18 ter cours carnot")).containsExactly("18 ter cours carnot");
+    }
+
+    @Test
     void amountsAndBankCodesAreNotAddresses() {
         assertThat(values(addresses, "15000 euros, le code banque 30006, le guichet 00001"))
                 .isEmpty();

@@ -2,7 +2,10 @@ package fr.relais.anonymisation.control;
 
 import static fr.relais.anonymisation.control.Detections.values;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StructuredDetectorsTest {
@@ -18,11 +21,20 @@ class StructuredDetectorsTest {
     }
 
     @Test
-    void incompleteOrUnallocatedPhoneNumbersAreNotPhones() {
+    void incompleteNumbersAreNotPhones() {
         PhoneDetector phones = new PhoneDetector();
         assertThat(values(phones, "le 06 12 34 56, numéro incomplet")).isEmpty();
         assertThat(values(phones, "référence 0612 3456 7890 1234 5678")).isEmpty();
-        assertThat(values(phones, "07 12 34 56 78")).isEmpty();
+    }
+
+    @Test
+    void unallocatedNumbersShapedAsFrenchPhonesFailClosed() {
+        PhoneDetector phones = new PhoneDetector();
+        assertThat(PhoneDetector.isValid("07 12 34 56 78")).isFalse();
+        assertThat(values(phones, "appelle le 07 12 34 56 78 ou le 01.99.00.12.34"))
+                .containsExactlyInAnyOrder("07 12 34 56 78", "01.99.00.12.34");
+        assertThat(values(phones, "+33 (0)7 00 84 19 89, 0033 6 39 11 18 85, 0262116478"))
+                .containsExactlyInAnyOrder("+33 (0)7 00 84 19 89", "0033 6 39 11 18 85", "0262116478");
     }
 
     @Test
@@ -94,6 +106,43 @@ class StructuredDetectorsTest {
         assertThat(values(social, "(@marie.legoff) mais pas jean@mail.fr")).containsExactly("@marie.legoff");
         assertThat(values(social, "Snapchat (snap: dr_livraison_31)")).containsExactly("dr_livraison_31");
         assertThat(values(social, "le compte bancaire, compte principal, compte DE89 3704"))
+                .isEmpty();
+    }
+
+    @Test
+    void identifiersWhoseCheckFailsAreRedactedOnTheirShapeAndCanBeReleased() {
+        Anonymiser anonymiser = new Anonymiser("s".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String text = "NIR 1 85 05 78 006 084 92, IBAN FR76 3000 6000 0112 3456 7890 188, carte 4970 1000 0000 0015.";
+        List<DetectedEntity> found = anonymiser.detect(text, ReporterIdentity.empty());
+        assertThat(found)
+                .extracting(DetectedEntity::type, DetectedEntity::value)
+                .containsExactly(
+                        tuple(EntityType.NIR, "1 85 05 78 006 084 92"),
+                        tuple(EntityType.IBAN, "FR76 3000 6000 0112 3456 7890 188"),
+                        tuple(EntityType.PAYMENT_CARD, "4970 1000 0000 0015"));
+        assertThat(anonymiser
+                        .anonymise(text, ReporterIdentity.empty(), Policy.failClosed())
+                        .text())
+                .isEqualTo("NIR [NIR 1], IBAN [IBAN 1], carte [CARTE 1].");
+        assertThat(anonymiser
+                        .anonymise(
+                                text,
+                                ReporterIdentity.empty(),
+                                Policy.failClosed().releasing(Set.of(2)))
+                        .text())
+                .isEqualTo("NIR [NIR 1], IBAN [IBAN 1], carte 4970 1000 0000 0015.");
+        // a valid identifier keeps its checked type; a longer run of groups is not a card
+        assertThat(anonymiser.detect("réf 0612 3456 7890 1234 5678", ReporterIdentity.empty()))
+                .extracting(DetectedEntity::type)
+                .doesNotContain(EntityType.PAYMENT_CARD);
+    }
+
+    @Test
+    void pseudonymsShapedAsHandlesNeedNoCue() {
+        SocialHandleDetector social = new SocialHandleDetector();
+        assertThat(values(social, "Sur insta il s'appelle nafissatou_29 ou petit.zoe2006, parfois awa.b16."))
+                .containsExactly("nafissatou_29", "petit.zoe2006", "awa.b16");
+        assertThat(values(social, "voir le site mairie.fr, la photo img_2024.jpg, la version v1.2 et le 12.5"))
                 .isEmpty();
     }
 
