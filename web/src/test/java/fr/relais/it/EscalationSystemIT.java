@@ -153,17 +153,7 @@ class EscalationSystemIT {
     @Test
     void aChatNobodyTakesInChargeIn2MinutesRaisesAnAlert() throws Exception {
         long chat = scenario.openChat("Bonjour, personne ne répond ?");
-        try (Connection c = database();
-                PreparedStatement due = c.prepareStatement("update ACT_RU_JOB j join ACT_RU_EXECUTION e"
-                        + " on e.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_ and e.ID_ = e.PROC_INST_ID_"
-                        + " set j.DUEDATE_ = timestampadd(SECOND, -1, utc_timestamp())"
-                        + " where e.BUSINESS_KEY_ = ? and j.PROCESS_DEF_KEY_ = 'Conversation'"
-                        + " and j.HANDLER_CFG_ like '%Timer_TakeChatBreach%'")) {
-            due.setString(1, String.valueOf(chat));
-            assertThat(due.executeUpdate())
-                    .as("the chat's take-in-charge timer")
-                    .isEqualTo(1);
-        }
+        DeliverySystemIT.makeTakeInChargeTimerDue(chat);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Optional<JsonObject> alert;
