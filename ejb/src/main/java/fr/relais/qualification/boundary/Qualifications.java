@@ -8,6 +8,7 @@ import fr.relais.directory.boundary.Directory;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
+import fr.relais.privacy.boundary.Seals;
 import fr.relais.qualification.control.Decisions;
 import fr.relais.qualification.control.ReceiptReference;
 import fr.relais.qualification.entity.CitizenStatement;
@@ -61,6 +62,9 @@ public class Qualifications {
 
     @EJB
     Communes communes;
+
+    @EJB
+    Seals seals;
 
     /** Tells the operators' screens when a report received by the form is taken by an operator. */
     @Inject
@@ -230,6 +234,8 @@ public class Qualifications {
         }
         if (stage == Report.Status.FORWARDED) {
             report.startAcknowledgementClock(clock.instant());
+            // the platform's work ends here when its conversation is over: its originals are sealed now
+            seals.reportForwarded(report.id());
         }
     }
 
@@ -356,7 +362,11 @@ public class Qualifications {
     /** The staff's projection: everything, with the unit the report is with. */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
     public StaffReport staffReport(long reportId) {
-        return staffView(report(reportId));
+        Report report = report(reportId);
+        if (!report.sealed() && report.erasedAt() == null && report.qualifiedAt() != null) {
+            seals.recordRead(report.id(), null);
+        }
+        return staffView(report);
     }
 
     /** The staff's projection of a report, as committed by the current transaction so far. */
@@ -374,9 +384,11 @@ public class Qualifications {
         if (report == null) {
             throw DomainException.notFound("report_not_found", "Signalement introuvable.");
         }
-        String narrative = report.narrative() == null
+        // once sealed, the original is out of reach: the auditor reads what left the platform, redacted
+        String told = report.narrative() != null ? report.narrative() : report.outgoingNarrative();
+        String narrative = told == null
                 ? null
-                : anonymisation.redact(report.narrative(), identity(report)).text();
+                : anonymisation.redact(told, identity(report)).text();
         return AuditedReport.of(
                 report, narrative, forwarding.lastHandoff(report.id()).orElse(null));
     }
