@@ -255,18 +255,22 @@ public class Seals {
 
     /** The records of reads and unsealings of a report, for auditors. */
     @RolesAllowed(Role.AUDITOR)
-    public List<PersonalDataRead> readsOfReport(long reportId) {
+    public List<DataRead> readsOfReport(long reportId) {
         return em.createNamedQuery(PersonalDataRead.OF_REPORT, PersonalDataRead.class)
                 .setParameter("report", reportId)
-                .getResultList();
+                .getResultStream()
+                .map(DataRead::of)
+                .toList();
     }
 
     /** The records of reads and unsealings of a conversation, for auditors. */
     @RolesAllowed(Role.AUDITOR)
-    public List<PersonalDataRead> readsOfChat(long chatId) {
+    public List<DataRead> readsOfChat(long chatId) {
         return em.createNamedQuery(PersonalDataRead.OF_CHAT, PersonalDataRead.class)
                 .setParameter("chat", chatId)
-                .getResultList();
+                .getResultStream()
+                .map(DataRead::of)
+                .toList();
     }
 
     /**
