@@ -311,12 +311,19 @@ public class Qualifications {
                 .toList();
     }
 
-    /** A report as its platform's staff may see it; another platform's does not exist for them. */
+    /**
+     * A report as its platform's staff may see it; another platform's does not exist for them. A read of
+     * its original before sealing is recorded.
+     */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
     public Report report(long reportId) {
         Report report = em.find(Report.class, reportId);
         if (report == null || !directory.currentCaller().worksOn(report.platform())) {
             throw DomainException.notFound("report_not_found", "Signalement introuvable.");
+        }
+        if (!report.sealed() && report.erasedAt() == null && report.qualifiedAt() != null) {
+            // the caller reads the original narrative and identity: recorded (screens and API alike)
+            seals.recordRead(report.id(), null);
         }
         return report;
     }
@@ -362,11 +369,7 @@ public class Qualifications {
     /** The staff's projection: everything, with the unit the report is with. */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
     public StaffReport staffReport(long reportId) {
-        Report report = report(reportId);
-        if (!report.sealed() && report.erasedAt() == null && report.qualifiedAt() != null) {
-            seals.recordRead(report.id(), null);
-        }
-        return staffView(report);
+        return staffView(report(reportId));
     }
 
     /** The staff's projection of a report, as committed by the current transaction so far. */
