@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Sealed originals, unsealing with a reason, records of reads and retention, over HTTP against the
@@ -208,7 +212,7 @@ class PrivacySystemIT {
             assertThat(r.getString("username")).isEqualTo("superviseur");
             assertThat(r.getString("role")).isEqualTo("SUPERVISOR");
             assertThat(r.getString("kind")).isEqualTo("UNSEAL");
-            assertThat(r.getString("reason")).isEqualTo("Réquisition judiciaire 2026-superviseur");
+            assertThat(r.getString("reason", null)).isEqualTo("Réquisition judiciaire 2026-superviseur");
             assertThat(r.getString("readAt")).isNotBlank();
         });
         assertThat(records).anySatisfy(r -> {
@@ -225,7 +229,7 @@ class PrivacySystemIT {
                 .noneMatch(r -> r.getString("kind").equals("UNSEAL")
                         && !List.of("superviseur", "auditeur").contains(r.getString("username")));
         assertThat(as("auditeur").get("/chats/" + c.chat() + "/reads").array().getValuesAs(JsonObject.class))
-                .anySatisfy(r -> assertThat(r.getString("reason")).isEqualTo("Contrôle CNIL superviseur"))
+                .anySatisfy(r -> assertThat(r.getString("reason", null)).isEqualTo("Contrôle CNIL superviseur"))
                 .anySatisfy(r -> {
                     assertThat(r.getString("username")).isEqualTo("operateur");
                     assertThat(r.getString("kind")).isEqualTo("READ");
@@ -314,6 +318,61 @@ class PrivacySystemIT {
         assertThat(again.status()).isEqualTo(200);
         assertThat(count("SELECT COUNT(*) FROM report WHERE id = " + c.report() + " AND erased_at IS NOT NULL"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSupervisorUnsealsTheReportFoundWithAReasonOnTheScreen() throws Exception {
+        Identity who = Identity.fresh();
+        Case c = forwardedAnonymousReport(who);
+        assertThat(as("operateur")
+                        .post("/chats/" + c.chat() + "/close", "{\"outcome\":\"REPORT\"}")
+                        .status())
+                .isEqualTo(200);
+        String reference =
+                as("superviseur").get("/reports/" + c.report()).json().getString("reference");
+        WebDriver browser = BrowserIT.chromium("1280,900");
+        try {
+            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(server.baseUrl() + "/login.xhtml");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
+                    .sendKeys("superviseur");
+            browser.findElement(By.id("login:password")).sendKeys("superviseur");
+            browser.findElement(By.id("login:submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), "superviseur"));
+            browser.get(server.baseUrl() + "/supervisor/rerouting.xhtml");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reportSearch:reference")))
+                    .sendKeys(reference);
+            browser.findElement(By.id("reportSearch:search")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("seal-state"), "Original scellé"));
+            assertThat(browser.getPageSource()).doesNotContain(who.lastName());
+
+            browser.findElement(By.id("reportSearch:unseal")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "motif est obligatoire"));
+            assertThat(browser.findElements(By.id("reportSearch:unsealed-narrative")))
+                    .isEmpty();
+
+            browser.findElement(By.id("reportSearch:unsealReason")).sendKeys("Demande du parquet <b>urgente</b>");
+            browser.findElement(By.id("reportSearch:unseal")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("reportSearch:unsealed-narrative"), who.lastName()));
+            assertThat(browser.findElement(By.id("reportSearch:unsealed-reporter"))
+                            .getText())
+                    .contains(who.lastName(), who.phone(), who.email());
+            BrowserIT.screenshot(browser, "supervisor-unseal");
+            BrowserIT.assertNoViolationOn(browser);
+        } finally {
+            browser.quit();
+        }
+        assertThat(as("auditeur")
+                        .get("/reports/" + c.report() + "/reads")
+                        .array()
+                        .getValuesAs(JsonObject.class))
+                .anySatisfy(r -> {
+                    assertThat(r.getString("username")).isEqualTo("superviseur");
+                    assertThat(r.getString("kind")).isEqualTo("UNSEAL");
+                    assertThat(r.getString("reason", null)).isEqualTo("Demande du parquet <b>urgente</b>");
+                });
     }
 
     @Test

@@ -76,14 +76,16 @@ public class Seals {
             seal(report);
             return;
         }
-        Chat chat = em.find(Chat.class, report.chatId());
+        // the conversation's row lock orders this after its ending, or its ending after this: either
+        // way one of the two sees the other's commit and seals
+        Chat chat = em.find(Chat.class, report.chatId(), LockModeType.PESSIMISTIC_WRITE);
         if (chat != null && chat.status() == Chat.Status.CLOSED) {
             seal(report);
             sealTranscriptIfDone(chat);
         }
     }
 
-    /** Called in the transaction that ends a conversation, whatever its outcome. */
+    /** Called in the transaction that ends a conversation, whatever its outcome, under the chat's row lock. */
     @PermitAll
     public void conversationEnded(long chatId) {
         Chat chat = em.find(Chat.class, chatId);
@@ -105,7 +107,6 @@ public class Seals {
     }
 
     private void seal(Report report) {
-        em.lock(report, LockModeType.PESSIMISTIC_WRITE);
         SecretKey key = dataKey(DataKey.Owner.REPORT, report.id(), true);
         JsonObjectBuilder original = Json.createObjectBuilder();
         put(original, "narrative", report.narrative());
@@ -136,7 +137,6 @@ public class Seals {
         if (reportsOf(chat).stream().anyMatch(r -> !r.sealed() && r.erasedAt() == null)) {
             return; // a report made from it is still being worked on: its operator reads the transcript
         }
-        em.lock(chat, LockModeType.PESSIMISTIC_WRITE);
         SecretKey key = dataKey(DataKey.Owner.CHAT, chat.id(), true);
         for (ChatMessage message : messages(chat.id())) {
             if (message.author() == ChatMessage.Author.CITIZEN && message.sealedText() == null) {
