@@ -321,6 +321,68 @@ class PrivacySystemIT {
     }
 
     @Test
+    void aReportFromThePublicFormIsSealedWithItsStatementWhenForwarded() throws Exception {
+        Identity who = Identity.fresh();
+        String place = "Impasse " + who.lastName();
+        String digits = who.phone().replace(" ", "");
+        var form = jakarta.json.Json.createObjectBuilder()
+                .add("category", "DAMAGE")
+                .add("commune", "Guyancourt")
+                .add("postalCode", "78280")
+                .add("place", place)
+                .add("when", "2026-11-20T21:30")
+                .add("narrative", "Voitures rayées chaque nuit, rappelez-moi au " + who.phone() + ".")
+                .add("phone", who.phone())
+                .add("email", who.email())
+                .build()
+                .toString();
+        var submitted = scenario.anonymous()
+                .post(
+                        "/citizen/reports",
+                        form,
+                        "X-Forwarded-For",
+                        "10.77." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254)));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String reference = submitted.json().getString("reference");
+        long id = as("operateur").get("/reports/from-forms").array().getValuesAs(JsonObject.class).stream()
+                .filter(o -> reference.equals(o.getString("reference")))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+        JsonObject statement = as("operateur").get("/reports/" + id).json().getJsonObject("statement");
+        assertThat(statement.getString("place")).isEqualTo(place);
+        var qualified = as("operateur")
+                .put(
+                        "/reports/" + id + "/qualification",
+                        "{\"category\":\"DAMAGE\",\"communeInsee\":\"78297\",\"factsAt\":\"2026-11-20T20:30:00Z\","
+                                + "\"urgency\":\"NORMAL\",\"anonymous\":true,\"narrative\":"
+                                + Scenario.json(statement.getString("narrative")) + ",\"reporter\":{\"phone\":\""
+                                + who.phone() + "\",\"email\":\"" + who.email() + "\"}}");
+        assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
+        scenario.awaitStatus(id, "IN_REVIEW");
+        assertThat(as("operateur").post("/reports/" + id + "/review", "{}").status())
+                .isEqualTo(200);
+        JsonObject forwarded = scenario.awaitStatus(id, "FORWARDED");
+        assertThat(forwarded.getBoolean("sealed"))
+                .as("no conversation: sealed at forwarding")
+                .isTrue();
+
+        List<String> traces = List.of(place, who.email(), who.phone(), digits, "+33" + digits.substring(1));
+        for (String trace : traces) {
+            assertThat(as("agent-guyancourt").get("/reports/" + id).body()).doesNotContain(trace);
+            assertThat(forwarded.toString()).doesNotContain(trace);
+        }
+        assertThat(clearCopies(traces)).as("no copy in clear at rest").isEmpty();
+        var unsealed = as("auditeur").post("/reports/" + id + "/unseal", "{\"reason\":\"Contrôle interne\"}");
+        assertThat(unsealed.status()).as(unsealed.toString()).isEqualTo(200);
+        assertThat(unsealed.json().getString("statedPlace")).isEqualTo(place);
+        assertThat(unsealed.json().getString("statedNarrative")).contains(who.phone());
+        assertThat(unsealed.json().getJsonObject("statedReporter").getString("email"))
+                .isEqualTo(who.email());
+    }
+
+    @Test
     void aSupervisorUnsealsTheReportFoundWithAReasonOnTheScreen() throws Exception {
         Identity who = Identity.fresh();
         Case c = forwardedAnonymousReport(who);
