@@ -137,6 +137,12 @@ class PrivacySystemIT {
         assertThat(before.json().getString("narrative")).contains(who.lastName());
         assertThat(as("operateur").get("/chats/" + c.chat() + "/messages").body())
                 .contains(who.lastName());
+        // minimised: the auditor's transcript is redacted with the identity given in the report too
+        var audited = as("auditeur").get("/chats/" + c.chat() + "/messages");
+        assertThat(audited.status()).isEqualTo(200);
+        for (String trace : who.traces()) {
+            assertThat(audited.body()).doesNotContain(trace);
+        }
 
         assertThat(as("operateur")
                         .post("/chats/" + c.chat() + "/close", "{\"outcome\":\"REPORT\"}")
