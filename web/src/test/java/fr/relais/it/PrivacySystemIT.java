@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.launcher.Database;
 import fr.relais.launcher.RelaisServer;
+import fr.relais.privacy.control.Envelope;
+import fr.relais.privacy.control.MasterKeys;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -443,12 +445,56 @@ class PrivacySystemIT {
                 });
     }
 
+    /**
+     * A data key wrapped by the older master key (as before a rotation: rewrapped here by the test, which
+     * knows both keys) still opens; the administrator's rewrap moves it to the current key, and it opens.
+     */
     @Test
-    void anAdministratorRewrapsDataKeysWithTheCurrentMasterKey() {
+    void aDataKeyWrappedByAnOlderMasterKeyStillOpensAndIsRewrappedWithTheCurrentOne() throws Exception {
+        Identity who = Identity.fresh();
+        Case c = forwardedAnonymousReport(who);
+        assertThat(as("operateur")
+                        .post("/chats/" + c.chat() + "/close", "{\"outcome\":\"REPORT\"}")
+                        .status())
+                .isEqualTo(200);
+        MasterKeys masters = MasterKeys.parse(MASTER_KEYS, MASTER_KEY_ID, false);
+        String owner = "data_key/REPORT/" + c.report();
+        Database.Settings db = TestEnvironment.systemDatabase();
+        try (Connection conn = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            String wrapped;
+            try (var q = conn.prepareStatement(
+                    "SELECT wrapped_key FROM data_key WHERE owner_kind = 'REPORT' AND owner_id = ? AND key_id = ?")) {
+                q.setLong(1, c.report());
+                q.setString(2, MASTER_KEY_ID);
+                try (var r = q.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    wrapped = r.getString(1);
+                }
+            }
+            var dataKey = Envelope.unwrap(masters.current(), wrapped, owner);
+            try (var u = conn.prepareStatement(
+                    "UPDATE data_key SET key_id = 'it-old', wrapped_key = ? WHERE owner_kind = 'REPORT' AND owner_id = ?")) {
+                u.setString(1, Envelope.wrap(masters.byId("it-old").orElseThrow(), dataKey, owner));
+                u.setLong(2, c.report());
+                assertThat(u.executeUpdate()).isEqualTo(1);
+            }
+        }
+        var old = as("auditeur").post("/reports/" + c.report() + "/unseal", "{\"reason\":\"Rotation\"}");
+        assertThat(old.status()).as(old.toString()).isEqualTo(200);
+        assertThat(old.json().getString("narrative"))
+                .as("the older id still unwraps")
+                .contains(who.lastName());
+
+        assertThat(as("superviseur").post("/retention/rewrap", null).status()).isEqualTo(403);
         var rewrapped = as("admin").post("/retention/rewrap", null);
         assertThat(rewrapped.status()).as(rewrapped.toString()).isEqualTo(200);
-        assertThat(rewrapped.json().getInt("keys")).isGreaterThanOrEqualTo(0);
-        assertThat(as("superviseur").post("/retention/rewrap", null).status()).isEqualTo(403);
+        assertThat(rewrapped.json().getInt("keys")).isGreaterThanOrEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM data_key WHERE owner_kind = 'REPORT' AND owner_id = " + c.report()
+                        + " AND key_id = '" + MASTER_KEY_ID + "'"))
+                .isEqualTo(1);
+        var current = as("auditeur").post("/reports/" + c.report() + "/unseal", "{\"reason\":\"Rotation\"}");
+        assertThat(current.status()).as(current.toString()).isEqualTo(200);
+        assertThat(current.json().getString("narrative")).contains(who.lastName());
     }
 
     /** Every text column of the schema (the engine's tables included) holding one of {@code traces}. */
