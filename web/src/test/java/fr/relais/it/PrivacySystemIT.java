@@ -47,7 +47,8 @@ class PrivacySystemIT {
     record Identity(String firstName, String lastName, String phone, String email) {
         static Identity fresh() {
             String last = "Kervadec" + letters(7);
-            String phone = "06 " + digits() + " " + digits() + " " + digits() + " " + digits();
+            // 06 10 to 06 29: allocated mobile ranges, which the public form's check accepts
+            String phone = "06 " + (10 + RANDOM.nextInt(20)) + " " + digits() + " " + digits() + " " + digits();
             return new Identity("Maelys", last, phone, last.toLowerCase() + "@exemple.fr");
         }
 
