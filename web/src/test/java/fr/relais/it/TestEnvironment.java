@@ -135,6 +135,10 @@ public class TestEnvironment implements LauncherSessionListener {
                 // a slow unit's system is held longer than in production (5 s) so that DeliverySystemIT can
                 // see a timer fire while a delivery waits, however busy the machine; only deliveries use it
                 settings.put("RELAIS_DELIVERY_READ_TIMEOUT", DeliverySystemIT.READ_TIMEOUT);
+                // two master keys, new wraps with the second (PrivacySystemIT); retention takes the test's clock
+                settings.put("RELAIS_MASTER_KEYS", PrivacySystemIT.MASTER_KEYS);
+                settings.put("RELAIS_MASTER_KEY_ID", PrivacySystemIT.MASTER_KEY_ID);
+                settings.put("RELAIS_CLOCK_OVERRIDE_ALLOWED", "true");
                 server = new RelaisServer(
                         Path.of(System.getProperty("relais.war")),
                         buildDir().resolve("it-server"),

@@ -4,7 +4,9 @@ import fr.relais.intake.control.Silence;
 import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
 import fr.relais.intake.entity.ChatMilestone;
+import fr.relais.privacy.boundary.Seals;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -30,6 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CitizenSilence {
     private static final Logger LOG = Logger.getLogger(CitizenSilence.class.getName());
+
+    @EJB
+    Seals seals;
 
     @PersistenceContext
     EntityManager em;
@@ -90,6 +95,7 @@ public class CitizenSilence {
                 now);
         em.persist(line);
         em.flush();
+        seals.conversationEnded(chat.id());
         events.fire(new ChatEvent.Posted(chat.id(), chat.platform(), holder, ChatLine.of(line)));
         events.fire(new ChatEvent.QueueChanged(chat.id(), chat.platform()));
         LOG.info(() -> "Chat " + chatId + " abandoned: citizen silent for " + timeout);

@@ -1,6 +1,7 @@
 package fr.relais.intake.boundary;
 
 import fr.relais.anonymisation.boundary.Anonymisation;
+import fr.relais.anonymisation.control.ReporterIdentity;
 import fr.relais.audit.boundary.AuditTrail;
 import fr.relais.audit.boundary.Chain;
 import fr.relais.directory.boundary.Caller;
@@ -13,6 +14,8 @@ import fr.relais.intake.entity.ChatMessage;
 import fr.relais.intake.entity.ChatMilestone;
 import fr.relais.intake.entity.IdempotencyKey;
 import fr.relais.operators.boundary.Operators;
+import fr.relais.privacy.boundary.Seals;
+import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.RateLimited;
@@ -90,6 +93,9 @@ public class Intake {
 
     @EJB
     IdempotencyKeys idempotencyKeys;
+
+    @EJB
+    Seals seals;
 
     /** What a citizen gets back: the chat and the secret token that alone gives access to it. */
     public record OpenedChat(Chat chat, String token) {}
@@ -245,6 +251,7 @@ public class Intake {
         Chat chat = heldChat(chatId, caller);
         Instant now = clock.instant();
         chat.close(outcome, now);
+        seals.conversationEnded(chat.id());
         workflow.complete(
                 chat.processInstanceId(),
                 ProcessVariables.TASK_HOLD_CONVERSATION,
@@ -380,6 +387,7 @@ public class Intake {
                 refused.put(id, "chat_not_waiting");
             } else {
                 chat.closeAsSpam(now);
+                seals.conversationEnded(chat.id());
                 workflow.closeWaitingConversation(chat.processInstanceId(), Chat.Outcome.SPAM.name());
                 trail.record(Chain.chat(id), "chat_closed", Map.of("outcome", Chat.Outcome.SPAM.name()));
                 closed.add(id);
@@ -446,11 +454,28 @@ public class Intake {
         boolean redacted = caller.has(Role.AUDITOR);
         if (redacted) {
             trail.record(Chain.user(caller.username(), null), "chat_read", Map.of("chatId", chatId));
+            // minimised: the identities given in the reports made from it are redacted too, not only
+            // what the engine finds alone
+            List<ReporterIdentity> identities = em.createQuery(
+                            "select r from Report r where r.chatId = :chat", Report.class)
+                    .setParameter("chat", chat.id())
+                    .getResultStream()
+                    .map(r -> new ReporterIdentity(
+                            r.reporter().firstName(),
+                            r.reporter().lastName(),
+                            r.reporter().phone(),
+                            r.reporter().email(),
+                            null))
+                    .toList();
+            return messages(chat.id()).stream()
+                    .map(m -> ChatLine.of(m, redact(m.text(), identities)))
+                    .toList();
+        }
+        if (!chat.sealed() && chat.erasedAt() == null) {
+            seals.recordRead(null, chat.id());
         }
         return messages(chat.id()).stream()
-                .map(m -> redacted
-                        ? ChatLine.of(m, anonymisation.redact(m.text(), null).text())
-                        : ChatLine.forStaff(m, m.text()))
+                .map(m -> ChatLine.forStaff(m, m.text()))
                 .toList();
     }
 
@@ -527,6 +552,14 @@ public class Intake {
             throw DomainException.notFound("chat_not_found", "Conversation introuvable.");
         }
         return chat;
+    }
+
+    private String redact(String text, List<ReporterIdentity> identities) {
+        String redacted = anonymisation.redact(text, null).text();
+        for (ReporterIdentity identity : identities) {
+            redacted = anonymisation.redact(redacted, identity).text();
+        }
+        return redacted;
     }
 
     private List<ChatMessage> messages(long chatId) {

@@ -106,6 +106,14 @@ public class Chat {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** When its citizen's messages were sealed under the conversation's data key. */
+    @Column(name = "sealed_at")
+    private Instant sealedAt;
+
+    /** When retention erased its messages' texts. */
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
     @Version
     private long version;
 
@@ -237,10 +245,6 @@ public class Chat {
         return status;
     }
 
-    public Instant closedAt() {
-        return closedAt;
-    }
-
     public Outcome outcome() {
         return outcome;
     }
@@ -271,6 +275,32 @@ public class Chat {
 
     public Instant queuedAt() {
         return queuedAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public boolean sealed() {
+        return sealedAt != null;
+    }
+
+    public Instant erasedAt() {
+        return erasedAt;
+    }
+
+    /** Its citizen's messages were sealed (see {@link ChatMessage#seal}). */
+    public void markSealed(Instant now) {
+        if (sealedAt == null) {
+            this.sealedAt = now;
+        }
+    }
+
+    /** Retention erased its messages' texts. */
+    public void markErased(Instant now) {
+        if (erasedAt == null) {
+            this.erasedAt = now;
+        }
     }
 
     public Instant heldSince() {

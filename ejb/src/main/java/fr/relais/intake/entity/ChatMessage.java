@@ -80,7 +80,22 @@ public class ChatMessage {
     @Column(name = "staff_note", length = 1200)
     private String staffNote;
 
+    /** A citizen's text once sealed: base64 of IV and AES-GCM ciphertext under the conversation's key. */
+    @Lob
+    @Column(name = "sealed_text")
+    private String sealedText;
+
     protected ChatMessage() {}
+
+    /** The text, sealed by the caller, leaves the plain column. */
+    public void seal(String sealed) {
+        this.sealedText = sealed;
+        this.text = "";
+    }
+
+    public String sealedText() {
+        return sealedText;
+    }
 
     /** A line the platform writes in the conversation, with what only staff may read. */
     public static ChatMessage system(Long chatId, String text, String staffNote, Instant sentAt) {

@@ -11,6 +11,7 @@ import fr.relais.directory.boundary.Directory;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
+import fr.relais.privacy.boundary.Seals;
 import fr.relais.qualification.control.AcknowledgementDeadlines;
 import fr.relais.qualification.control.Decisions;
 import fr.relais.qualification.control.QualificationChanges;
@@ -72,6 +73,9 @@ public class Qualifications {
 
     @EJB
     AuditTrail trail;
+
+    @EJB
+    Seals seals;
 
     /** Tells the operators' screens when a report received by the form is taken by an operator. */
     @Inject
@@ -261,6 +265,8 @@ public class Qualifications {
         }
         if (stage == Report.Status.FORWARDED) {
             report.startAcknowledgementClock(clock.instant());
+            // the platform's work ends here when its conversation is over: its originals are sealed now
+            seals.reportForwarded(report.id());
         }
     }
 
@@ -351,12 +357,19 @@ public class Qualifications {
                 .toList();
     }
 
-    /** A report as its platform's staff may see it; another platform's does not exist for them. */
+    /**
+     * A report as its platform's staff may see it; another platform's does not exist for them. A read of
+     * its original before sealing is recorded.
+     */
     @RolesAllowed({Role.OPERATOR, Role.SUPERVISOR, Role.PSYCHOLOGIST})
     public Report report(long reportId) {
         Report report = em.find(Report.class, reportId);
         if (report == null || !directory.currentCaller().worksOn(report.platform())) {
             throw DomainException.notFound("report_not_found", "Signalement introuvable.");
+        }
+        if (!report.sealed() && report.erasedAt() == null && report.qualifiedAt() != null) {
+            // the caller reads the original narrative and identity: recorded (screens and API alike)
+            seals.recordRead(report.id(), null);
         }
         return report;
     }
@@ -424,9 +437,11 @@ public class Qualifications {
                 Chain.user(directory.currentCaller().username(), reportId),
                 "report_read",
                 Map.of("reportId", reportId));
-        String narrative = report.narrative() == null
+        // once sealed, the original is out of reach: the auditor reads what left the platform, redacted
+        String told = report.narrative() != null ? report.narrative() : report.outgoingNarrative();
+        String narrative = told == null
                 ? null
-                : anonymisation.redact(report.narrative(), identity(report)).text();
+                : anonymisation.redact(told, identity(report)).text();
         return AuditedReport.of(
                 report, narrative, forwarding.lastHandoff(report.id()).orElse(null));
     }

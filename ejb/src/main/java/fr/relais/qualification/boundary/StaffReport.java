@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * A report as its platform's staff see it: the narrative as told, the identity, where it went, and for a
- * report received by the public form what the citizen stated there.
+ * report received by the public form what the citizen stated there. Once {@code sealed}, the original
+ * narrative and an anonymous reporter's identity are absent: only an unsealing opens them.
  */
 public record StaffReport(
         long id,
@@ -41,7 +42,8 @@ public record StaffReport(
         Instant createdAt,
         ReportDecisions decisions,
         SupervisorValidation supervisorValidation,
-        Statement statement) {
+        Statement statement,
+        boolean sealed) {
 
     /**
      * Where the supervisor's validation stands: pending, or the answer (a comment when sent back, which
@@ -100,6 +102,7 @@ public record StaffReport(
                 r.createdAt(),
                 ReportDecisions.of(r),
                 SupervisorValidation.of(r),
-                statement);
+                statement,
+                r.sealed());
     }
 }

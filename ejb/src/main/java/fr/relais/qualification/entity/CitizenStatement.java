@@ -74,7 +74,32 @@ public class CitizenStatement {
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
 
+    /** The narrative, place and identity as stated, sealed under the report's data key. */
+    @Lob
+    @Column(name = "sealed_original")
+    private String sealedOriginal;
+
     protected CitizenStatement() {}
+
+    /** The statement's narrative, place and identity, sealed by the caller, leave the plain columns. */
+    public void seal(String sealed) {
+        this.sealedOriginal = sealed;
+        this.narrative = "";
+        this.place = null;
+        this.firstName = null;
+        this.lastName = null;
+        this.phone = null;
+        this.email = null;
+    }
+
+    /** Retention: nothing of the statement's text or identity is left. */
+    public void erase() {
+        seal(null);
+    }
+
+    public String sealedOriginal() {
+        return sealedOriginal;
+    }
 
     public CitizenStatement(
             long reportId,

@@ -214,6 +214,18 @@ public class Report {
     @Column(name = "qualified_at")
     private Instant qualifiedAt;
 
+    /** The original narrative and identity, sealed under the report's data key once the platform's work ended. */
+    @Lob
+    @Column(name = "sealed_original")
+    private String sealedOriginal;
+
+    @Column(name = "sealed_at")
+    private Instant sealedAt;
+
+    /** When retention erased its personal data: ids, times and categories are all that is left. */
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
     @Version
     private long version;
 
@@ -366,6 +378,58 @@ public class Report {
     /** Whether a unit may contact the reporter: not anonymous, and the reporter agreed. */
     public boolean reporterReachable() {
         return !anonymous && contactConsent;
+    }
+
+    /**
+     * The platform's work on it ended: the original narrative and the identity, sealed by the caller in
+     * {@code sealed}, leave the plain columns. A reachable reporter's identity and contact stay readable:
+     * they are part of what the unit receives (see {@link #reporterReachable}).
+     */
+    public void seal(String sealed, Instant now) {
+        if (sealedAt != null || erasedAt != null) {
+            throw new IllegalStateException("report " + id + " already sealed");
+        }
+        this.sealedOriginal = sealed;
+        this.sealedAt = now;
+        this.narrative = null;
+        if (!reporterReachable()) {
+            clearReporter();
+        }
+    }
+
+    /** Retention: every text that may identify someone goes; what is left is pseudonymised history. */
+    public void erase(Instant now) {
+        this.narrative = null;
+        this.outgoingNarrative = null;
+        this.sealedOriginal = null;
+        this.validationComment = null;
+        clearReporter();
+        if (erasedAt == null) {
+            this.erasedAt = now;
+        }
+    }
+
+    private void clearReporter() {
+        this.reporterFirstName = null;
+        this.reporterLastName = null;
+        this.reporterPhone = null;
+        this.reporterEmail = null;
+    }
+
+    public boolean sealed() {
+        return sealedAt != null;
+    }
+
+    public String sealedOriginal() {
+        return sealedOriginal;
+    }
+
+    public Instant sealedAt() {
+        return sealedAt;
+    }
+
+    public Instant erasedAt() {
+        return erasedAt;
     }
 
     private void expect(Status expected) {

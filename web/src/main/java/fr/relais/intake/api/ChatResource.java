@@ -4,6 +4,9 @@ import fr.relais.intake.boundary.ChatLine;
 import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.boundary.Transfers;
 import fr.relais.intake.entity.Chat;
+import fr.relais.privacy.boundary.DataRead;
+import fr.relais.privacy.boundary.Seals;
+import fr.relais.privacy.boundary.UnsealedChat;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.api.ApiDocumentation;
@@ -46,6 +49,12 @@ public class ChatResource {
     @EJB
     Transfers transfers;
 
+    @EJB
+    Seals seals;
+
+    /** Why a transcript is unsealed: mandatory, recorded with who and when. */
+    public record UnsealRequest(String reason) {}
+
     public record Closing(String outcome) {}
 
     /** Where to transfer a held chat: {@code target} one of {@link Transfers.Target}, {@code to} a user name. */
@@ -78,6 +87,25 @@ public class ChatResource {
     @Path("{id}")
     public ChatView get(@PathParam("id") long id) {
         return ChatView.of(intake.chat(id));
+    }
+
+    @Operation(
+            operationId = "unsealChat",
+            summary = "Unseal a conversation's transcript as told (supervisor, auditor)",
+            description = "Refusals: 422 reason_required without a reason, 403 for other roles, 404 for a chat"
+                    + " of another platform (supervisor), 409 personal_data_erased after retention. Recorded.")
+    @POST
+    @Path("{id}/unseal")
+    public UnsealedChat unseal(@PathParam("id") long id, UnsealRequest request) {
+        return seals.unsealChat(id, request == null ? null : request.reason());
+    }
+
+    /** Who read the conversation's personal data, and who unsealed it, with their reasons (auditors). */
+    @Operation(operationId = "listChatReads", summary = "List the reads and unsealings of a chat (auditor)")
+    @GET
+    @Path("{id}/reads")
+    public List<DataRead> reads(@PathParam("id") long id) {
+        return seals.readsOfChat(id);
     }
 
     @Operation(operationId = "takeChat", summary = "Take a waiting chat in charge")

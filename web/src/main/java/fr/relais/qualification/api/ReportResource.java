@@ -6,6 +6,9 @@ import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.forwarding.boundary.ReroutingCase;
 import fr.relais.forwarding.boundary.UnitReport;
 import fr.relais.forwarding.entity.Handoff;
+import fr.relais.privacy.boundary.DataRead;
+import fr.relais.privacy.boundary.Seals;
+import fr.relais.privacy.boundary.UnsealedReport;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.boundary.StaffReport;
 import fr.relais.qualification.boundary.ValidationCase;
@@ -67,8 +70,14 @@ public class ReportResource {
     @EJB
     Audits audits;
 
+    @EJB
+    Seals seals;
+
     @Inject
     SecurityContext security;
+
+    /** Why personal data is unsealed: mandatory, recorded with who and when. */
+    public record UnsealRequest(String reason) {}
 
     public record QualificationRequest(
             String category,
@@ -156,6 +165,30 @@ public class ReportResource {
     @Path("{id}/history")
     public ReportHistory history(@PathParam("id") long id) {
         return audits.history(id);
+    }
+
+    /**
+     * A supervisor of the report's platform or an auditor opens the sealed originals, with a reason that
+     * is recorded; every other role is refused.
+     */
+    @Operation(
+            operationId = "unsealReport",
+            summary = "Unseal a report's original narrative and reporter identity (supervisor, auditor)",
+            description = "Refusals: 422 reason_required without a reason, 403 for other roles, 404 for a report"
+                    + " of another platform (supervisor), 409 personal_data_erased after retention. Recorded in"
+                    + " the report's reads (GET /reports/{id}/reads).")
+    @POST
+    @Path("{id}/unseal")
+    public UnsealedReport unseal(@PathParam("id") long id, UnsealRequest request) {
+        return seals.unsealReport(id, request == null ? null : request.reason());
+    }
+
+    /** Who read the report's personal data, and who unsealed it, with their reasons (auditors). */
+    @Operation(operationId = "listReportReads", summary = "List the reads and unsealings of a report (auditor)")
+    @GET
+    @Path("{id}/reads")
+    public List<DataRead> reads(@PathParam("id") long id) {
+        return seals.readsOfReport(id);
     }
 
     /** Reports declined by a unit or that no unit covers, waiting for a supervisor of the caller's platform. */

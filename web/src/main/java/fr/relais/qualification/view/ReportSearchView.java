@@ -1,5 +1,7 @@
 package fr.relais.qualification.view;
 
+import fr.relais.privacy.boundary.Seals;
+import fr.relais.privacy.boundary.UnsealedReport;
 import fr.relais.qualification.boundary.Qualifications;
 import fr.relais.qualification.boundary.StaffReport;
 import fr.relais.shared.DomainException;
@@ -19,16 +21,48 @@ public class ReportSearchView implements Serializable {
     @EJB
     Qualifications qualifications;
 
+    @EJB
+    Seals seals;
+
     private String reference;
     private StaffReport found;
+    private String unsealReason;
+    private UnsealedReport unsealed;
 
     public void search() {
         found = null;
+        unsealed = null;
         try {
             found = qualifications.staffReport(qualifications.idByReference(reference));
         } catch (DomainException e) {
             Messages.refused(e);
         }
+    }
+
+    /** A supervisor opens the sealed originals of the report found, giving a reason (recorded). */
+    public void unseal() {
+        unsealed = null;
+        if (found == null) {
+            return;
+        }
+        try {
+            unsealed = seals.unsealReport(found.id(), unsealReason);
+            unsealReason = null;
+        } catch (DomainException e) {
+            Messages.refused(e);
+        }
+    }
+
+    public String getUnsealReason() {
+        return unsealReason;
+    }
+
+    public void setUnsealReason(String unsealReason) {
+        this.unsealReason = unsealReason;
+    }
+
+    public UnsealedReport getUnsealed() {
+        return unsealed;
     }
 
     public String getReference() {
