@@ -103,4 +103,46 @@ class AnonymisationPreviewIT {
         assertThat(forUnit.getString("narrative")).doesNotContain("Durand").doesNotContain("06 12 34 56 78");
         assertThat(forUnit.containsKey("reporter")).isFalse();
     }
+
+    @Test
+    void aHandCorrectionAddingAPhoneNumberIsCaughtUnlessReleasedWithAReason() {
+        Scenario scenario = new Scenario(server.baseUrl());
+        long id = scenario.reportInReview("Un homme me suit le soir depuis une semaine.");
+        Api operator = Api.as(server.baseUrl(), "operateur");
+        String outgoing = operator.get("/reports/" + id).json().getString("outgoingNarrative");
+        String corrected = outgoing + " Rappelez-moi au 06 98 76 54 32.";
+
+        var caught = operator.post("/reports/" + id + "/review", "{\"narrative\":" + Scenario.json(corrected) + "}");
+        assertThat(caught.status()).as(caught.toString()).isEqualTo(409);
+        assertThat(caught.json().getString("error")).isEqualTo("identifying_data");
+        assertThat(caught.json().getString("message")).contains("TÉLÉPHONE", "06 98 76 54 32");
+        assertThat(operator.get("/reports/" + id).json().getString("status"))
+                .as("nothing forwarded")
+                .isEqualTo("IN_REVIEW");
+
+        var removed = operator.post(
+                "/reports/" + id + "/review",
+                "{\"narrative\":" + Scenario.json(outgoing + " Elle précise que c'est le soir.") + "}");
+        assertThat(removed.status())
+                .as("a correction with nothing identifying passes: " + removed)
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aReleasedHandCorrectionLeavesWithItsReasonRecorded() {
+        Scenario scenario = new Scenario(server.baseUrl());
+        long id = scenario.reportInReview("Un homme me suit le soir depuis une semaine.");
+        Api operator = Api.as(server.baseUrl(), "operateur");
+        String outgoing = operator.get("/reports/" + id).json().getString("outgoingNarrative");
+        String corrected = outgoing + " Numéro du commissariat voisin : 01 23 45 67 89.";
+        var released = operator.post(
+                "/reports/" + id + "/review",
+                "{\"narrative\":" + Scenario.json(corrected)
+                        + ",\"releaseReason\":\"Numéro public d'un service, pas du déclarant.\"}");
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        scenario.awaitStatus(id, "FORWARDED");
+        var history = Api.as(server.baseUrl(), "auditeur").get("/reports/" + id + "/history");
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body()).contains("narrative_reviewed", "PHONE", "Numéro public d'un service");
+    }
 }

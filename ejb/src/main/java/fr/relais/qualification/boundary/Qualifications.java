@@ -219,15 +219,56 @@ public class Qualifications {
     /** Approves the outgoing narrative (as proposed, or as corrected); the engine then forwards it. */
     @RolesAllowed(Role.OPERATOR)
     public StaffReport review(long reportId, String correctedNarrative) {
+        return review(reportId, correctedNarrative, null);
+    }
+
+    /**
+     * Approves the outgoing narrative (as proposed, or as corrected); the engine then forwards it. An
+     * anonymous report's hand correction is checked again by the anonymisation engine: anything
+     * identifying it finds (a phone number typed in, a name) refuses the approval, unless the operator
+     * releases it with a reason, which is recorded (the kinds released and the reason, never the values).
+     *
+     * @throws DomainException 409 {@code identifying_data} listing what was found, 400 {@code release_reason_too_long}
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public StaffReport review(long reportId, String correctedNarrative, String releaseReason) {
         if (correctedNarrative != null && correctedNarrative.length() > Qualification.MAX_NARRATIVE) {
             throw DomainException.invalid("narrative_too_long", "Le récit dépasse 20 000 caractères.");
         }
+        String reason = releaseReason == null || releaseReason.isBlank() ? null : releaseReason.strip();
+        if (reason != null && reason.length() > 1000) {
+            throw DomainException.invalid("release_reason_too_long", "Le motif dépasse 1 000 caractères.");
+        }
         Caller caller = directory.currentCaller();
         Report report = ownReport(reportId, caller);
+        List<String> released = List.of();
+        boolean corrected = correctedNarrative != null && !correctedNarrative.equals(report.outgoingNarrative());
+        if (report.anonymous() && corrected) {
+            var found =
+                    anonymisation.redact(correctedNarrative, identity(report)).redactions();
+            if (!found.isEmpty() && reason == null) {
+                throw DomainException.conflict(
+                        "identifying_data",
+                        "Le texte corrigé contient des éléments identifiants : "
+                                + found.stream()
+                                        .map(r -> r.type().label() + " « "
+                                                + correctedNarrative.substring(r.start(), r.end()) + " »")
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ". Retirez-les, ou libérez-les en donnant un motif.");
+            }
+            released =
+                    found.stream().map(r -> r.type().name()).distinct().sorted().toList();
+        }
         report.approveOutgoingNarrative(correctedNarrative);
         workflow.complete(
                 report.processInstanceId(), ProcessVariables.TASK_REVIEW_ANONYMISATION, caller.actor(), Map.of());
-        trail.record(Chain.report(report.id()), "narrative_reviewed", Map.of("corrected", correctedNarrative != null));
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("corrected", corrected);
+        if (!released.isEmpty()) {
+            fields.put("released", released.toString());
+            fields.put("releaseReason", reason);
+        }
+        trail.record(Chain.report(report.id()), "narrative_reviewed", fields);
         return staffView(report);
     }
 

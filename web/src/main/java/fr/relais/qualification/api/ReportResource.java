@@ -117,7 +117,11 @@ public class ReportResource {
                                     + " the postal code is needed only when the commune has several")
                     String communeInsee) {}
 
-    public record Review(String narrative) {}
+    /**
+     * {@code narrative}: the corrected outgoing narrative, or none to approve it as proposed;
+     * {@code releaseReason}: why what the engine finds identifying in a correction may leave anyway.
+     */
+    public record Review(String narrative, String releaseReason) {}
 
     /** A supervisor's answer: {@code APPROVED}, or {@code SENT_BACK} with a comment for the operator. */
     public record ValidationAnswer(String decision, String comment) {}
@@ -259,7 +263,8 @@ public class ReportResource {
     @POST
     @Path("{id}/review")
     public StaffReport review(@PathParam("id") long id, Review review) {
-        return qualifications.review(id, review == null ? null : review.narrative());
+        return qualifications.review(
+                id, review == null ? null : review.narrative(), review == null ? null : review.releaseReason());
     }
 
     /** Reports of the caller's platform waiting for a supervisor's validation, the most pressing first. */

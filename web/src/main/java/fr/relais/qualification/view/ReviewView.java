@@ -21,6 +21,9 @@ public class ReviewView extends ReportPage {
         }
     }
 
+    /** Why what the engine finds identifying in a hand correction may leave anyway (recorded). */
+    private String releaseReason;
+
     public boolean isReviewable() {
         return isAt(Report.Status.IN_REVIEW);
     }
@@ -32,7 +35,7 @@ public class ReviewView extends ReportPage {
 
     public String approve() {
         try {
-            qualifications.review(id, outgoing);
+            qualifications.review(id, outgoing, releaseReason);
             Messages.info("review.forwarded");
             return "/operator/tasks?faces-redirect=true";
         } catch (DomainException e) {
@@ -48,6 +51,14 @@ public class ReviewView extends ReportPage {
         return when == null || when.zone() == null
                 ? text
                 : text + " (" + Messages.text("when.zone." + when.zone().getId()) + ")";
+    }
+
+    public String getReleaseReason() {
+        return releaseReason;
+    }
+
+    public void setReleaseReason(String releaseReason) {
+        this.releaseReason = releaseReason;
     }
 
     public String getOutgoing() {
