@@ -242,7 +242,8 @@ public class Qualifications {
         Caller caller = directory.currentCaller();
         Report report = ownReport(reportId, caller);
         List<String> released = List.of();
-        boolean corrected = correctedNarrative != null && !correctedNarrative.equals(report.outgoingNarrative());
+        // a browser's text area sends line ends as CR LF: the same text is no correction
+        boolean corrected = correctedNarrative != null && !sameText(correctedNarrative, report.outgoingNarrative());
         if (report.anonymous() && corrected) {
             var found =
                     anonymisation.redact(correctedNarrative, identity(report)).redactions();
@@ -270,6 +271,13 @@ public class Qualifications {
         }
         trail.record(Chain.report(report.id()), "narrative_reviewed", fields);
         return staffView(report);
+    }
+
+    private static boolean sameText(String a, String b) {
+        return b != null
+                && a.replace("\r\n", "\n")
+                        .strip()
+                        .equals(b.replace("\r\n", "\n").strip());
     }
 
     /**
