@@ -36,6 +36,14 @@ public final class Races {
                     || type.equals("jakarta.persistence.LockTimeoutException")) {
                 return true;
             }
+            // the engine read an execution whose parent a concurrent transaction had just removed (read
+            // committed, no lock on the tree): ENGINE-03077 "Cannot resolve parent … perhaps it was
+            // deleted in the meantime"; run again, it reads the new tree
+            if (type.equals("org.camunda.bpm.engine.ProcessEngineException")
+                    && t.getMessage() != null
+                    && t.getMessage().startsWith("ENGINE-03077")) {
+                return true;
+            }
         }
         return false;
     }

@@ -30,6 +30,10 @@ class ConflictRetryTest {
         assertThat(ConflictRetry.lostARace(new OptimisticLockingException("changed")))
                 .isTrue();
         assertThat(ConflictRetry.lostARace(DomainException.concurrentUpdate())).isTrue();
+        assertThat(ConflictRetry.lostARace(new ProcessEngineException("ENGINE-03077 Cannot resolve parent with id"
+                        + " 'a' of execution 'b', perhaps it was deleted in the meantime")))
+                .as("the execution tree changed under the command")
+                .isTrue();
     }
 
     @Test
@@ -39,6 +43,8 @@ class ConflictRetryTest {
         assertThat(ConflictRetry.lostARace(new SQLException("Duplicate entry", "23000", 1062)))
                 .isFalse();
         assertThat(ConflictRetry.lostARace(new IllegalStateException())).isFalse();
+        assertThat(ConflictRetry.lostARace(new ProcessEngineException("ENGINE-01009 Error while parsing")))
+                .isFalse();
     }
 
     @Test
