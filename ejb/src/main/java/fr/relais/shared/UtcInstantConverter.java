@@ -21,4 +21,24 @@ public class UtcInstantConverter implements AttributeConverter<Instant, LocalDat
     public Instant convertToEntityAttribute(LocalDateTime value) {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
+
+    /**
+     * A date-time column read by a native query (the driver gives a {@link java.sql.Timestamp} or a
+     * {@link LocalDateTime}, holding UTC as this converter stores it) as an instant; null stays null.
+     */
+    public static Instant fromDatabase(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        throw new IllegalStateException("unexpected time from the database: " + value);
+    }
 }

@@ -165,12 +165,12 @@ public class Workflow {
     private EngineIncident incident(Incident i) {
         var runtime = engine().getRuntimeService();
         String definition = i.getProcessDefinitionId();
-        Object report = i.getProcessInstanceId() == null
-                ? null
-                : runtime.getVariable(i.getProcessInstanceId(), ProcessVariables.REPORT_ID);
-        Object chat = i.getProcessInstanceId() == null
-                ? null
-                : runtime.getVariable(i.getProcessInstanceId(), ProcessVariables.CHAT_ID);
+        Map<String, Object> about = i.getProcessInstanceId() == null
+                ? Map.of()
+                : runtime.getVariables(
+                        i.getProcessInstanceId(), List.of(ProcessVariables.REPORT_ID, ProcessVariables.CHAT_ID));
+        Object report = about.get(ProcessVariables.REPORT_ID);
+        Object chat = about.get(ProcessVariables.CHAT_ID);
         return new EngineIncident(
                 i.getId(),
                 i.getIncidentType(),

@@ -106,16 +106,18 @@ class SupervisionSystemIT {
     @Test
     void theHandoffsOfADepartmentShowEachUnitsCounts() {
         Instant before = Instant.now().minusSeconds(1);
-        scenario.forwardedReport();
+        long report = scenario.forwardedReport();
+        String unit = scenario.as("operateur").get("/reports/" + report).json().getString("unitCode");
         var reply = scenario.as("superviseur").get("/supervision/handoffs?department=78&from=" + before);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.array().getValuesAs(JsonObject.class))
                 .isNotEmpty()
                 .allSatisfy(u -> assertThat(u.getString("department")).isEqualTo("78"))
                 .anySatisfy(u -> {
+                    // the report just forwarded waits for its unit's answer: sent and in the backlog
+                    assertThat(u.getString("unitCode")).isEqualTo(unit);
                     assertThat(u.getInt("sent")).isGreaterThanOrEqualTo(1);
-                    assertThat(u.getInt("sent"))
-                            .isEqualTo(u.getInt("takenOver") + u.getInt("declined") + u.getInt("backlog"));
+                    assertThat(u.getInt("backlog")).isGreaterThanOrEqualTo(1);
                 });
     }
 

@@ -6,6 +6,7 @@ import fr.relais.audit.control.ChainCheck;
 import fr.relais.audit.entity.AuditEvent;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
+import fr.relais.shared.UtcInstantConverter;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -181,8 +182,12 @@ public class AuditChains {
                 .getResultList()) {
             Object[] r = (Object[]) row;
             anchors.add(new Anchor(
-                    day(r[0]), AuditTrail.utc(r[1]), ((Number) r[2]).longValue(), (String) r[3], (String) r[4], (String)
-                            r[5]));
+                    day(r[0]),
+                    UtcInstantConverter.fromDatabase(r[1]),
+                    ((Number) r[2]).longValue(),
+                    (String) r[3],
+                    (String) r[4],
+                    (String) r[5]));
         }
         return anchors;
     }
@@ -208,8 +213,8 @@ public class AuditChains {
             Object[] r = (Object[]) row;
             lines.add(CanonicalForm.headLine((String) r[0], ((Number) r[1]).longValue(), (String) r[2]));
         }
-        Instant at =
-                AuditTrail.utc(em.createNativeQuery("SELECT UTC_TIMESTAMP(6)").getSingleResult());
+        Instant at = UtcInstantConverter.fromDatabase(
+                em.createNativeQuery("SELECT UTC_TIMESTAMP(6)").getSingleResult());
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         List<Anchor> anchors = anchors();
         Optional<Anchor> existing =

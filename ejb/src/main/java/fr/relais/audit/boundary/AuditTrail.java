@@ -2,6 +2,7 @@ package fr.relais.audit.boundary;
 
 import fr.relais.audit.control.CanonicalForm;
 import fr.relais.shared.Role;
+import fr.relais.shared.UtcInstantConverter;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.SessionContext;
@@ -82,7 +83,7 @@ public class AuditTrail {
         Object[] head = lockedHead(chain.key());
         long seq = ((Number) head[0]).longValue() + 1;
         String prev = (String) head[1];
-        Instant at = utc(head[2]);
+        Instant at = UtcInstantConverter.fromDatabase(head[2]);
         var event = new CanonicalForm.Event(
                 chain.key(),
                 seq,
@@ -136,15 +137,5 @@ public class AuditTrail {
                         "SELECT seq, hash, UTC_TIMESTAMP(6) FROM audit_chain_head WHERE chain_key = ? FOR UPDATE")
                 .setParameter(1, key)
                 .getResultList();
-    }
-
-    static Instant utc(Object value) {
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected time from the database: " + value);
     }
 }

@@ -4,12 +4,12 @@ import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.entity.Chat;
 import fr.relais.operators.control.WaitEstimator;
 import fr.relais.shared.Platform;
+import fr.relais.shared.UtcInstantConverter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -106,17 +106,8 @@ public class WaitingLine {
                 .setParameter(2, LocalDateTime.ofInstant(since, ZoneOffset.UTC))
                 .getResultList();
         return rows.stream()
-                .map(row -> new WaitEstimator.Sample(utc(row[0]), utc(row[1])))
+                .map(row -> new WaitEstimator.Sample(
+                        UtcInstantConverter.fromDatabase(row[0]), UtcInstantConverter.fromDatabase(row[1])))
                 .toList();
-    }
-
-    private static Instant utc(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof LocalDateTime t) {
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        return null;
     }
 }

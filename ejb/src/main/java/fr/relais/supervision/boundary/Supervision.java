@@ -5,13 +5,13 @@ import fr.relais.directory.boundary.Directory;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
+import fr.relais.shared.UtcInstantConverter;
 import fr.relais.supervision.control.Percentiles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,14 +91,14 @@ public class Supervision {
                         + " WHERE c.platform = ?1 AND c.status = 'WAITING' ORDER BY c.queued_at")
                 .setParameter(1, platform.name())
                 .getResultList();
-        Instant oldest = waitingRows.isEmpty() ? null : instant(waitingRows.get(0));
+        Instant oldest = waitingRows.isEmpty() ? null : UtcInstantConverter.fromDatabase(waitingRows.get(0));
         int waitingOverTarget = (int) waitingRows.stream()
-                .map(Supervision::instant)
+                .map(UtcInstantConverter::fromDatabase)
                 .filter(at -> Duration.between(at, now).compareTo(TAKE_TARGET) > 0)
                 .count();
 
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT f.take_delay_ms, f.first_taken_at FROM chat_fact f"
+        List<Object[]> rows = em.createNativeQuery("SELECT f.take_delay_ms, f.opened_at FROM chat_fact f"
                         + " WHERE f.platform = ?1 AND f.opened_at >= ?2 AND f.opened_at < ?3")
                 .setParameter(1, platform.name())
                 .setParameter(2, utc(start))
@@ -112,16 +112,9 @@ public class Supervision {
                 .filter(d -> d <= TAKE_TARGET.toMillis())
                 .count();
         // chats of the period still not taken and waiting past the target are breaches too
-        @SuppressWarnings("unchecked")
-        List<Object> untaken = em.createNativeQuery("SELECT f.opened_at FROM chat_fact f"
-                        + " WHERE f.platform = ?1 AND f.opened_at >= ?2 AND f.opened_at < ?3"
-                        + " AND f.first_taken_at IS NULL")
-                .setParameter(1, platform.name())
-                .setParameter(2, utc(start))
-                .setParameter(3, utc(end))
-                .getResultList();
-        int lateUntaken = (int) untaken.stream()
-                .map(Supervision::instant)
+        int lateUntaken = (int) rows.stream()
+                .filter(r -> r[0] == null)
+                .map(r -> UtcInstantConverter.fromDatabase(r[1]))
                 .filter(at -> Duration.between(at, now).compareTo(TAKE_TARGET) > 0)
                 .count();
         return new ChatFigures(
@@ -192,9 +185,9 @@ public class Supervision {
             List<Long> ackDelays = new ArrayList<>();
             for (Object[] h : handoffs) {
                 String decision = (String) h[4];
-                Instant forwardedAt = instant(h[5]);
-                Instant acknowledgedAt = h[6] == null ? null : instant(h[6]);
-                Instant dueAt = h[7] == null ? null : instant(h[7]);
+                Instant forwardedAt = UtcInstantConverter.fromDatabase(h[5]);
+                Instant acknowledgedAt = UtcInstantConverter.fromDatabase(h[6]);
+                Instant dueAt = UtcInstantConverter.fromDatabase(h[7]);
                 if ("ACCEPTED".equals(decision)) {
                     takenOver++;
                 } else if ("DECLINED".equals(decision)) {
@@ -202,14 +195,13 @@ public class Supervision {
                 } else {
                     backlog++;
                 }
-                Instant answeredAt = acknowledgedAt;
-                if (answeredAt != null) {
+                if (acknowledgedAt != null) {
                     acknowledged++;
-                    ackDelays.add(Duration.between(forwardedAt, answeredAt).toMillis());
+                    ackDelays.add(Duration.between(forwardedAt, acknowledgedAt).toMillis());
                 }
                 if (dueAt != null
-                        && ((answeredAt != null && answeredAt.isAfter(dueAt))
-                                || (answeredAt == null && decision == null && now.isAfter(dueAt)))) {
+                        && ((acknowledgedAt != null && acknowledgedAt.isAfter(dueAt))
+                                || (acknowledgedAt == null && decision == null && now.isAfter(dueAt)))) {
                     breaches++;
                 }
             }
@@ -261,18 +253,5 @@ public class Supervision {
 
     private static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("not a time: " + value);
     }
 }
