@@ -460,12 +460,7 @@ public class Intake {
                             "select r from Report r where r.chatId = :chat", Report.class)
                     .setParameter("chat", chat.id())
                     .getResultStream()
-                    .map(r -> new ReporterIdentity(
-                            r.reporter().firstName(),
-                            r.reporter().lastName(),
-                            r.reporter().phone(),
-                            r.reporter().email(),
-                            null))
+                    .map(r -> r.reporter().identity())
                     .toList();
             return messages(chat.id()).stream()
                     .map(m -> ChatLine.of(m, redact(m.text(), identities)))

@@ -545,8 +545,6 @@ public class Qualifications {
     }
 
     private static ReporterIdentity identity(Report report) {
-        var reporter = report.reporter();
-        return new ReporterIdentity(
-                reporter.firstName(), reporter.lastName(), reporter.phone(), reporter.email(), null);
+        return report.reporter().identity();
     }
 }

@@ -1,5 +1,6 @@
 package fr.relais.qualification.entity;
 
+import fr.relais.anonymisation.control.ReporterIdentity;
 import fr.relais.shared.DomainException;
 import java.util.regex.Pattern;
 
@@ -60,6 +61,11 @@ public record Qualification(
     /** Identity fields the reporter gave; all optional. */
     public record Reporter(String firstName, String lastName, String phone, String email) {
         public static final Reporter NONE = new Reporter(null, null, null, null);
+
+        /** What the anonymisation engine redacts of this reporter wherever it appears. */
+        public ReporterIdentity identity() {
+            return new ReporterIdentity(firstName, lastName, phone, email, null);
+        }
     }
 
     /** Whether the operator judged the situation urgent (the highest urgency). */
