@@ -12,7 +12,8 @@ import java.io.IOException;
 /**
  * Security headers on every response. The screens' Content-Security-Policy is PrimeFaces' own
  * (nonce-based, {@code primefaces.CSP} and {@code primefaces.CSP_POLICY} in web.xml), since only
- * it knows each page's nonce; the API's is set here. Static resources stay cacheable; everything
+ * it knows each page's nonce; the API's is set here. Static resources (Faces resources and the npm
+ * packages under {@code /static}) stay cacheable; everything
  * else (screens, JSON) is {@code no-store}.
  */
 @WebFilter(
@@ -31,7 +32,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (path.startsWith("/api/")) {
             response.setHeader("Content-Security-Policy", API_POLICY);
         }
-        if (!path.startsWith("/jakarta.faces.resource/")) {
+        if (!path.startsWith("/jakarta.faces.resource/") && !path.startsWith("/static/")) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
