@@ -432,7 +432,7 @@ class OrientationSystemIT {
         assertThat(door.json().getString("label")).isEqualTo(VICTIM);
         assertThat(scenario.anonymous().get("/orientation?node=9-9").json().getString("error"))
                 .isEqualTo("node_not_found");
-        assertThat(scenario.anonymous().get("/orientation?node=<script>").status())
+        assertThat(scenario.anonymous().get("/orientation?node=%3Cscript%3E").status())
                 .isEqualTo(400);
     }
 

@@ -33,6 +33,9 @@ class PortalBrowserIT {
         desktop = BrowserIT.chromium("1280,900");
         desktop.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         phone = BrowserIT.chromium("390,844");
+        // each browser on a page of Relais, where the CSP listener runs, whichever test comes first
+        desktop.get(server.baseUrl() + "/");
+        phone.get(server.baseUrl() + "/");
     }
 
     @AfterAll

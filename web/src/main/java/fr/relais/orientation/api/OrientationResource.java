@@ -20,9 +20,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
@@ -41,36 +38,7 @@ public class OrientationResource {
     @EJB
     Orientations orientations;
 
-    /** A node of the tree, as served (documentation of the JSON built by {@link OrientationTree#toJson()}). */
-    @Schema(
-            name = "OrientationNode",
-            description = "A node: a `label` and either `children` (the next choices) or an `orientation` (a final"
-                    + " answer). The root also carries the tree's `version`.",
-            requiredProperties = {"label"})
-    public record Node(
-            @Schema(description = "The tree's version (root only).") String version,
-            @Schema(description = "What the visitor clicks, in plain French.") String label,
-            List<Node> children,
-            Answer orientation) {}
-
-    @Schema(
-            name = "Orientation",
-            description = "A final orientation; `url`, `phone`, `sheet`, `topic` and `platform` as its kind needs.",
-            requiredProperties = {"kind", "title"})
-    public record Answer(
-            @Schema(enumeration = {"procedure", "chat", "helpline", "units", "sheet"}) String kind,
-            String title,
-            @Schema(description = "A short explanation, in plain French.") String text,
-            @Schema(description = "An https address, or a page of the portal (`/citoyen/…`).") String url,
-            @Schema(description = "A phone number, as displayed (`0 800 05 95 95`).") String phone,
-            @Schema(description = "A practical sheet's id (`/citoyen/fiche.xhtml?id=`).") String sheet,
-            @Schema(description = "The chat's topic (kind `chat`).") String topic,
-            @Schema(enumeration = {"GENERALIST", "VSS"}) String platform) {}
-
     /** The tree in use after a publication. */
-    @Schema(
-            name = "OrientationPublished",
-            requiredProperties = {"version", "leaves", "publishedBy", "publishedAt"})
     public record Published(String version, int leaves, String publishedBy, Instant publishedAt) {}
 
     /** The refusal of an invalid tree: an ApiError that lists every problem. */
@@ -81,12 +49,13 @@ public class OrientationResource {
             summary = "The orientation tree (public)",
             description = "Public, no account. The whole tree, or with `node` (a path of 1-based positions such as"
                     + " `1-4-2`) the subtree at that node, as the portal's pages address it. At most 5 clicks"
-                    + " from the root to every orientation.")
+                    + " from the root to every orientation. Each node: `label` and either `children` (the next"
+                    + " choices) or `orientation` (`kind`: `procedure`, `chat`, `helpline`, `units` or `sheet`;"
+                    + " `title`; optional `text`; `url` (https, or a page of the portal `/citoyen/…`), `phone`,"
+                    + " `sheet` (a practical sheet's id), `topic` and `platform` (`GENERALIST` or `VSS`) as the"
+                    + " kind needs). The root also carries the tree's `version`.")
     @SecurityRequirementsSet
-    @APIResponse(
-            responseCode = "200",
-            description = "The tree (or the subtree).",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Node.class)))
+    @APIResponse(responseCode = "200", description = "The tree (or the subtree).")
     @APIResponse(responseCode = "404", ref = ApiDocumentation.NOT_FOUND)
     @GET
     public JsonObject get(@QueryParam("node") String node) {
@@ -112,16 +81,9 @@ public class OrientationResource {
                     + " served at once by every instance; the publication is an audit event.")
     @SecurityRequirement(name = ApiDocumentation.BASIC)
     @SecurityRequirement(name = ApiDocumentation.BEARER)
-    @RequestBody(
-            required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Node.class)))
     @APIResponse(
             responseCode = "200",
-            description = "Published.",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Published.class)))
+            description = "Published: `{\"version\", \"leaves\", \"publishedBy\", \"publishedAt\"}`.")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(String body) {
