@@ -24,6 +24,107 @@ public final class SafeMarkdown {
 
     private SafeMarkdown() {}
 
+    /** A run of text: plain, strong, or a link (its target safe, see the class comment). */
+    public record Span(String text, boolean strong, String href) {}
+
+    /**
+     * A block of a sheet, for screens that render it with their own escaping components: a heading
+     * ({@code H2}, {@code H3}) or paragraph ({@code P}) has one item, a list ({@code UL}, {@code OL})
+     * one per entry; an item is its spans.
+     */
+    public record Block(String kind, List<List<Span>> items) {}
+
+    /** The blocks of a Markdown text. */
+    public static List<Block> blocks(String markdown) {
+        List<Block> blocks = new ArrayList<>();
+        List<String> paragraph = new ArrayList<>();
+        List<List<Span>> items = null;
+        String list = null;
+        for (String raw : markdown.replace("\r", "").split("\n", -1)) {
+            String line = raw.strip();
+            Matcher heading = HEADING.matcher(line);
+            Matcher bullet = BULLET.matcher(line);
+            Matcher numbered = NUMBERED.matcher(line);
+            String item = bullet.matches() ? bullet.group(1) : numbered.matches() ? numbered.group(1) : null;
+            String itemList = bullet.matches() ? "UL" : "OL";
+            if ((line.isEmpty() || heading.matches() || item != null) && !paragraph.isEmpty()) {
+                blocks.add(new Block("P", List.of(spans(String.join(" ", paragraph)))));
+                paragraph.clear();
+            }
+            if (list != null && (item == null || !list.equals(itemList))) {
+                blocks.add(new Block(list, List.copyOf(items)));
+                list = null;
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (heading.matches()) {
+                blocks.add(new Block(heading.group(1).length() == 3 ? "H3" : "H2", List.of(spans(heading.group(2)))));
+            } else if (item != null) {
+                if (list == null) {
+                    list = itemList;
+                    items = new ArrayList<>();
+                }
+                items.add(spans(item));
+            } else {
+                paragraph.add(line);
+            }
+        }
+        if (!paragraph.isEmpty()) {
+            blocks.add(new Block("P", List.of(spans(String.join(" ", paragraph)))));
+        }
+        if (list != null) {
+            blocks.add(new Block(list, List.copyOf(items)));
+        }
+        return List.copyOf(blocks);
+    }
+
+    private static final Pattern RAW_LINK =
+            Pattern.compile("\\[([^\\]]+)]\\(((?:https://|tel:|sms:|fiche:)[^\\s()<>\"']+)\\)");
+
+    /** The spans of a line of raw (unescaped) text: the screen escapes them. */
+    static List<Span> spans(String text) {
+        List<Span> spans = new ArrayList<>();
+        Matcher link = RAW_LINK.matcher(text);
+        int at = 0;
+        while (link.find()) {
+            strong(text.substring(at, link.start()), spans);
+            String href = href(link.group(2));
+            if (href == null) {
+                strong(link.group(0), spans);
+            } else {
+                spans.add(new Span(link.group(1).replace("**", ""), false, href));
+            }
+            at = link.end();
+        }
+        strong(text.substring(at), spans);
+        return List.copyOf(spans);
+    }
+
+    private static void strong(String text, List<Span> spans) {
+        Matcher strong = STRONG.matcher(text);
+        int at = 0;
+        while (strong.find()) {
+            if (strong.start() > at) {
+                spans.add(new Span(text.substring(at, strong.start()), false, null));
+            }
+            spans.add(new Span(strong.group(1), true, null));
+            at = strong.end();
+        }
+        if (at < text.length()) {
+            spans.add(new Span(text.substring(at), false, null));
+        }
+    }
+
+    /** The target of a link as a page uses it; null when it is not one this subset allows. */
+    private static String href(String target) {
+        if (target.startsWith("fiche:")) {
+            String id = target.substring("fiche:".length());
+            return SHEET_ID.matcher(id).matches() ? "fiche.xhtml?id=" + id : null;
+        }
+        return target;
+    }
+
     /** The HTML of a Markdown text. */
     public static String toHtml(String markdown) {
         var html = new StringBuilder(markdown.length() * 2);
