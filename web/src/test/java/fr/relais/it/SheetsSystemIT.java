@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.launcher.RelaisServer;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -92,7 +93,7 @@ class SheetsSystemIT {
     @Test
     void aPostalCodeOrANameOfSeveralCommunesAsksTheCitizenToChoose() {
         JsonObject shared = citizen.get("/units/nearby?postalCode=78460").json();
-        assertThat(shared.isNull("commune")).isTrue();
+        assertThat(shared.get("commune")).as("no commune yet").isIn(null, JsonValue.NULL);
         assertThat(shared.getJsonArray("choices").getValuesAs(JsonObject.class))
                 .extracting(c -> c.getString("insee"))
                 .contains("78160", "78162");
