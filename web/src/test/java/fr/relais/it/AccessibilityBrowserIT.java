@@ -90,8 +90,7 @@ class AccessibilityBrowserIT {
                 "/citoyen/fiche.xhtml?id=n-existe-pas",
                 "/citoyen/unites.xhtml?lieu=78280",
                 "/citoyen/unites.xhtml?lieu=78460",
-                "/citoyen/unites.xhtml?lieu=00000",
-                "/login.xhtml"));
+                "/citoyen/unites.xhtml?lieu=00000"));
         return pages.stream();
     }
 
@@ -125,6 +124,7 @@ class AccessibilityBrowserIT {
         var created = scenario.as("operateur").post("/chats/" + chat + "/report", null);
         long qualifying = created.json().getJsonNumber("id").longValue();
 
+        staff(null, "/login.xhtml");
         staff(
                 "operateur",
                 "/operator/tasks.xhtml",
@@ -150,11 +150,17 @@ class AccessibilityBrowserIT {
                 "/admin/incidents.xhtml",
                 "/admin/deliveries.xhtml",
                 "/admin/canned-answers.xhtml");
-        assertThat(staffCounts).hasSize(21);
+        assertThat(staffCounts).hasSize(22);
     }
 
+    /** The screens as {@code user} sees them; user null: as a visitor (the staff's login page). */
     private void staff(String user, String... screens) throws Exception {
-        login(user);
+        if (user == null) {
+            browser.get(server.baseUrl() + "/citoyen/index.xhtml");
+            browser.manage().deleteAllCookies();
+        } else {
+            login(user);
+        }
         for (String screen : screens) {
             browser.get(server.baseUrl() + screen);
             JsonObject result = audit();
@@ -169,7 +175,7 @@ class AccessibilityBrowserIT {
                 rules.add(v.getString("id"));
             }
             staffCounts.put(
-                    "`" + screen.replaceAll("\\?id=\\d+", "?id=…") + "` (" + user + ")",
+                    "`" + screen.replaceAll("\\?id=\\d+", "?id=…") + "` (" + (user == null ? "no account" : user) + ")",
                     byImpact.values().stream()
                                     .map(String::valueOf)
                                     .reduce((a, b) -> a + " | " + b)
