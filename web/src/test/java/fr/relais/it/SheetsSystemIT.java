@@ -60,7 +60,7 @@ class SheetsSystemIT {
         assertThat(answer.getJsonObject("commune").getString("name")).isEqualTo("Guyancourt");
         assertThat(answer.getJsonObject("competent").getString("code")).isEqualTo("CSP-GUYANCOURT");
         assertThat(answer.getString("competenceReason")).contains("Guyancourt (78297)");
-        assertThat(answer.getString("epciName")).contains("Saint-Quentin-en-Yvelines");
+        assertThat(answer.getString("epciName")).contains("Saint Quentin en Yvelines");
         assertThat(answer.getJsonArray("intercommunality").getValuesAs(JsonObject.class))
                 .extracting(u -> u.getString("code"))
                 .contains("CSP-SQY")

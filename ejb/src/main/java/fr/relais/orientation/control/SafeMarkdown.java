@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small Markdown subset rendered to HTML that cannot carry script: every character of the source is
- * escaped first, then only this class's own tags are added. Headings ({@code ##}, {@code ###}; a
+ * A small Markdown subset that cannot carry script: parsed into blocks and spans of raw text, which
+ * a screen writes with its own escaping components, or which {@link #toHtml} writes escaped with
+ * only this class's own tags. Headings ({@code ##}, {@code ###}; a
  * single {@code #} counts as {@code ##}, the page's title being the only {@code h1}), paragraphs,
  * lists ({@code -} or {@code 1.}), {@code **strong**} and links whose target is {@code https:}, {@code
  * tel:}, {@code sms:} or another sheet ({@code fiche:<id>}); anything else stays text.
@@ -17,8 +18,9 @@ public final class SafeMarkdown {
     private static final Pattern BULLET = Pattern.compile("^[-*]\\s+(.+)$");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}[.)]\\s+(.+)$");
     private static final Pattern STRONG = Pattern.compile("\\*\\*(.+?)\\*\\*");
-    /** A link on escaped text: the target has no space, quote or angle bracket left (they are escaped). */
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(((?:https://|tel:|sms:|fiche:)[^\\s()]+)\\)");
+    /** A link: its target has no space, parenthesis, angle bracket or quote. */
+    private static final Pattern RAW_LINK =
+            Pattern.compile("\\[([^\\]]+)]\\(((?:https://|tel:|sms:|fiche:)[^\\s()<>\"']+)\\)");
 
     private static final Pattern SHEET_ID = Pattern.compile("[a-z0-9-]{1,60}");
 
@@ -79,9 +81,6 @@ public final class SafeMarkdown {
         return List.copyOf(blocks);
     }
 
-    private static final Pattern RAW_LINK =
-            Pattern.compile("\\[([^\\]]+)]\\(((?:https://|tel:|sms:|fiche:)[^\\s()<>\"']+)\\)");
-
     /** The spans of a line of raw (unescaped) text: the screen escapes them. */
     static List<Span> spans(String text) {
         List<Span> spans = new ArrayList<>();
@@ -125,83 +124,55 @@ public final class SafeMarkdown {
         return target;
     }
 
-    /** The HTML of a Markdown text. */
+    /** The HTML of a Markdown text: its blocks, every character of their text escaped. */
     public static String toHtml(String markdown) {
         var html = new StringBuilder(markdown.length() * 2);
-        List<String> paragraph = new ArrayList<>();
-        String list = null; // "ul" or "ol" while a list is open
-        for (String raw : markdown.replace("\r", "").split("\n", -1)) {
-            String line = raw.strip();
-            Matcher heading = HEADING.matcher(line);
-            Matcher bullet = BULLET.matcher(line);
-            Matcher numbered = NUMBERED.matcher(line);
-            String item = bullet.matches() ? bullet.group(1) : numbered.matches() ? numbered.group(1) : null;
-            String itemList = bullet.matches() ? "ul" : "ol";
-            if (line.isEmpty() || heading.matches() || item != null) {
-                flush(html, paragraph);
-            }
-            if (list != null && (item == null || !list.equals(itemList))) {
-                html.append("</").append(list).append(">\n");
-                list = null;
-            }
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (heading.matches()) {
-                int level = Math.max(2, heading.group(1).length());
-                html.append("<h").append(level).append('>').append(inline(heading.group(2)));
-                html.append("</h").append(level).append(">\n");
-            } else if (item != null) {
-                if (list == null) {
-                    list = itemList;
-                    html.append('<').append(list).append(">\n");
+        for (Block block : blocks(markdown)) {
+            switch (block.kind()) {
+                case "UL", "OL" -> {
+                    String tag = block.kind().toLowerCase(java.util.Locale.ROOT);
+                    html.append('<').append(tag).append(">\n");
+                    for (List<Span> item : block.items()) {
+                        html.append("<li>").append(inline(item)).append("</li>\n");
+                    }
+                    html.append("</").append(tag).append(">\n");
                 }
-                html.append("<li>").append(inline(item)).append("</li>\n");
-            } else {
-                paragraph.add(line);
+                default -> {
+                    String tag = block.kind().toLowerCase(java.util.Locale.ROOT);
+                    html.append('<')
+                            .append(tag)
+                            .append('>')
+                            .append(inline(block.items().get(0)));
+                    html.append("</").append(tag).append(">\n");
+                }
             }
-        }
-        flush(html, paragraph);
-        if (list != null) {
-            html.append("</").append(list).append(">\n");
         }
         return html.toString();
     }
 
     /** The text of a Markdown text, without its markup: what a search reads. */
     public static String toText(String markdown) {
-        return LINK.matcher(markdown.replace("**", ""))
+        return RAW_LINK.matcher(markdown.replace("**", ""))
                 .replaceAll("$1")
                 .replaceAll("(?m)^\\s*(#{1,3}|[-*]|\\d{1,2}[.)])\\s+", "");
     }
 
-    private static void flush(StringBuilder html, List<String> paragraph) {
-        if (!paragraph.isEmpty()) {
-            html.append("<p>").append(inline(String.join(" ", paragraph))).append("</p>\n");
-            paragraph.clear();
-        }
-    }
-
-    private static String inline(String text) {
-        String escaped = STRONG.matcher(escape(text)).replaceAll("<strong>$1</strong>");
-        Matcher link = LINK.matcher(escaped);
+    private static String inline(List<Span> spans) {
         var out = new StringBuilder();
-        while (link.find()) {
-            String target = link.group(2);
-            String tag;
-            if (target.startsWith("fiche:")) {
-                String id = target.substring("fiche:".length());
-                tag = SHEET_ID.matcher(id).matches()
-                        ? "<a href=\"fiche.xhtml?id=" + id + "\">" + link.group(1) + "</a>"
-                        : link.group(0);
-            } else if (target.startsWith("https://")) {
-                tag = "<a href=\"" + target + "\" rel=\"noreferrer\">" + link.group(1) + "</a>";
+        for (Span span : spans) {
+            String text = escape(span.text());
+            if (span.href() != null) {
+                out.append("<a href=\"").append(escape(span.href())).append('"');
+                if (span.href().startsWith("https://")) {
+                    out.append(" rel=\"noreferrer\"");
+                }
+                out.append('>').append(text).append("</a>");
+            } else if (span.strong()) {
+                out.append("<strong>").append(text).append("</strong>");
             } else {
-                tag = "<a href=\"" + target + "\">" + link.group(1) + "</a>";
+                out.append(text);
             }
-            link.appendReplacement(out, Matcher.quoteReplacement(tag));
         }
-        link.appendTail(out);
         return out.toString();
     }
 

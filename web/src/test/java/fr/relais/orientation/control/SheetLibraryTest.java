@@ -74,7 +74,8 @@ class SheetLibraryTest {
     @Test
     void theMarkdownIsEscapedAndOnlySafeLinksBecomeLinks() {
         String html = SafeMarkdown.toHtml("## Titre <b>\n\nTexte <script>alert(1)</script> **gras** "
-                + "[ici](javascript:alert(1)) [là](https://example.org/a?b=1&c=\"x\") [fiche](fiche:porter-plainte)"
+                + "[ici](javascript:alert(1)) [là](https://example.org/a?b=1&c=2) [q](https://x.org/\"onmouseover=)"
+                + " [fiche](fiche:porter-plainte)"
                 + " [mauvaise](fiche:../x)\n\n- un <img src=x onerror=alert(1)>\n- deux");
         assertThat(html)
                 .contains("<h2>Titre &lt;b&gt;</h2>")
@@ -86,7 +87,9 @@ class SheetLibraryTest {
                 .contains("[mauvaise](fiche:../x)")
                 .contains("<li>un &lt;img src=x onerror=alert(1)&gt;</li>")
                 .doesNotContain("<script", "<img");
-        assertThat(html).contains("href=\"https://example.org/a?b=1&amp;c=&quot;x&quot;\"");
+        assertThat(html)
+                .contains("<a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noreferrer\">là</a>")
+                .contains("[q](https://x.org/&quot;onmouseover=)");
     }
 
     @Test
