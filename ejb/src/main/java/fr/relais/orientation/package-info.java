@@ -1,2 +1,6 @@
-/** The public portal's orientation tree: from the three doors to a final orientation in at most five clicks, validated data that administrators may replace without a rebuild. */
+/**
+ * The public portal's orientation: the tree from the three doors to a final orientation in at most five
+ * clicks (validated data that administrators may replace without a rebuild), the practical sheets and the
+ * units near a commune.
+ */
 package fr.relais.orientation;

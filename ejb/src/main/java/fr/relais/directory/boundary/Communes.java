@@ -78,6 +78,16 @@ public class Communes {
         return index.withPostalCode(postalCode);
     }
 
+    /** The current communes and districts with exactly this name, most populated first. */
+    public List<Commune> named(String name) {
+        return index.named(name);
+    }
+
+    /** The current communes of an intercommunality (EPCI), most populated first. */
+    public List<Commune> inEpci(String epci) {
+        return index.inEpci(epci);
+    }
+
     /** The time zone of a covered department; refuses a collectivity ({@code territory_not_covered}). */
     public ZoneId timeZone(String department) {
         return index.timeZone(department);

@@ -185,6 +185,33 @@ public final class CommuneIndex {
                 : Optional.ofNullable(byInsee.get(insee.strip().toUpperCase()));
     }
 
+    /**
+     * The current communes and districts with exactly this name (accents, case, hyphens and
+     * "Saint"/"St" aside), most populated first: several for a name many communes share.
+     */
+    public List<Commune> named(String name) {
+        if (name == null || name.isBlank() || name.length() > MAX_QUERY) {
+            return List.of();
+        }
+        String key = key(name.strip());
+        return entries.stream()
+                .filter(e -> e.key().equals(key))
+                .map(Entry::commune)
+                .filter(c -> c.type() == Commune.Type.CURRENT || c.type() == Commune.Type.MUNICIPAL_DISTRICT)
+                .toList();
+    }
+
+    /** The current communes of an intercommunality (EPCI, by its SIREN code), most populated first. */
+    public List<Commune> inEpci(String epci) {
+        if (epci == null || epci.isBlank()) {
+            return List.of();
+        }
+        return entries.stream()
+                .map(Entry::commune)
+                .filter(c -> c.type() == Commune.Type.CURRENT && epci.equals(c.epci()))
+                .toList();
+    }
+
     /** The current communes and districts that have this postal code, most populated first. */
     public List<Commune> withPostalCode(String postalCode) {
         if (postalCode == null) {
