@@ -95,7 +95,9 @@ class OpenApiIT {
                 .isFalse();
         for (String key : operations()) {
             JsonObject operation = operation(key);
-            if (key.contains(" /api/v1/citizen/") || key.contains(" /api/v1/communes")) {
+            if (key.contains(" /api/v1/citizen/")
+                    || key.contains(" /api/v1/communes")
+                    || key.contains(" /api/v1/appointments")) {
                 assertThat(operation.get("security"))
                         .as(key + " public: only the empty requirement")
                         .isEqualTo(Json.createArrayBuilder()
@@ -123,7 +125,7 @@ class OpenApiIT {
     @Test
     void theCitizensOperationsDeclareTheRateLimitWithRetryAfterAndTheReusedIdempotencyKey() {
         List<String> citizen = operations().stream()
-                .filter(k -> k.contains(" /api/v1/citizen/"))
+                .filter(k -> k.contains(" /api/v1/citizen/") || k.contains(" /api/v1/appointments"))
                 .toList();
         assertThat(citizen).contains("POST /api/v1/citizen/chats", "POST /api/v1/citizen/chats/{id}/messages");
         for (String key : citizen) {
