@@ -2,6 +2,7 @@ package fr.relais.appointment.control;
 
 import fr.relais.shared.DomainException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * that remove a day's weekly openings, and extra openings on one day. Each opening is cut into slots
  * of its length from its start; a slot whose local start does not exist (the hour skipped when clocks go
  * forward) is left out, and one whose local start happens twice (clocks go back) is taken at its first
- * occurrence, so slots are instants and never ambiguous.
+ * occurrence, so slots are instants and never ambiguous. A slot lasts its length in real time.
  */
 public final class SlotCalendar {
     /** The zone of every unit's pattern (mainland France). */
@@ -126,11 +127,10 @@ public final class SlotCalendar {
                 int desks = rule.desks() == null ? 1 : rule.desks();
                 for (int m = rule.startMinute(); m + rule.slotMinutes() <= rule.endMinute(); m += rule.slotMinutes()) {
                     Instant start = instant(date, m, zone);
-                    Instant end = instant(date, m + rule.slotMinutes(), zone);
-                    if (start == null || end == null || !end.isAfter(start)) {
+                    if (start == null) {
                         continue;
                     }
-                    Slot slot = new Slot(start, end, desks);
+                    Slot slot = new Slot(start, start.plus(Duration.ofMinutes(rule.slotMinutes())), desks);
                     slots.merge(start, slot, (a, b) -> a.desks() >= b.desks() ? a : b);
                 }
             }

@@ -11,7 +11,8 @@ import java.util.Locale;
 @Named
 @ApplicationScoped
 public class AppointmentFormats {
-    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE)
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern(
+                    "EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRANCE)
             .withZone(ZoneId.of("Europe/Paris"));
 
     public String when(Instant instant) {

@@ -56,7 +56,8 @@ public class BookingFollowUpView implements Serializable {
         clear();
         try {
             LocalDate today = LocalDate.now(PARIS);
-            slots = appointments.freeSlots(booking.unit(), today.toString(), today.plusDays(27).toString());
+            slots = appointments.freeSlots(
+                    booking.unit(), today.toString(), today.plusDays(27).toString());
         } catch (DomainException e) {
             error = e.getMessage();
         }

@@ -98,7 +98,8 @@ public class BookingView implements Serializable {
     }
 
     private void loadSlots() {
-        slots = appointments.freeSlots(unit.code(), from.toString(), from.plusDays(DAYS - 1).toString());
+        slots = appointments.freeSlots(
+                unit.code(), from.toString(), from.plusDays(DAYS - 1).toString());
     }
 
     public void book() {
