@@ -23,7 +23,7 @@ public class BookingFollowUpView implements Serializable {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @EJB
-    transient Appointments appointments;
+    Appointments appointments;
 
     private String code;
     private CitizenBooking booking;

@@ -33,7 +33,7 @@ public class BookingView implements Serializable {
     private static final Set<String> CONTACT_ERRORS = Set.of("missing_contact", "invalid_email", "invalid_phone");
 
     @EJB
-    transient Appointments appointments;
+    Appointments appointments;
 
     private String place;
     private List<BookingUnit> units;

@@ -29,10 +29,10 @@ public class UnitAppointmentsView implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    transient Appointments appointments;
+    Appointments appointments;
 
     @EJB
-    transient Directory directory;
+    Directory directory;
 
     /** A weekly opening being edited. */
     public static class WeeklyRow implements Serializable {
