@@ -37,7 +37,7 @@ CREATE TABLE appointment_booking (
     KEY ix_appointment_booking_contact (contact, starts_at),
     KEY ix_appointment_booking_retention (erased_at, starts_at),
     CONSTRAINT fk_appointment_booking_unit FOREIGN KEY (unit_code) REFERENCES unit (code)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- Row locks that serialise the bookings of one contact (the per-contact limit): one row per bucket
 -- of a hash of the contact (16 bits), so that no contact can be read back from this table.
