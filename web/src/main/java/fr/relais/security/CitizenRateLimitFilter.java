@@ -17,14 +17,15 @@ import java.util.HexFormat;
 
 /**
  * Rate limits of the public citizen endpoints, before anything is read or stored: every request to
- * {@code /api/v1/citizen/…} and every citizen socket handshake counts for its client address, an
+ * {@code /api/v1/citizen/…}, to the public appointment booking ({@code /api/v1/appointments…}) and every
+ * citizen socket handshake counts for its client address, an
  * opening ({@code POST /api/v1/citizen/chats}) also among the address's openings, a report made with
  * the form ({@code POST /api/v1/citizen/reports}) among the address's reports, and a request with
  * a chat token for that token. Past a limit: 429 {@code rate_limited} with {@code Retry-After} (the
  * end of the minute). The socket counts its frames per chat itself ({@code CitizenChatSocket}).
  */
 @WebFilter(
-        urlPatterns = {"/api/v1/citizen/*", "/ws/citizen/*"},
+        urlPatterns = {"/api/v1/citizen/*", "/api/v1/appointments/*", "/ws/citizen/*"},
         dispatcherTypes = DispatcherType.REQUEST)
 public class CitizenRateLimitFilter extends HttpFilter {
     public static final String ADDRESS = "citizen-address";

@@ -99,7 +99,8 @@ class OpenApiIT {
                     || key.contains(" /api/v1/communes")
                     || key.equals("GET /api/v1/orientation")
                     || key.contains(" /api/v1/sheets")
-                    || key.endsWith(" /api/v1/units/nearby")) {
+                    || key.endsWith(" /api/v1/units/nearby")
+                    || key.contains(" /api/v1/appointments")) {
                 assertThat(operation.get("security"))
                         .as(key + " public: only the empty requirement")
                         .isEqualTo(Json.createArrayBuilder()
@@ -127,7 +128,7 @@ class OpenApiIT {
     @Test
     void theCitizensOperationsDeclareTheRateLimitWithRetryAfterAndTheReusedIdempotencyKey() {
         List<String> citizen = operations().stream()
-                .filter(k -> k.contains(" /api/v1/citizen/"))
+                .filter(k -> k.contains(" /api/v1/citizen/") || k.contains(" /api/v1/appointments"))
                 .toList();
         assertThat(citizen).contains("POST /api/v1/citizen/chats", "POST /api/v1/citizen/chats/{id}/messages");
         for (String key : citizen) {

@@ -25,6 +25,16 @@ public record Chain(String key, Long reportId, Long chatId) {
         return new Chain("user:" + username, reportId, null);
     }
 
+    /** An appointment booking's chain: booked, moved, cancelled, contact erased. */
+    public static Chain booking(long bookingId) {
+        return new Chain("booking:" + bookingId, null, null);
+    }
+
+    /** A unit's appointment pattern: who changed it. */
+    public static Chain appointments(String unitCode) {
+        return new Chain("appointments:" + unitCode, null, null);
+    }
+
     public static Chain admin() {
         return new Chain(ADMIN, null, null);
     }

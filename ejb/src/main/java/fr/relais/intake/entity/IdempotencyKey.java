@@ -67,6 +67,11 @@ public class IdempotencyKey {
         this.messageId = messageId;
     }
 
+    /** An appointment booking: its code, sealed like a chat token (appointment's {@code Appointments}). */
+    public void bookedAppointment(String sealedCode) {
+        this.sealedToken = sealedCode;
+    }
+
     public void submittedReport(long reportId) {
         this.reportId = reportId;
     }

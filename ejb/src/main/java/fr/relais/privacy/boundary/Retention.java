@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * Retention: {@code RELAIS_RETENTION} after closure (the unit's outcome closes a report; a conversation
  * closes when it ends, and waits for every report made from it), its personal data is erased by
  * {@link Erasure}. Runs every hour on every node: each erasure locks its row and skips what another
- * node erased, so running twice erases once.
+ * node erased, so running twice erases once. An appointment booking's contact is erased the same
+ * period after its slot's start ({@code Appointments#eraseContactsBefore}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -32,7 +33,8 @@ public class Retention {
     /** Most reports (and conversations) erased per run; the next run takes the rest. */
     static final int BATCH = 500;
 
-    public record Run(Instant now, Instant closedBefore, int reports, int chats) {}
+    /** {@code bookings}: appointment bookings whose contact was erased (their slot started before {@code closedBefore}). */
+    public record Run(Instant now, Instant closedBefore, int reports, int chats, int bookings) {}
 
     @PersistenceContext
     EntityManager em;
@@ -43,13 +45,17 @@ public class Retention {
     @EJB
     Erasure erasure;
 
+    @EJB
+    fr.relais.appointment.boundary.Appointments appointments;
+
     Clock clock = Clock.systemUTC();
 
     @Schedule(hour = "*", minute = "41", persistent = false)
     public void hourly() {
         Run run = run(clock.instant());
-        if (run.reports() + run.chats() > 0) {
-            LOG.info(() -> "Retention: erased " + run.reports() + " reports and " + run.chats() + " conversations");
+        if (run.reports() + run.chats() + run.bookings() > 0) {
+            LOG.info(() -> "Retention: erased " + run.reports() + " reports, " + run.chats() + " conversations and the"
+                    + " contacts of " + run.bookings() + " appointment bookings");
         }
     }
 
@@ -94,7 +100,8 @@ public class Retention {
                 chats++;
             }
         }
-        return new Run(now, cutoff, reports, chats);
+        int bookings = appointments.eraseContactsBefore(cutoff, now, BATCH);
+        return new Run(now, cutoff, reports, chats, bookings);
     }
 
     @SuppressWarnings("unchecked")

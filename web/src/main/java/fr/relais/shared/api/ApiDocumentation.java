@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  *   <li>a path parameter: 404 (unknown, out of the caller's scope, or a wrong chat token);
  *   <li>a POST, PUT or DELETE on an existing resource (a path parameter): 409 (the chat or report is
  *       not in a state that allows this step, or someone else just changed it);
- *   <li>a public citizen operation ({@value #CITIZEN_PATHS}…): 429 with {@code Retry-After} (the rate
+ *   <li>a public citizen operation ({@value #CITIZEN_PATHS}…, {@value #APPOINTMENT_PATHS}…): 429 with {@code Retry-After} (the rate
  *       limits per address, token and chat);
  *   <li>an {@code Idempotency-Key} header parameter: 422 (the key reused with another body).
  * </ul>
@@ -60,6 +60,9 @@ public class ApiDocumentation implements OASFilter {
 
     /** The public citizen endpoints, every one rate-limited ({@code CitizenRateLimitFilter}). */
     static final String CITIZEN_PATHS = "/api/v1/citizen/";
+
+    /** The public appointment booking endpoints, rate-limited like the citizen's. */
+    static final String APPOINTMENT_PATHS = "/api/v1/appointments";
 
     private static final Logger LOG = Logger.getLogger(ApiDocumentation.class.getName());
 
@@ -144,7 +147,7 @@ public class ApiDocumentation implements OASFilter {
             if (hasHeader(operation, "Idempotency-Key")) {
                 answer(operation, "422", UNPROCESSABLE);
             }
-            if (path.startsWith(CITIZEN_PATHS)) {
+            if (path.startsWith(CITIZEN_PATHS) || path.startsWith(APPOINTMENT_PATHS)) {
                 answer(operation, "429", TOO_MANY_REQUESTS);
             }
         });

@@ -1,0 +1,5 @@
+package fr.relais.appointment.boundary;
+
+/** A unit a citizen may book at: its public details (directory data), and whether it publishes slots. */
+public record BookingUnit(
+        String code, String name, String commune, String address, String phone, String openingHours, boolean slots) {}

@@ -1,0 +1,6 @@
+package fr.relais.appointment.boundary;
+
+import java.time.Instant;
+
+/** A slot with at least one desk free: its instants, its local start (unit's time) and how many desks are free. */
+public record FreeSlot(Instant start, Instant end, String localStart, int free) {}
