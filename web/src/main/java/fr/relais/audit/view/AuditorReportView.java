@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
@@ -40,6 +42,8 @@ import org.primefaces.model.StreamedContent;
 @Named
 @ViewScoped
 public class AuditorReportView implements Serializable {
+    private static final Logger LOG = Logger.getLogger(AuditorReportView.class.getName());
+
     @EJB
     Audits audits;
 
@@ -70,24 +74,29 @@ public class AuditorReportView implements Serializable {
         }
         try {
             diagram = audits.diagram(id);
-            try (Jsonb jsonb = JsonbBuilder.create()) {
-                diagramJson = jsonb.toJson(diagram);
-            }
+            diagramJson = json(diagram);
         } catch (DomainException e) {
             diagram = null;
             diagramJson = null;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "diagram of report " + id + " not available", e);
+            diagram = null;
+            diagramJson = null;
+        }
+    }
+
+    private static String json(Object value) {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            return jsonb.toJson(value);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The whole history as a JSON file (an export, recorded). */
-    public StreamedContent getJsonExport() throws Exception {
+    public StreamedContent getJsonExport() {
         HistoryExport export = audits.export(id, "json");
-        byte[] bytes;
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            bytes = jsonb.toJson(export).getBytes(StandardCharsets.UTF_8);
-        }
+        byte[] bytes = json(export).getBytes(StandardCharsets.UTF_8);
         return DefaultStreamedContent.builder()
                 .name(ReportResource.fileName(export, "json"))
                 .contentType("application/json; charset=UTF-8")
