@@ -428,6 +428,32 @@ public class Workflow {
                 .toList();
     }
 
+    /** A sequence flow of a process model: its id and the ids of the elements it joins. */
+    public record Flow(String id, String source, String target) {}
+
+    /** The BPMN XML of one deployed process definition (the exact version), or empty if unknown. */
+    public java.util.Optional<String> bpmnXml(String processDefinitionId) {
+        try (java.io.InputStream in = engine().getRepositoryService().getProcessModel(processDefinitionId)) {
+            return java.util.Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ProcessEngineException e) {
+            return java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The sequence flows of one deployed process definition. */
+    public List<Flow> sequenceFlows(String processDefinitionId) {
+        return engine()
+                .getRepositoryService()
+                .getBpmnModelInstance(processDefinitionId)
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class)
+                .stream()
+                .map(f ->
+                        new Flow(f.getId(), f.getSource().getId(), f.getTarget().getId()))
+                .toList();
+    }
+
     private ProcessEngine engine() {
         return bootstrap.engine();
     }

@@ -4,9 +4,14 @@ import fr.relais.audit.control.AnchorCheck;
 import fr.relais.audit.control.CanonicalForm;
 import fr.relais.audit.control.ChainCheck;
 import fr.relais.audit.entity.AuditEvent;
+import fr.relais.intake.entity.Chat;
+import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
 import fr.relais.shared.UtcInstantConverter;
+import fr.relais.sla.boundary.Alerts;
+import fr.relais.sla.entity.Alert;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -38,6 +43,9 @@ public class AuditChains {
     @EJB
     AuditTrail trail;
 
+    @EJB
+    Alerts alerts;
+
     /** An anchor as stored. */
     public record Anchor(LocalDate day, Instant at, long chains, String headsHash, String prevHash, String hash) {}
 
@@ -57,6 +65,9 @@ public class AuditChains {
         Verification result = walk(reportId);
         String by = session.getCallerPrincipal().getName();
         store(result, by, reportId);
+        if (!result.holds()) {
+            onBreak(result);
+        }
         trail.record(
                 Chain.user(by, reportId),
                 "audit_verified",
@@ -64,7 +75,7 @@ public class AuditChains {
         return result;
     }
 
-    /** The nightly verification of every chain, as the system; a break raises an alert. */
+    /** The nightly verification of every chain, as the system; a break raises an alert (once). */
     public Verification verifyAsSystem() {
         Verification result = walk(null);
         store(result, AuditTrail.SYSTEM, null);
@@ -75,12 +86,73 @@ public class AuditChains {
     }
 
     /**
-     * Hook: where an alert is raised when the nightly verification finds a broken chain. The alerts table
-     * arrives from the escalations branch; until then the break is logged (SEVERE) and stored in {@code
-     * audit_verification}.
+     * A break found by any verification raises one alert ({@link Alert.Kind#AUDIT_CHAIN_BROKEN}) naming the
+     * chain and its first broken link, on the platform of the report or chat the chain belongs to (none for
+     * the other chains: administrators see those). Once per break: {@code audit_break_alert} keeps the
+     * breaks already alerted (chain and seq; its key makes concurrent instances raise one), so the nightly
+     * runs that find the same break again stay silent.
      */
     void onBreak(Verification result) {
-        LOG.severe(() -> "audit trail broken: " + result.firstBroken());
+        Verification.Broken b = result.firstBroken();
+        LOG.severe(() -> "audit trail broken: " + b);
+        if (b == null) {
+            return;
+        }
+        String key = b.chain() + "#" + (b.seq() == null ? "" : b.seq());
+        int first = em.createNativeQuery("INSERT IGNORE INTO audit_break_alert (break_key, chain_key, seq, event_id,"
+                        + " reason, raised_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6))")
+                .setParameter(1, key)
+                .setParameter(2, b.chain())
+                .setParameter(3, b.seq())
+                .setParameter(4, b.eventId())
+                .setParameter(5, b.reason())
+                .executeUpdate();
+        if (first == 0) {
+            return;
+        }
+        Long reportId = idOf(b.chain(), "report:");
+        Long chatId = idOf(b.chain(), "chat:");
+        Platform platform = null;
+        if (reportId != null) {
+            Report report = em.find(Report.class, reportId);
+            platform = report == null ? null : report.platform();
+            chatId = report == null ? null : report.chatId();
+        } else if (chatId != null) {
+            Chat chat = em.find(Chat.class, chatId);
+            platform = chat == null ? null : chat.platform();
+        }
+        alerts.raise(
+                Alert.Kind.AUDIT_CHAIN_BROKEN,
+                platform,
+                reportId,
+                chatId,
+                null,
+                "Chaîne d'audit " + b.chain() + " rompue" + (b.seq() == null ? "" : " au maillon " + b.seq())
+                        + (b.eventId() == null ? "" : " (événement " + b.eventId() + ")") + " : " + b.reason() + ".");
+    }
+
+    private static Long idOf(String chain, String prefix) {
+        if (chain == null || !chain.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(chain.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Walks the chain of one report without storing a verification run (an export states it); a break
+     * raises its alert like any verification.
+     */
+    @RolesAllowed({Role.ADMIN, Role.AUDITOR})
+    public Verification check(long reportId) {
+        Verification result = walk(reportId);
+        if (!result.holds()) {
+            onBreak(result);
+        }
+        return result;
     }
 
     Verification walk(Long reportId) {

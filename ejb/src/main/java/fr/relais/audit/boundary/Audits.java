@@ -1,5 +1,6 @@
 package fr.relais.audit.boundary;
 
+import fr.relais.audit.control.PathTaken;
 import fr.relais.audit.entity.AuditEvent;
 import fr.relais.forwarding.entity.Handoff;
 import fr.relais.qualification.control.ReceiptReference;
@@ -8,7 +9,9 @@ import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
+import fr.relais.shared.UtcInstantConverter;
 import fr.relais.workflow.EngineHistory;
+import fr.relais.workflow.Workflow;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -49,6 +52,12 @@ public class Audits {
 
     @EJB
     AuditTrail trail;
+
+    @EJB
+    AuditChains chains;
+
+    @EJB
+    Workflow workflow;
 
     /** One page of the search, newest first, and how many match. */
     public record Page(List<ReportRow> rows, long total) {}
@@ -162,10 +171,78 @@ public class Audits {
      * events about it (its chain, its chat's, and readers' events), by time. Reading it is an event.
      */
     public ReportHistory history(long reportId) {
+        Report report = report(reportId);
+        ReportHistory history = timeline(report);
+        trail.record(Chain.user(me(), reportId), "report_history_read", Map.of("reportId", reportId));
+        return history;
+    }
+
+    /**
+     * The report's full history to download ({@code format} json or pdf): the report's summary, the
+     * timeline and the verification of its chain now. The export is an event of the exporter's chain.
+     */
+    public HistoryExport export(long reportId, String format) {
+        Report report = report(reportId);
+        ReportHistory history = timeline(report);
+        Verification verification = chains.check(reportId);
+        String me = me();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("reportId", reportId);
+        fields.put("format", format);
+        fields.put("holds", verification.holds());
+        trail.record(Chain.user(me, reportId), "report_history_exported", fields);
+        Instant now = UtcInstantConverter.fromDatabase(
+                em.createNativeQuery("SELECT UTC_TIMESTAMP(6)").getSingleResult());
+        return new HistoryExport(row(report), history, verification, now, me);
+    }
+
+    /**
+     * The diagram of the report's lifecycle: the BPMN XML of the exact definition it ran, each element it
+     * passed (when, how long) and the flows taken. Reading it is an event of the reader's chain.
+     */
+    public ReportDiagram diagram(long reportId) {
+        Report report = report(reportId);
+        String instance = report.processInstanceId();
+        EngineHistory.History engine = engineHistory.ofReport(instance, reportId);
+        EngineHistory.Run run = engine.runs().stream()
+                .filter(r -> r.processInstanceId().equals(instance))
+                .findFirst()
+                .orElseThrow(
+                        () -> DomainException.notFound("diagram_not_found", "Aucun processus pour ce signalement."));
+        String xml = workflow.bpmnXml(run.definitionId())
+                .orElseThrow(() -> DomainException.notFound("diagram_not_found", "Modèle de processus introuvable."));
+        List<ReportDiagram.Activity> activities = engine.steps().stream()
+                .filter(s -> instance.equals(s.processInstanceId()))
+                .filter(s -> PASSED.contains(s.kind()) && s.elementId() != null)
+                .sorted(Comparator.comparing(
+                        EngineHistory.Step::start, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(s -> new ReportDiagram.Activity(
+                        s.elementId(), s.kind(), s.name(), s.start(), s.end(), s.durationMs()))
+                .toList();
+        List<String> flows = PathTaken.flows(
+                workflow.sequenceFlows(run.definitionId()).stream()
+                        .map(f -> new PathTaken.Flow(f.id(), f.source(), f.target()))
+                        .toList(),
+                activities.stream()
+                        .map(a -> new PathTaken.Passage(a.id(), a.startedAt(), a.endedAt()))
+                        .toList());
+        trail.record(Chain.user(me(), reportId), "report_diagram_read", Map.of("reportId", reportId));
+        return new ReportDiagram(
+                reportId, run.definitionId(), run.definitionKey(), run.definitionVersion(), xml, activities, flows);
+    }
+
+    private static final java.util.Set<String> PASSED = java.util.Set.of("activity", "timer", "user_task");
+
+    private Report report(long reportId) {
         Report report = em.find(Report.class, reportId);
         if (report == null) {
             throw DomainException.notFound("report_not_found", "Signalement introuvable.");
         }
+        return report;
+    }
+
+    private ReportHistory timeline(Report report) {
+        long reportId = report.id();
         EngineHistory.History engine = engineHistory.ofReport(report.processInstanceId(), reportId);
         List<ReportHistory.Item> items = new ArrayList<>();
         for (EngineHistory.Step s : engine.steps()) {
@@ -211,7 +288,6 @@ public class Audits {
         }
         items.sort(Comparator.comparing(ReportHistory.Item::at, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(i -> i.end() == null ? Instant.MAX : i.end()));
-        trail.record(Chain.user(me(), reportId), "report_history_read", Map.of("reportId", reportId));
         return new ReportHistory(reportId, report.reference(), engine.runs(), items);
     }
 

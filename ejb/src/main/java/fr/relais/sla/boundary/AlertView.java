@@ -23,7 +23,7 @@ public record AlertView(
         return new AlertView(
                 a.id(),
                 a.kind().name(),
-                a.platform().name(),
+                a.platform() == null ? null : a.platform().name(),
                 a.reportId(),
                 a.chatId(),
                 a.unitCode(),

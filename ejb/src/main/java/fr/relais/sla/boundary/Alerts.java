@@ -62,9 +62,11 @@ public class Alerts {
     /** The open alerts of the caller's platforms, newest first. */
     @RolesAllowed({Role.SUPERVISOR, Role.ADMIN})
     public List<AlertView> open() {
+        Caller caller = directory.currentCaller();
         return em
                 .createNamedQuery(Alert.OPEN, Alert.class)
-                .setParameter("platforms", platformsOf(directory.currentCaller()))
+                .setParameter("platforms", platformsOf(caller))
+                .setParameter("everything", caller.has(Role.ADMIN))
                 .getResultList()
                 .stream()
                 .map(AlertView::of)
@@ -74,9 +76,11 @@ public class Alerts {
     /** The acknowledged alerts of the caller's platforms, most recently acknowledged first. */
     @RolesAllowed({Role.SUPERVISOR, Role.ADMIN})
     public List<AlertView> acknowledged() {
+        Caller caller = directory.currentCaller();
         return em
                 .createNamedQuery(Alert.ACKNOWLEDGED, Alert.class)
-                .setParameter("platforms", platformsOf(directory.currentCaller()))
+                .setParameter("platforms", platformsOf(caller))
+                .setParameter("everything", caller.has(Role.ADMIN))
                 .setMaxResults(ACKNOWLEDGED_LIMIT)
                 .getResultList()
                 .stream()
@@ -89,7 +93,10 @@ public class Alerts {
     public AlertView acknowledge(long alertId) {
         Caller caller = directory.currentCaller();
         Alert alert = em.find(Alert.class, alertId, LockModeType.PESSIMISTIC_WRITE);
-        if (alert == null || !platformsOf(caller).contains(alert.platform())) {
+        if (alert == null
+                || (alert.platform() == null
+                        ? !caller.has(Role.ADMIN)
+                        : !platformsOf(caller).contains(alert.platform()))) {
             throw DomainException.notFound("alert_not_found", "Alerte introuvable.");
         }
         alert.acknowledge(caller.username(), clock.instant());

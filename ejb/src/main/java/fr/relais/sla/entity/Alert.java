@@ -22,11 +22,13 @@ import java.time.Instant;
 @Table(name = "alert")
 @NamedQuery(
         name = Alert.OPEN,
-        query = "select a from Alert a where a.platform in :platforms and a.acknowledgedAt is null"
+        query = "select a from Alert a where (a.platform in :platforms or (a.platform is null and :everything = TRUE))"
+                + " and a.acknowledgedAt is null"
                 + " order by a.raisedAt desc, a.id desc")
 @NamedQuery(
         name = Alert.ACKNOWLEDGED,
-        query = "select a from Alert a where a.platform in :platforms and a.acknowledgedAt is not null"
+        query = "select a from Alert a where (a.platform in :platforms or (a.platform is null and :everything = TRUE))"
+                + " and a.acknowledgedAt is not null"
                 + " order by a.acknowledgedAt desc, a.id desc")
 public class Alert {
     public static final String OPEN = "Alert.open";
@@ -41,7 +43,9 @@ public class Alert {
         /** Still not acknowledged at the second deadline (escalated to the departmental level). */
         ACK_MISSED_DEPARTMENT,
         /** A unit's 24-hour desk did not acknowledge a danger-now request within 5 minutes. */
-        DANGER_NOW_LATE
+        DANGER_NOW_LATE,
+        /** A verification of the audit trail found a broken chain (raised once per break). */
+        AUDIT_CHAIN_BROKEN
     }
 
     @Id
@@ -53,7 +57,8 @@ public class Alert {
     private Kind kind;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 20)
+    /** Null for an alert of no platform (a broken audit chain of no report or chat): administrators only. */
+    @Column(length = 20)
     private Platform platform;
 
     @Column(name = "report_id")

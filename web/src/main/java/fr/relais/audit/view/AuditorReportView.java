@@ -1,9 +1,13 @@
 package fr.relais.audit.view;
 
+import fr.relais.audit.api.HistoryPdf;
 import fr.relais.audit.boundary.AuditChains;
 import fr.relais.audit.boundary.Audits;
+import fr.relais.audit.boundary.HistoryExport;
+import fr.relais.audit.boundary.ReportDiagram;
 import fr.relais.audit.boundary.ReportHistory;
 import fr.relais.audit.boundary.Verification;
+import fr.relais.qualification.api.ReportResource;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
 import jakarta.ejb.EJB;
@@ -13,18 +17,33 @@ import jakarta.inject.Named;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.StreamedContent;
 
 /**
- * One report's history for the auditor ({@code /auditor/report.xhtml?id=}): its process runs (room for
- * the diagram of the exact version it ran, a later issue's), the merged timeline, and the verification
- * of its chain.
+ * One report's history for the auditor ({@code /auditor/report.xhtml?id=}): its process runs and the
+ * diagram of the exact version its lifecycle ran (drawn by {@code auditor-diagram.js}), the merged
+ * timeline, the verification of its chain, and the JSON and PDF exports.
  */
 @Named
 @ViewScoped
 public class AuditorReportView implements Serializable {
+    private static final Logger LOG = Logger.getLogger(AuditorReportView.class.getName());
+
     @EJB
     Audits audits;
 
@@ -33,6 +52,12 @@ public class AuditorReportView implements Serializable {
 
     private Long id;
     private ReportHistory history;
+    private String diagramJson;
+    private ReportDiagram diagram;
+
+    /** One element of the diagram passed: how many times, first when, time spent in all (running now?). */
+    public record Step(String id, String name, int passes, Instant first, long totalMs, boolean running) {}
+
     private Verification verification;
 
     /** The view action: loads the history (a read recorded in the auditor's chain), or answers 404. */
@@ -45,7 +70,87 @@ public class AuditorReportView implements Serializable {
             history = audits.history(id);
         } catch (DomainException e) {
             notFound();
+            return;
         }
+        try {
+            diagram = audits.diagram(id);
+            diagramJson = json(diagram);
+        } catch (DomainException e) {
+            diagram = null;
+            diagramJson = null;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "diagram of report " + id + " not available", e);
+            diagram = null;
+            diagramJson = null;
+        }
+    }
+
+    private static String json(Object value) {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            return jsonb.toJson(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The whole history as a JSON file (an export, recorded). */
+    public StreamedContent getJsonExport() {
+        HistoryExport export = audits.export(id, "json");
+        byte[] bytes = json(export).getBytes(StandardCharsets.UTF_8);
+        return DefaultStreamedContent.builder()
+                .name(ReportResource.fileName(export, "json"))
+                .contentType("application/json; charset=UTF-8")
+                .stream(() -> new ByteArrayInputStream(bytes))
+                .build();
+    }
+
+    /** The whole history as a PDF file (an export, recorded). */
+    public StreamedContent getPdfExport() {
+        HistoryExport export = audits.export(id, "pdf");
+        byte[] bytes = HistoryPdf.of(export);
+        return DefaultStreamedContent.builder()
+                .name(ReportResource.fileName(export, "pdf"))
+                .contentType("application/pdf")
+                .stream(() -> new ByteArrayInputStream(bytes))
+                .build();
+    }
+
+    /**
+     * The diagram's data for the page's script (BPMN XML, passes, flows taken), as JSON in a data
+     * attribute: escaped like any attribute, read by the script with JSON.parse, never run.
+     */
+    public String getDiagramJson() {
+        return diagramJson;
+    }
+
+    public ReportDiagram getDiagram() {
+        return diagram;
+    }
+
+    /** The time spent at each step passed, in the order first reached (the list beside the diagram). */
+    public List<Step> getSteps() {
+        if (diagram == null) {
+            return List.of();
+        }
+        Map<String, List<ReportDiagram.Activity>> byId = new LinkedHashMap<>();
+        for (ReportDiagram.Activity a : diagram.activities()) {
+            byId.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a);
+        }
+        List<Step> steps = new ArrayList<>();
+        byId.forEach((elementId, passes) -> steps.add(new Step(
+                elementId,
+                passes.stream()
+                        .map(ReportDiagram.Activity::name)
+                        .filter(n -> n != null)
+                        .findFirst()
+                        .orElse(elementId),
+                passes.size(),
+                passes.get(0).startedAt(),
+                passes.stream()
+                        .mapToLong(a -> a.durationMs() == null ? 0 : a.durationMs())
+                        .sum(),
+                passes.stream().anyMatch(a -> a.endedAt() == null))));
+        return steps;
     }
 
     private static void notFound() throws IOException {

@@ -1,6 +1,9 @@
 package fr.relais.qualification.api;
 
+import fr.relais.audit.api.HistoryPdf;
 import fr.relais.audit.boundary.Audits;
+import fr.relais.audit.boundary.HistoryExport;
+import fr.relais.audit.boundary.ReportDiagram;
 import fr.relais.audit.boundary.ReportHistory;
 import fr.relais.forwarding.boundary.Forwarding;
 import fr.relais.forwarding.boundary.ReroutingCase;
@@ -47,7 +50,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -169,6 +174,65 @@ public class ReportResource {
     @Path("{id}/history")
     public ReportHistory history(@PathParam("id") long id) {
         return audits.history(id);
+    }
+
+    @Operation(
+            operationId = "getReportHistoryDiagram",
+            summary = "The diagram of a report's lifecycle with the path taken (auditors and administrators)",
+            description = "The BPMN XML of the exact process definition the report's lifecycle ran, each pass"
+                    + " through an element (id, kind, name, startedAt, endedAt, durationMs) and the ids of the"
+                    + " sequence flows taken (derived from the passes: the engine keeps no history of flows)."
+                    + " Reading it is an audit event. 403 for other roles, 404 for an unknown report.")
+    @GET
+    @Path("{id}/history/diagram")
+    public ReportDiagram historyDiagram(@PathParam("id") long id) {
+        return audits.diagram(id);
+    }
+
+    @Operation(
+            operationId = "exportReportHistoryJson",
+            summary = "Download a report's full history as JSON (auditors and administrators)",
+            description = "The report's reference, platform, category, unit and status, its timeline, the"
+                    + " verification of its chain now, when and by whom it was exported; as an attachment. The"
+                    + " export is an audit event. 403 for other roles, 404 for an unknown report.")
+    @GET
+    @Path("{id}/history.json")
+    public Response exportHistoryJson(@PathParam("id") long id) {
+        HistoryExport export = audits.export(id, "json");
+        return Response.ok(export)
+                .header("Content-Disposition", attachment(export, "json"))
+                .build();
+    }
+
+    @Operation(
+            operationId = "exportReportHistoryPdf",
+            summary = "Download a report's full history as PDF (auditors and administrators)",
+            description = "The same content as the JSON export, laid out as text (times in Europe/Paris); no"
+                    + " link or script in it. The export is an audit event. 403 for other roles, 404 for an"
+                    + " unknown report.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The PDF.",
+            content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @GET
+    @Path("{id}/history.pdf")
+    @Produces({PDF, MediaType.APPLICATION_JSON})
+    public Response exportHistoryPdf(@PathParam("id") long id) {
+        HistoryExport export = audits.export(id, "pdf");
+        return Response.ok(HistoryPdf.of(export), PDF)
+                .header("Content-Disposition", attachment(export, "pdf"))
+                .build();
+    }
+
+    static final String PDF = "application/pdf";
+
+    /** {@code attachment; filename="historique-<reference>.<extension>"}, the reference kept to safe characters. */
+    public static String attachment(HistoryExport export, String extension) {
+        return "attachment; filename=\"" + fileName(export, extension) + "\"";
+    }
+
+    public static String fileName(HistoryExport export, String extension) {
+        return "historique-" + export.report().reference().replaceAll("[^A-Za-z0-9-]", "_") + "." + extension;
     }
 
     /**
