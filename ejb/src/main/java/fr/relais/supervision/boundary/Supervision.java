@@ -303,7 +303,7 @@ public class Supervision {
     public record Lifecycle(
             Platform platform,
             Instant at,
-            Map<Stage, Integer> counts,
+            Map<String, Integer> counts,
             int breaches,
             int listed,
             List<StageReport> reports) {}
@@ -324,12 +324,12 @@ public class Supervision {
                         "SELECT stage, COUNT(*) FROM report_fact WHERE platform = ?1 AND stage IN (%s) GROUP BY stage",
                         platform)
                 .getResultList();
-        Map<Stage, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
-            counts.put(stage, 0);
+            counts.put(stage.name(), 0);
         }
         for (Object[] row : countRows) {
-            counts.merge(Stage.of((String) row[0]), ((Number) row[1]).intValue(), Integer::sum);
+            counts.merge(Stage.of((String) row[0]).name(), ((Number) row[1]).intValue(), Integer::sum);
         }
         var query = open(
                         STAGE_REPORT_COLUMNS + " WHERE platform = ?1 AND stage IN (%s)"

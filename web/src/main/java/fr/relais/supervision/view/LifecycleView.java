@@ -80,11 +80,11 @@ public class LifecycleView implements Serializable {
         return platform.name();
     }
 
-    public Map<Supervision.Stage, Integer> getCounts() {
+    public Map<String, Integer> getCounts() {
         return lifecycle.counts();
     }
 
-    public List<Map.Entry<Supervision.Stage, Integer>> getCountList() {
+    public List<Map.Entry<String, Integer>> getCountList() {
         return List.copyOf(lifecycle.counts().entrySet());
     }
 
