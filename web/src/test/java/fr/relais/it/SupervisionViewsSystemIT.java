@@ -104,9 +104,12 @@ class SupervisionViewsSystemIT {
                     assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
                     List<List<String>> rows = assertInert(csv.body());
                     assertThat(rows.get(0)).startsWith("reportId", "reference", "stage");
+                    assertThat(csv.body()).contains("," + "'" + formula + ",");
                     assertThat(rows).anySatisfy(r -> {
                         assertThat(r.get(0)).isEqualTo(Long.toString(base + 1));
-                        assertThat(r.get(1)).isEqualTo("'" + formula);
+                        assertThat(r.get(1))
+                                .as("read back without the protective quote")
+                                .isEqualTo(formula);
                     });
                 }
                 // a supervisor of the other platform does not see them
@@ -203,9 +206,9 @@ class SupervisionViewsSystemIT {
                                 "acknowledgementMedianSeconds",
                                 "acknowledgementP90Seconds",
                                 "breaches");
+                assertThat(csv.body()).contains(",\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")\",");
                 assertThat(rows)
-                        .contains(List.of(
-                                unit, "'" + name, "DRUG_UNIT", "2A", "4", "3", "1", "1", "2", "1200", "5400", "2"));
+                        .contains(List.of(unit, name, "DRUG_UNIT", "2A", "4", "3", "1", "1", "2", "1200", "5400", "2"));
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.executeUpdate("delete from handoff where unit_code = '" + unit + "'");
