@@ -2,6 +2,7 @@ package fr.relais.directory.control;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import fr.relais.directory.entity.Unit;
+import fr.relais.shared.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -203,35 +204,38 @@ public final class UnitFile {
         return new Checked(problems.isEmpty() ? List.copyOf(lines) : List.of(), List.copyOf(problems));
     }
 
-    /** The file of these units, in the format {@link #check} reads (the directory's export). */
+    /**
+     * The file of these units, in the format {@link #check} reads (the directory's export), written by
+     * {@link Csv}: quoted where needed and with formulas made inert (a phone number {@code +33…} is
+     * written {@code '+33…}, and read back without the quote).
+     */
     public static String write(List<Unit> units) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        Csv out = Csv.semicolon().row((Object[]) HEADER.split(";"));
         for (Unit u : units) {
-            out.append(String.join(
-                            ";",
-                            u.code(),
-                            u.kind().name(),
-                            field(u.name()),
-                            field(u.department()),
-                            field(u.commune()),
-                            field(u.address()),
-                            field(u.phone()),
-                            field(u.openingHours()),
-                            Boolean.toString(u.desk24h()),
-                            String.join(" ", u.communes().stream().sorted().toList()),
-                            field(u.source())))
-                    .append('\n');
+            out.row(
+                    u.code(),
+                    u.kind().name(),
+                    field(u.name()),
+                    field(u.department()),
+                    field(u.commune()),
+                    field(u.address()),
+                    field(u.phone()),
+                    field(u.openingHours()),
+                    Boolean.toString(u.desk24h()),
+                    String.join(" ", u.communes().stream().sorted().toList()),
+                    field(u.source()));
         }
         return out.toString();
     }
 
+    /** One field on one line: the import reads a line at a time. */
     private static String field(String value) {
-        return value == null ? "" : value.replace(';', ',').replace('\n', ' ').replace('\r', ' ');
+        return value == null ? "" : value.replace('\n', ' ').replace('\r', ' ');
     }
 
     private static Line parse(
             String text, int number, Function<String, Optional<String>> departmentOfCommune, List<Problem> problems) {
-        String[] f = text.split(";", -1);
+        String[] f = Csv.parse(text, ';').toArray(String[]::new);
         if (f.length != FIELDS) {
             problems.add(new Problem(number, Reason.FIELD_COUNT, Integer.toString(f.length)));
             return null;

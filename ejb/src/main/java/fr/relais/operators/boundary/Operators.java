@@ -143,8 +143,16 @@ public class Operators {
     /** The operators of the calling supervisor's platform, by name. */
     @RolesAllowed(Role.SUPERVISOR)
     public List<OperatorStatus> team() {
+        return teamOf(requirePlatform(directory.currentCaller()));
+    }
+
+    /** The operators of a platform, by name: its supervisors, or an administrator. */
+    @RolesAllowed({Role.SUPERVISOR, Role.ADMIN})
+    public List<OperatorStatus> teamOf(Platform platform) {
         Caller caller = directory.currentCaller();
-        Platform platform = requirePlatform(caller);
+        if (!caller.has(Role.ADMIN) && (platform == null || platform != caller.platform())) {
+            throw DomainException.forbidden("Vous supervisez une autre plateforme.");
+        }
         List<String> names = operatorsOf(platform);
         Map<String, OperatorState> states = states(names);
         Map<String, Long> held = heldByOperator(platform);

@@ -317,6 +317,7 @@ public class Qualifications {
             // the platform's work ends here when its conversation is over: its originals are sealed now
             seals.reportForwarded(report.id());
         }
+        events.fire(new ReportEvent.StageEntered(report.id()));
     }
 
     /**

@@ -2,10 +2,13 @@ package fr.relais.supervision.boundary;
 
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
+import fr.relais.intake.entity.Chat;
+import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
 import fr.relais.shared.UtcInstantConverter;
+import fr.relais.supervision.control.HourlyVolumes;
 import fr.relais.supervision.control.Percentiles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -86,14 +90,36 @@ public class Supervision {
         Instant end = to == null ? now : to;
         Instant start = from == null ? end.minus(Duration.ofDays(1)) : from;
         checkPeriod(start, end);
+        List<Instant> queuedAt = waiting(platform).stream().map(Chat::queuedAt).toList();
+        return figures(platform, start, end, now, queuedAt);
+    }
 
-        List<?> waitingRows = em.createNativeQuery("SELECT c.queued_at FROM chat c"
-                        + " WHERE c.platform = ?1 AND c.status = 'WAITING' ORDER BY c.queued_at")
-                .setParameter(1, platform.name())
+    /** What the live platform view shows, the waiting chats read once: danger now first, then oldest. */
+    public record Live(Platform platform, Instant at, ChatFigures lastHour, ChatFigures lastDay, List<Chat> waiting) {}
+
+    public Live live(Platform requested) {
+        Platform platform = platformFor(directory.currentCaller(), requested);
+        Instant now = clock.instant();
+        List<Chat> waiting = waiting(platform);
+        List<Instant> queuedAt = waiting.stream().map(Chat::queuedAt).toList();
+        return new Live(
+                platform,
+                now,
+                figures(platform, now.minus(Duration.ofHours(1)), now, now, queuedAt),
+                figures(platform, now.minus(Duration.ofDays(1)), now, now, queuedAt),
+                waiting);
+    }
+
+    private List<Chat> waiting(Platform platform) {
+        return em.createNamedQuery(Chat.BY_PLATFORM_AND_STATUS, Chat.class)
+                .setParameter("platform", platform)
+                .setParameter("status", Chat.Status.WAITING)
                 .getResultList();
-        Instant oldest = waitingRows.isEmpty() ? null : UtcInstantConverter.fromDatabase(waitingRows.get(0));
-        int waitingOverTarget = (int) waitingRows.stream()
-                .map(UtcInstantConverter::fromDatabase)
+    }
+
+    private ChatFigures figures(Platform platform, Instant start, Instant end, Instant now, List<Instant> queuedAt) {
+        Instant oldest = queuedAt.stream().min(Comparator.naturalOrder()).orElse(null);
+        int waitingOverTarget = (int) queuedAt.stream()
                 .filter(at -> Duration.between(at, now).compareTo(TAKE_TARGET) > 0)
                 .count();
 
@@ -121,7 +147,7 @@ public class Supervision {
                 platform,
                 start,
                 end,
-                waitingRows.size(),
+                queuedAt.size(),
                 oldest == null ? null : Duration.between(oldest, now).toSeconds(),
                 waitingOverTarget,
                 rows.size(),
@@ -225,6 +251,246 @@ public class Supervision {
                 .thenComparing(Comparator.comparingInt(UnitFigures::backlog).reversed())
                 .thenComparing(UnitFigures::unitCode));
         return figures;
+    }
+
+    /** The stages of the lifecycle view, in the report's order, and the report statuses each covers. */
+    public enum Stage {
+        QUALIFYING(Report.Status.QUALIFYING),
+        AWAITING_VALIDATION(Report.Status.AWAITING_VALIDATION),
+        AWAITING_REVIEW(Report.Status.ANONYMISING, Report.Status.IN_REVIEW),
+        FORWARDING(Report.Status.FORWARDING),
+        AWAITING_ACKNOWLEDGEMENT(Report.Status.FORWARDED),
+        REROUTING(Report.Status.REROUTING);
+
+        private final List<Report.Status> statuses;
+
+        Stage(Report.Status... statuses) {
+            this.statuses = List.of(statuses);
+        }
+
+        public static Stage of(String status) {
+            for (Stage stage : values()) {
+                if (stage.statuses.stream().anyMatch(s -> s.name().equals(status))) {
+                    return stage;
+                }
+            }
+            return null;
+        }
+
+        static List<String> statuses() {
+            return java.util.Arrays.stream(values())
+                    .flatMap(s -> s.statuses.stream())
+                    .map(Enum::name)
+                    .toList();
+        }
+    }
+
+    /** One report in its stage: since when, its stage's target, how late (a breach) or how long left. */
+    public record StageReport(
+            long reportId,
+            String reference,
+            Stage stage,
+            String status,
+            String category,
+            String priority,
+            String door,
+            Instant since,
+            long secondsInStage,
+            Instant dueAt,
+            Long secondsLeft,
+            boolean breach) {}
+
+    public record Lifecycle(
+            Platform platform,
+            Instant at,
+            Map<String, Integer> counts,
+            int breaches,
+            int listed,
+            List<StageReport> reports) {}
+
+    /** The longest list the lifecycle view returns (the counts are always complete). */
+    public static final int LIFECYCLE_LIST_LIMIT = 500;
+
+    /**
+     * The reports of a platform in each open stage of their lifecycle (from the read model {@code
+     * report_fact}), breaches first (the latest first), then the nearest targets, then the longest in
+     * their stage.
+     */
+    public Lifecycle lifecycle(Platform requested) {
+        Platform platform = platformFor(directory.currentCaller(), requested);
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Object[]> countRows = open(
+                        "SELECT stage, COUNT(*) FROM report_fact WHERE platform = ?1 AND stage IN (%s) GROUP BY stage",
+                        platform)
+                .getResultList();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            counts.put(stage.name(), 0);
+        }
+        for (Object[] row : countRows) {
+            counts.merge(Stage.of((String) row[0]).name(), ((Number) row[1]).intValue(), Integer::sum);
+        }
+        var query = open(
+                        STAGE_REPORT_COLUMNS + " WHERE platform = ?1 AND stage IN (%s)"
+                                + " ORDER BY stage_due_at IS NULL, stage_due_at, stage_since, report_id",
+                        platform)
+                .setMaxResults(LIFECYCLE_LIST_LIMIT);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        List<StageReport> reports = rows.stream().map(r -> stageReport(r, now)).toList();
+        Number breaches = (Number) open(
+                        "SELECT COUNT(*) FROM report_fact WHERE platform = ?1 AND stage IN (%s) AND stage_due_at < ?9",
+                        platform)
+                .setParameter(9, utc(now))
+                .getSingleResult();
+        return new Lifecycle(platform, now, counts, breaches.intValue(), reports.size(), reports);
+    }
+
+    /** One report of the caller's platform (an administrator: any) where it stands; 404 otherwise. */
+    public StageReport report(long reportId) {
+        Caller caller = directory.currentCaller();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        STAGE_REPORT_COLUMNS.replace(" FROM", ", platform FROM") + " WHERE report_id = ?1")
+                .setParameter(1, reportId)
+                .getResultList();
+        if (rows.isEmpty()
+                || (!caller.has(Role.ADMIN)
+                        && !String.valueOf(caller.platform()).equals(rows.get(0)[8]))) {
+            throw DomainException.notFound("report_not_found", "Signalement introuvable.");
+        }
+        return stageReport(rows.get(0), clock.instant());
+    }
+
+    private static final String STAGE_REPORT_COLUMNS = "SELECT report_id, reference, stage, category, priority, door,"
+            + " stage_since, stage_due_at FROM report_fact";
+
+    private static StageReport stageReport(Object[] r, Instant now) {
+        Instant since = UtcInstantConverter.fromDatabase(r[6]);
+        Instant due = UtcInstantConverter.fromDatabase(r[7]);
+        String status = (String) r[2];
+        return new StageReport(
+                ((Number) r[0]).longValue(),
+                (String) r[1],
+                Stage.of(status),
+                status,
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                since,
+                Duration.between(since, now).toSeconds(),
+                due,
+                due == null ? null : Duration.between(now, due).toSeconds(),
+                due != null && now.isAfter(due));
+    }
+
+    /** The longest period of the hourly trends. */
+    public static final Duration MAX_TREND_PERIOD = Duration.ofDays(93);
+
+    public record Trends(
+            Platform platform,
+            Instant from,
+            Instant to,
+            String zone,
+            String night,
+            long reports,
+            long nightReports,
+            Map<String, Long> byCategory,
+            List<HourlyVolumes.Hour> hours) {}
+
+    /**
+     * Reports made per hour in [from, to) (whole hours; default the last 24), from the hourly
+     * aggregates for the hours rolled up and from the facts for the hours touched since the last roll-up
+     * ({@link TrendRollup}). A supervisor: their platform; an administrator: one, or both when none.
+     */
+    public Trends trends(Platform requested, Instant from, Instant to) {
+        Caller caller = directory.currentCaller();
+        Platform platform = caller.has(Role.ADMIN) && requested == null ? null : platformFor(caller, requested);
+        Instant now = clock.instant();
+        Instant end = (to == null ? now.plus(Duration.ofHours(1)) : to).truncatedTo(ChronoUnit.HOURS);
+        Instant start = (from == null ? end.minus(Duration.ofDays(1)) : from).truncatedTo(ChronoUnit.HOURS);
+        if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_TREND_PERIOD) > 0) {
+            throw DomainException.invalid(
+                    "invalid_period", "Période invalide : « from » avant « to », 93 jours au plus.");
+        }
+        String byPlatform = platform == null ? "" : " AND platform = ?3";
+        Instant watermark = UtcInstantConverter.fromDatabase(
+                em.createNativeQuery("SELECT rolled_up_to FROM trend_rollup WHERE id = 1")
+                        .getSingleResult());
+        var touchedQuery = em.createNativeQuery("SELECT DISTINCT created_hour FROM report_fact"
+                        + " WHERE updated_at >= ?4 AND created_hour >= ?1 AND created_hour < ?2")
+                .setParameter(1, utc(start))
+                .setParameter(2, utc(end))
+                .setParameter(4, utc(watermark));
+        java.util.Set<Instant> touched = new java.util.HashSet<>();
+        for (Object hour : touchedQuery.getResultList()) {
+            touched.add(UtcInstantConverter.fromDatabase(hour));
+        }
+        var aggregates = em.createNativeQuery("SELECT hour_start, platform, door, category, reports FROM report_hour"
+                        + " WHERE hour_start >= ?1 AND hour_start < ?2" + byPlatform)
+                .setParameter(1, utc(start))
+                .setParameter(2, utc(end));
+        if (platform != null) {
+            aggregates.setParameter(3, platform.name());
+        }
+        List<HourlyVolumes.Cell> cells = new ArrayList<>();
+        for (Object row : aggregates.getResultList()) {
+            HourlyVolumes.Cell cell = cell((Object[]) row);
+            if (!touched.contains(cell.hour())) {
+                cells.add(cell);
+            }
+        }
+        if (!touched.isEmpty()) {
+            var live = em.createNativeQuery("SELECT created_hour, platform, door, COALESCE(category, ''), COUNT(*)"
+                            + " FROM report_fact WHERE created_hour >= ?1 AND created_hour < ?2" + byPlatform
+                            + " AND created_hour IN (SELECT created_hour FROM report_fact WHERE updated_at >= ?4"
+                            + " AND created_hour >= ?1 AND created_hour < ?2)"
+                            + " GROUP BY created_hour, platform, door, COALESCE(category, '')")
+                    .setParameter(1, utc(start))
+                    .setParameter(2, utc(end))
+                    .setParameter(4, utc(watermark));
+            if (platform != null) {
+                live.setParameter(3, platform.name());
+            }
+            for (Object row : live.getResultList()) {
+                cells.add(cell((Object[]) row));
+            }
+        }
+        HourlyVolumes.Volumes volumes = HourlyVolumes.of(start, end, cells);
+        return new Trends(
+                platform,
+                start,
+                end,
+                HourlyVolumes.ZONE.getId(),
+                HourlyVolumes.NIGHT,
+                volumes.reports(),
+                volumes.nightReports(),
+                volumes.byCategory(),
+                volumes.hours());
+    }
+
+    private static HourlyVolumes.Cell cell(Object[] r) {
+        return new HourlyVolumes.Cell(
+                UtcInstantConverter.fromDatabase(r[0]),
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                ((Number) r[4]).longValue());
+    }
+
+    /** A query on the open stages ({@code %s}: their statuses, parameters 2 and up) of a platform (1). */
+    private jakarta.persistence.Query open(String sql, Platform platform) {
+        List<String> statuses = Stage.statuses();
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < statuses.size(); i++) {
+            marks.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+        }
+        var query = em.createNativeQuery(sql.replace("%s", marks)).setParameter(1, platform.name());
+        for (int i = 0; i < statuses.size(); i++) {
+            query.setParameter(i + 2, statuses.get(i));
+        }
+        return query;
     }
 
     /** A supervisor's own platform (another one is refused); an administrator names one. */

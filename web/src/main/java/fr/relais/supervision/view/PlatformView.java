@@ -1,7 +1,6 @@
 package fr.relais.supervision.view;
 
 import fr.relais.directory.boundary.Directory;
-import fr.relais.intake.boundary.Intake;
 import fr.relais.intake.control.Topic;
 import fr.relais.intake.entity.Chat;
 import fr.relais.intake.view.Waiting;
@@ -9,16 +8,16 @@ import fr.relais.operators.boundary.OperatorStatus;
 import fr.relais.operators.boundary.Operators;
 import fr.relais.shared.Platform;
 import fr.relais.shared.view.Messages;
+import fr.relais.supervision.api.SupervisionCsv;
 import fr.relais.supervision.boundary.Supervision;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.primefaces.model.StreamedContent;
 
 /**
  * The supervisor's live view of their platform: the chats waiting with their waiting times, the
@@ -33,15 +32,10 @@ public class PlatformView implements Serializable {
     Supervision supervision;
 
     @EJB
-    Intake intake;
-
-    @EJB
     Operators operators;
 
     @EJB
     Directory directory;
-
-    Clock clock = Clock.systemUTC();
 
     private Platform platform;
     private Instant loadedAt;
@@ -52,16 +46,30 @@ public class PlatformView implements Serializable {
 
     @PostConstruct
     void init() {
-        platform = directory.currentCaller().platform();
+        platform = SupervisedPlatform.of(directory.currentCaller());
         refresh();
     }
 
+    /** One read of the waiting chats serves both periods' figures and the table. */
     public void refresh() {
-        loadedAt = clock.instant();
-        lastHour = supervision.chats(platform, loadedAt.minus(Duration.ofHours(1)), loadedAt);
-        lastDay = supervision.chats(platform, loadedAt.minus(Duration.ofDays(1)), loadedAt);
-        waiting = intake.queue();
-        team = operators.team();
+        Supervision.Live live = supervision.live(platform);
+        loadedAt = live.at();
+        lastHour = live.lastHour();
+        lastDay = live.lastDay();
+        waiting = live.waiting();
+        team = operators.teamOf(platform);
+    }
+
+    public StreamedContent getFiguresCsv() {
+        return SupervisedPlatform.csv("plateforme-chiffres.csv", SupervisionCsv.chats(List.of(lastHour, lastDay)));
+    }
+
+    public StreamedContent getWaitingCsv() {
+        return SupervisedPlatform.csv("plateforme-attente.csv", SupervisionCsv.waiting(waiting, loadedAt));
+    }
+
+    public StreamedContent getTeamCsv() {
+        return SupervisedPlatform.csv("plateforme-operateurs.csv", SupervisionCsv.team(team));
     }
 
     public long waitingSeconds(Chat chat) {

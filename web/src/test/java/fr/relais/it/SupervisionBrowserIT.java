@@ -1,0 +1,215 @@
+package fr.relais.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.relais.launcher.RelaisServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The supervision screens in headless Chromium: the lifecycle view lists a breach first and opens the
+ * report; the handoffs table sorts and filters; the trends draw their charts; a table downloads as
+ * CSV; who may open them. No CSP violation on any page.
+ */
+class SupervisionBrowserIT {
+    static RelaisServer server;
+    static WebDriver browser;
+    static Path downloads;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestEnvironment.server();
+        browser = BrowserIT.chromium("1280,900");
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        downloads = Files.createTempDirectory("relais-downloads");
+        ((ChromeDriver) browser)
+                .executeCdpCommand(
+                        "Browser.setDownloadBehavior",
+                        Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    @AfterEach
+    void noContentSecurityPolicyViolation() {
+        BrowserIT.assertNoViolationOn(browser);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    void login(String user) {
+        browser.get(server.baseUrl() + "/citoyen/index.xhtml");
+        browser.manage().deleteAllCookies();
+        browser.get(server.baseUrl() + "/login.xhtml");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
+                .sendKeys(user);
+        browser.findElement(By.id("login:password")).sendKeys(user);
+        browser.findElement(By.id("login:submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), user));
+    }
+
+    @Test
+    void theLifecycleShowsABreachFirstAndAClickOpensTheReport() throws Exception {
+        long id = 7_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
+        String reference = "LATE" + ThreadLocalRandom.current().nextInt(10_000_000);
+        Instant now = Instant.now();
+        try (Connection c = SecurityIT.database()) {
+            try {
+                SupervisionViewsSystemIT.fact(
+                        c,
+                        id,
+                        "GENERALIST",
+                        "FORWARDED",
+                        now.minusSeconds(9000),
+                        Instant.parse("2000-01-01T00:00:00Z"),
+                        reference);
+                login("superviseur");
+                browser.get(server.baseUrl() + "/supervisor/lifecycle.xhtml");
+                WebElement first = browser.findElement(By.cssSelector("tbody[id='lifecycle:reports_data'] > tr"));
+                assertThat(first.getAttribute("class")).contains("lifecycle-breach");
+                assertThat(first.findElement(By.cssSelector("a.lifecycle-open")).getText())
+                        .isEqualTo(reference);
+                assertThat(first.getText())
+                        .contains("En attente d'accusé de réception")
+                        .contains("En retard de");
+                assertThat(browser.findElement(By.cssSelector("[data-stage='AWAITING_ACKNOWLEDGEMENT']"))
+                                .getText())
+                        .matches("\\d+");
+                screenshot("supervision-lifecycle");
+
+                first.findElement(By.cssSelector("a.lifecycle-open")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("report-reference"), reference));
+                assertThat(browser.getCurrentUrl())
+                        .contains("/supervisor/report.xhtml")
+                        .contains("id=" + id);
+                assertThat(browser.findElement(By.id("report-stage")).getText())
+                        .isEqualTo("En attente d'accusé de réception");
+                assertThat(browser.findElement(By.id("report-target")).getText())
+                        .contains("En retard");
+            } finally {
+                try (PreparedStatement delete = c.prepareStatement("delete from report_fact where report_id = ?")) {
+                    delete.setLong(1, id);
+                    delete.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theHandoffsTableSortsAndFilters() throws Exception {
+        new Scenario(server.baseUrl()).forwardedReport(); // at least one unit of the Yvelines this month
+        login("superviseur");
+        browser.get(server.baseUrl() + "/supervisor/handoffs.xhtml");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement filter = browser.findElement(By.cssSelector("th[id='handoffs:units:department'] input"));
+        filter.sendKeys("78");
+        wait.until(d -> departments().stream().allMatch("78"::equals));
+        assertThat(departments()).isNotEmpty();
+        screenshot("supervision-handoffs-filtered");
+
+        browser.findElement(By.cssSelector("th[id='handoffs:units:sent']")).click();
+        wait.until(d -> sorted(sent(), true));
+        browser.findElement(By.cssSelector("th[id='handoffs:units:sent']")).click();
+        wait.until(d -> sorted(sent(), false));
+        assertThat(departments()).allMatch("78"::equals);
+    }
+
+    @Test
+    void theTrendsDrawTheirChartsAndTheTableDownloadsAsCsv() throws Exception {
+        login("superviseur");
+        browser.get(server.baseUrl() + "/supervisor/trends.xhtml");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        for (String chart : List.of("chart-category", "chart-platform", "chart-door")) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + chart + " canvas")));
+        }
+        assertThat(browser.findElements(By.cssSelector("tbody[id='hours-form:hours_data'] > tr")))
+                .isNotEmpty();
+        screenshot("supervision-trends");
+
+        browser.findElement(By.id("period:export-csv")).click();
+        Path file = downloads.resolve("tendances-"
+                + browser.findElement(By.id("period:from")).getAttribute("value") + "-"
+                + browser.findElement(By.id("period:to")).getAttribute("value") + ".csv");
+        wait.until(d -> Files.exists(file));
+        String csv = Files.readString(file);
+        assertThat(csv).startsWith("hour,localHour,night,reports,drugTrafficking");
+        assertThat(csv.split("\r\n").length).isGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void adminsOpenTheSupervisionScreensOfBothPlatformsAndOperatorsDoNot() throws Exception {
+        login("admin");
+        browser.get(server.baseUrl() + "/supervisor/alerts.xhtml");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Supervision — alertes");
+        browser.get(server.baseUrl() + "/supervisor/lifecycle.xhtml?platform=VSS");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("Plateforme VSS");
+        browser.get(server.baseUrl() + "/supervisor/platform.xhtml?platform=VSS");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("Plateforme VSS");
+        browser.get(server.baseUrl() + "/supervisor/handoffs.xhtml");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Transmissions aux unités");
+        browser.get(server.baseUrl() + "/supervisor/trends.xhtml");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tendances");
+        for (String user : List.of("operateur", "agent-guyancourt")) {
+            login(user);
+            for (String page : List.of("lifecycle", "handoffs", "trends", "alerts", "platform")) {
+                browser.get(server.baseUrl() + "/supervisor/" + page + ".xhtml");
+                assertThat(browser.findElement(By.tagName("h1")).getText())
+                        .as(user + " " + page)
+                        .isEqualTo("Accès refusé");
+            }
+        }
+    }
+
+    private static List<String> departments() {
+        return browser.findElements(By.cssSelector("tbody[id='handoffs:units_data'] .handoff-department")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private static List<Integer> sent() {
+        return browser.findElements(By.cssSelector("tbody[id='handoffs:units_data'] .handoff-sent")).stream()
+                .map(e -> Integer.parseInt(e.getText()))
+                .toList();
+    }
+
+    private static boolean sorted(List<Integer> values, boolean ascending) {
+        for (int i = 1; i < values.size(); i++) {
+            if (ascending ? values.get(i - 1) > values.get(i) : values.get(i - 1) < values.get(i)) {
+                return false;
+            }
+        }
+        return !values.isEmpty();
+    }
+
+    static void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
