@@ -24,7 +24,8 @@ public record ReviewEntities(long reportId, String outgoing, List<Entity> entiti
      * offsets, end exclusive), its value and its placeholder.
      */
     public record Entity(
-            int index, String type, String label, int start, int end, String value, String placeholder, State state) {}
+            int index, String type, String label, int start, int end, String value, String placeholder, State state)
+            implements java.io.Serializable {}
 
     public ReviewEntities {
         entities = List.copyOf(entities);
