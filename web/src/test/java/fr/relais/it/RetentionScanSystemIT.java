@@ -49,7 +49,7 @@ class RetentionScanSystemIT {
                     phone,
                     "azilis." + last.toLowerCase() + "@exemple.fr",
                     "allée des Genêts" + letters(5),
-                    "Zouzou" + letters(6));
+                    "zouzou" + letters(6));
         }
 
         /** What must not be left in clear anywhere once retention ran. */
@@ -102,8 +102,8 @@ class RetentionScanSystemIT {
                                 + "\"factsAt\":\"2026-11-20T21:00:00Z\",\"urgency\":\"NORMAL\",\"anonymous\":true,"
                                 + "\"narrative\":"
                                 + Scenario.json(who.firstName() + " " + who.lastName() + " (" + who.phone() + ", "
-                                        + who.email() + "), 14 bis " + who.street() + ", surnommée " + who.nickname()
-                                        + ", est harcelée chaque soir par son voisin.")
+                                        + who.email() + "), 14 bis " + who.street() + ", surnommée « " + who.nickname()
+                                        + " », est harcelée chaque soir par son voisin.")
                                 + ",\"reporter\":" + who.json() + "}");
         assertThat(qualified.status()).as(qualified.toString()).isEqualTo(200);
         scenario.awaitStatus(report, "IN_REVIEW");

@@ -142,7 +142,9 @@ class ReviewBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Élément libéré"));
         assertThat(outgoing()).contains(phone).doesNotContain("[TÉLÉPHONE 1]");
         WebElement released = mark("outgoingPreview", "PHONE");
-        assertThat(released.getText()).contains(phone).contains("libéré");
+        assertThat(released.getText()).contains(phone);
+        assertThat(released.findElement(By.cssSelector(".review-entity-label")).getAttribute("textContent"))
+                .isEqualTo("TÉLÉPHONE · libéré");
         assertThat(browser.findElement(By.cssSelector("tr[data-type='PHONE']")).getAttribute("data-state"))
                 .isEqualTo("RELEASED");
         screenshot("review-released");
