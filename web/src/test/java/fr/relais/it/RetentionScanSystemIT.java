@@ -273,6 +273,9 @@ class RetentionScanSystemIT {
                     assertThat(r.getString("kind")).isEqualTo("READ");
                 });
         Map<Long, String> before = auditRows(chains);
+        assertThat(clearCopies(List.of(extraEmail), null))
+                .as("the scan finds what is there: the released e-mail left with the outgoing text")
+                .contains("report.outgoing_narrative holds " + extraEmail);
 
         // 4. retention past the period (P1Y after closure) under the controlled clock
         var run = as("admin").post("/retention/run?now=" + Instant.now().plus(Duration.ofDays(367)), null);
