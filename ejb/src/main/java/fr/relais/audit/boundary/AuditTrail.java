@@ -1,10 +1,13 @@
 package fr.relais.audit.boundary;
 
 import fr.relais.audit.control.CanonicalForm;
+import fr.relais.privacy.boundary.PersonalFields;
+import fr.relais.privacy.entity.DataKey;
 import fr.relais.shared.Role;
 import fr.relais.shared.UtcInstantConverter;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,8 +18,10 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Appends events to the audit chains, in the caller's transaction: the event commits or rolls back
@@ -25,10 +30,11 @@ import java.util.Map;
  * database's, taken under that lock, so that a daily anchor (taken with every head locked) splits
  * events cleanly into before and after.
  *
- * <p>Events hold ids and non-personal fields only (categories, units, statuses, reasons typed by
- * staff). Hook for the privacy issue: personal fields (a narrative before and after, a message) will go
- * in encrypted under the report's data key, as ciphertext in {@code fields}, so that destroying the key
- * leaves the chain intact and verifiable.
+ * <p>Events hold ids and non-personal fields in clear (categories, units, statuses, reasons typed by
+ * staff). Personal fields (a narrative before and after, a message, a released value) go in sealed under
+ * the data key of the chain's report or chat ({@link PersonalFields}), as one ciphertext under
+ * {@value #PERSONAL} ({@code {"sealed": …}}), hashed as stored: destroying the key at retention leaves
+ * the chain intact and verifiable, and the values unreadable.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
@@ -40,6 +46,9 @@ public class AuditTrail {
     /** The citizen, who is never named in an event. */
     public static final String CITIZEN = "citizen";
 
+    /** The field holding an event's sealed personal fields. */
+    public static final String PERSONAL = "personal";
+
     private static final List<String> ROLES =
             List.of(Role.ADMIN, Role.AUDITOR, Role.SUPERVISOR, Role.UNIT_AGENT, Role.PSYCHOLOGIST, Role.OPERATOR);
 
@@ -49,17 +58,29 @@ public class AuditTrail {
     @Resource
     SessionContext session;
 
+    @EJB
+    PersonalFields personalFields;
+
     /** Appends an event by the signed-in caller (or {@link #SYSTEM} for the engine's jobs). */
     public void record(Chain chain, String kind, Map<String, ?> fields) {
+        recordWithPersonal(chain, kind, fields, Map.of());
+    }
+
+    /**
+     * Appends an event by the signed-in caller with personal fields, sealed under the data key of the
+     * chain's report or chat (a report's or chat's chain only; in others they are left out).
+     */
+    public void recordWithPersonal(Chain chain, String kind, Map<String, ?> fields, Map<String, ?> personal) {
         Principal principal = session.getCallerPrincipal();
         String name = principal == null ? null : principal.getName();
         if (name == null || name.isBlank() || "ANONYMOUS".equalsIgnoreCase(name)) {
-            append(chain, kind, fields, SYSTEM, "SYSTEM");
+            append(chain, kind, fields, personal, SYSTEM, "SYSTEM");
         } else {
             append(
                     chain,
                     kind,
                     fields,
+                    personal,
                     name,
                     ROLES.stream().filter(session::isCallerInRole).findFirst().orElse("NONE"));
         }
@@ -76,12 +97,26 @@ public class AuditTrail {
 
     /** Appends an event of the citizen's (who is anonymous to the trail). */
     public void recordByCitizen(Chain chain, String kind, Map<String, ?> fields) {
-        append(chain, kind, fields, CITIZEN, "CITIZEN");
+        append(chain, kind, fields, Map.of(), CITIZEN, CITIZEN_ROLE);
     }
 
-    private void append(Chain chain, String kind, Map<String, ?> fields, String actor, String role) {
+    /** Appends an event by the citizen when {@code byCitizen}, else by the signed-in caller, with personal fields. */
+    public void recordWithPersonal(
+            Chain chain, String kind, Map<String, ?> fields, Map<String, ?> personal, boolean byCitizen) {
+        if (byCitizen) {
+            append(chain, kind, fields, personal, CITIZEN, CITIZEN_ROLE);
+        } else {
+            recordWithPersonal(chain, kind, fields, personal);
+        }
+    }
+
+    private static final String CITIZEN_ROLE = "CITIZEN";
+
+    private void append(
+            Chain chain, String kind, Map<String, ?> given, Map<String, ?> personal, String actor, String role) {
         Object[] head = lockedHead(chain.key());
         long seq = ((Number) head[0]).longValue() + 1;
+        Map<String, ?> fields = withPersonal(chain, seq, given, personal);
         String prev = (String) head[1];
         Instant at = UtcInstantConverter.fromDatabase(head[2]);
         var event = new CanonicalForm.Event(
@@ -116,6 +151,24 @@ public class AuditTrail {
                 .setParameter(2, hash)
                 .setParameter(3, chain.key())
                 .executeUpdate();
+    }
+
+    /** The fields with the personal ones sealed under {@value #PERSONAL}, bound to the event's chain and seq. */
+    private Map<String, ?> withPersonal(Chain chain, long seq, Map<String, ?> given, Map<String, ?> personal) {
+        if (personal == null || personal.isEmpty()) {
+            return given;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(given == null ? Map.of() : given);
+        DataKey.Owner owner = chain.key().startsWith("report:")
+                ? DataKey.Owner.REPORT
+                : chain.key().startsWith("chat:") ? DataKey.Owner.CHAT : null;
+        Long ownerId = owner == DataKey.Owner.REPORT ? chain.reportId() : chain.chatId();
+        Optional<String> sealed = owner == null || ownerId == null
+                ? Optional.empty()
+                : personalFields.seal(
+                        owner, ownerId, PersonalFields.place(chain.key(), seq), CanonicalForm.fields(personal));
+        fields.put(PERSONAL, sealed.<Object>map(s -> Map.of("sealed", s)).orElse(Map.of("withheld", true)));
+        return fields;
     }
 
     /** The chain's head (seq, hash, the database's time), locked; created empty on first use. */

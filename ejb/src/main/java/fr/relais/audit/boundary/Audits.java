@@ -3,6 +3,9 @@ package fr.relais.audit.boundary;
 import fr.relais.audit.control.PathTaken;
 import fr.relais.audit.entity.AuditEvent;
 import fr.relais.forwarding.entity.Handoff;
+import fr.relais.privacy.boundary.PersonalFields;
+import fr.relais.privacy.boundary.Seals;
+import fr.relais.privacy.entity.DataKey;
 import fr.relais.qualification.control.ReceiptReference;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Report;
@@ -19,6 +22,8 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -58,6 +63,12 @@ public class Audits {
 
     @EJB
     Workflow workflow;
+
+    @EJB
+    PersonalFields personalFields;
+
+    @EJB
+    Seals seals;
 
     /** One page of the search, newest first, and how many match. */
     public record Page(List<ReportRow> rows, long total) {}
@@ -171,8 +182,17 @@ public class Audits {
      * events about it (its chain, its chat's, and readers' events), by time. Reading it is an event.
      */
     public ReportHistory history(long reportId) {
+        return history(reportId, null);
+    }
+
+    /**
+     * The same, the personal fields of events opened under the report's or chat's data key (a read of
+     * personal data, recorded), or, when retention destroyed the key, marked {@code erased} with {@code
+     * erasedMessage} (the screens' French text, given by the caller).
+     */
+    public ReportHistory history(long reportId, String erasedMessage) {
         Report report = report(reportId);
-        ReportHistory history = timeline(report);
+        ReportHistory history = timeline(report, erasedMessage);
         trail.record(Chain.user(me(), reportId), "report_history_read", Map.of("reportId", reportId));
         return history;
     }
@@ -183,7 +203,7 @@ public class Audits {
      */
     public HistoryExport export(long reportId, String format) {
         Report report = report(reportId);
-        ReportHistory history = timeline(report);
+        ReportHistory history = timeline(report, null);
         Verification verification = chains.check(reportId);
         String me = me();
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -241,7 +261,7 @@ public class Audits {
         return report;
     }
 
-    private ReportHistory timeline(Report report) {
+    private ReportHistory timeline(Report report, String erasedMessage) {
         long reportId = report.id();
         EngineHistory.History engine = engineHistory.ofReport(report.processInstanceId(), reportId);
         List<ReportHistory.Item> items = new ArrayList<>();
@@ -271,6 +291,7 @@ public class Audits {
                     .getResultStream()
                     .forEach(e -> events.putIfAbsent(e.id(), e));
         }
+        boolean[] opened = new boolean[2]; // personal data of the report, of its chat, read in clear
         for (AuditEvent e : events.values()) {
             items.add(new ReportHistory.Item(
                     ReportHistory.APPLICATION,
@@ -284,11 +305,56 @@ public class Audits {
                     null,
                     e.id(),
                     e.seq(),
-                    parse(e.fields())));
+                    opened(e, parse(e.fields()), erasedMessage, opened)));
+        }
+        if (opened[0]) {
+            seals.recordRead(reportId, null);
+        }
+        if (opened[1]) {
+            seals.recordRead(null, report.chatId());
         }
         items.sort(Comparator.comparing(ReportHistory.Item::at, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(i -> i.end() == null ? Instant.MAX : i.end()));
         return new ReportHistory(reportId, report.reference(), engine.runs(), items);
+    }
+
+    /**
+     * The event's fields with its sealed personal fields replaced by {@code {"state":"open","values":{…}}},
+     * {@code {"state":"erased","message":…}} (key destroyed at retention) or {@code {"state":"unavailable"}}.
+     */
+    private JsonObject opened(AuditEvent e, JsonObject fields, String erasedMessage, boolean[] opened) {
+        JsonValue personal = fields.get(AuditTrail.PERSONAL);
+        if (!(personal instanceof JsonObject p) || !p.containsKey("sealed")) {
+            return fields;
+        }
+        boolean ofReport = e.chainKey().startsWith("report:");
+        Long ownerId = ofReport ? e.reportId() : e.chatId();
+        JsonObjectBuilder replaced = Json.createObjectBuilder();
+        if (ownerId == null) {
+            replaced.add("state", "unavailable");
+        } else {
+            PersonalFields.Opened open = personalFields.open(
+                    ofReport ? DataKey.Owner.REPORT : DataKey.Owner.CHAT,
+                    ownerId,
+                    PersonalFields.place(e.chainKey(), e.seq()),
+                    p.getString("sealed"));
+            switch (open.state()) {
+                case OPEN -> {
+                    replaced.add("state", "open").add("values", parse(open.plain()));
+                    opened[ofReport ? 0 : 1] = true;
+                }
+                case ERASED -> {
+                    replaced.add("state", "erased");
+                    if (erasedMessage != null) {
+                        replaced.add("message", erasedMessage);
+                    }
+                }
+                default -> replaced.add("state", "unavailable");
+            }
+        }
+        return Json.createObjectBuilder(fields)
+                .add(AuditTrail.PERSONAL, replaced)
+                .build();
     }
 
     private String me() {

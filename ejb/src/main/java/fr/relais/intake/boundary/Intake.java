@@ -415,10 +415,11 @@ public class Intake {
         em.persist(message);
         em.flush();
         events.fire(new ChatEvent.Posted(chat.id(), chat.platform(), chat.operator(), ChatLine.of(message)));
-        trail.record(
+        trail.recordWithPersonal(
                 Chain.chat(chat.id()),
                 "message_sent",
                 Map.of("messageId", message.id(), "author", message.author().name()),
+                java.util.Collections.singletonMap("text", message.text()),
                 message.author() == ChatMessage.Author.CITIZEN);
         return message;
     }

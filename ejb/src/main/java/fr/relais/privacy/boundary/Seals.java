@@ -68,6 +68,9 @@ public class Seals {
     @EJB
     Directory directory;
 
+    @EJB
+    DataKeys dataKeys;
+
     Clock clock = Clock.systemUTC();
 
     /** Called in the transaction that records a report's forwarding. */
@@ -239,7 +242,7 @@ public class Seals {
      * Records that the caller read non-redacted personal data of a report or a conversation (once per
      * person, target and hour: screens refresh). Called by the boundaries that return it.
      */
-    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST, Role.SUPERVISOR, Role.AUDITOR})
+    @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN})
     public void recordRead(Long reportId, Long chatId) {
         Caller caller = directory.currentCaller();
         Instant now = clock.instant();
@@ -297,38 +300,11 @@ public class Seals {
     }
 
     private static SecretKey unwrap(MasterKeys masters, DataKey k) {
-        SecretKey master = masters.byId(k.keyId())
-                .orElseThrow(() -> new IllegalStateException(
-                        "master key " + k.keyId() + " of " + k.owner() + " is not configured"));
-        return Envelope.unwrap(master, k.wrappedKey(), k.owner());
+        return DataKeys.unwrap(masters, k);
     }
 
     private SecretKey dataKey(DataKey.Owner kind, long ownerId, boolean create) {
-        MasterKeys masters = settings.masterKeys();
-        DataKey existing = em.createNamedQuery(DataKey.OF_OWNER, DataKey.class)
-                .setParameter("kind", kind)
-                .setParameter("owner", ownerId)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
-        if (existing != null) {
-            if (existing.destroyed()) {
-                throw DomainException.conflict(
-                        "personal_data_erased", "Les données personnelles ont été effacées (durée de conservation).");
-            }
-            return unwrap(masters, existing);
-        }
-        if (!create) {
-            throw new IllegalStateException("no data key for " + DataKey.owner(kind, ownerId));
-        }
-        SecretKey key = Envelope.newDataKey();
-        em.persist(new DataKey(
-                kind,
-                ownerId,
-                masters.currentId(),
-                Envelope.wrap(masters.current(), key, DataKey.owner(kind, ownerId)),
-                clock.instant()));
-        return key;
+        return dataKeys.key(kind, ownerId, create);
     }
 
     private void record(Caller caller, Long reportId, Long chatId, PersonalDataRead.Kind kind, String reason) {
@@ -345,7 +321,7 @@ public class Seals {
     }
 
     private static String roleOf(Caller caller) {
-        for (String role : List.of(Role.AUDITOR, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.OPERATOR)) {
+        for (String role : List.of(Role.AUDITOR, Role.ADMIN, Role.SUPERVISOR, Role.PSYCHOLOGIST, Role.OPERATOR)) {
             if (caller.has(role)) {
                 return role;
             }

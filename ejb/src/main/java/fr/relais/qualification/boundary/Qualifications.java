@@ -141,7 +141,9 @@ public class Qualifications {
                 ProcessVariables.TASK_QUALIFY,
                 caller.actor(),
                 Map.of(ProcessVariables.OPERATOR, caller.username()));
-        trail.record(Chain.report(report.id()), "report_qualified", before.to(QualificationChanges.of(report)));
+        QualificationChanges after = QualificationChanges.of(report);
+        trail.recordWithPersonal(
+                Chain.report(report.id()), "report_qualified", before.to(after), before.personalTo(after));
         if (unchecked) {
             events.fire(new ReportEvent.FormReportsChanged(report.id(), report.platform()));
         }
@@ -242,11 +244,20 @@ public class Qualifications {
         Caller caller = directory.currentCaller();
         Report report = ownReport(reportId, caller);
         List<String> released = List.of();
+        List<String> releasedValues = List.of();
         // a browser's text area sends line ends as CR LF: the same text is no correction
         boolean corrected = correctedNarrative != null && !sameText(correctedNarrative, report.outgoingNarrative());
         if (report.anonymous() && corrected) {
-            var found =
-                    anonymisation.redact(correctedNarrative, identity(report)).redactions();
+            // a value the operator released one by one is in clear in the stored outgoing text: not new
+            String approved = report.outgoingNarrative();
+            var found = anonymisation.redact(correctedNarrative, identity(report)).redactions().stream()
+                    .filter(r ->
+                            approved == null || !approved.contains(correctedNarrative.substring(r.start(), r.end())))
+                    .toList();
+            releasedValues = found.stream()
+                    .map(r -> correctedNarrative.substring(r.start(), r.end()))
+                    .distinct()
+                    .toList();
             if (!found.isEmpty() && reason == null) {
                 throw DomainException.conflict(
                         "identifying_data",
@@ -260,6 +271,7 @@ public class Qualifications {
             released =
                     found.stream().map(r -> r.type().name()).distinct().sorted().toList();
         }
+        String proposed = report.outgoingNarrative();
         report.approveOutgoingNarrative(correctedNarrative);
         workflow.complete(
                 report.processInstanceId(), ProcessVariables.TASK_REVIEW_ANONYMISATION, caller.actor(), Map.of());
@@ -269,8 +281,162 @@ public class Qualifications {
             fields.put("released", released.toString());
             fields.put("releaseReason", reason);
         }
-        trail.record(Chain.report(report.id()), "narrative_reviewed", fields);
+        Map<String, Object> personal = new java.util.LinkedHashMap<>();
+        if (corrected) {
+            personal.put("before", proposed);
+            personal.put("after", correctedNarrative);
+        }
+        if (!released.isEmpty()) {
+            personal.put("releasedValues", releasedValues);
+        }
+        trail.recordWithPersonal(Chain.report(report.id()), "narrative_reviewed", fields, personal);
         return staffView(report);
+    }
+
+    /** Longest text an operator may mask by selecting it at review. */
+    public static final int MAX_SELECTION = 500;
+
+    /**
+     * The entities the engine finds in the original of the report the caller reviews, and what became of
+     * each in the outgoing text. Reading it is a read of personal data (recorded).
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public ReviewEntities reviewEntities(long reportId) {
+        Report report = underReview(reportId);
+        seals.recordRead(report.id(), null);
+        return reviewEntities(report, report.outgoingNarrative());
+    }
+
+    /** The same for a text being corrected on the screen (not stored yet). */
+    @RolesAllowed(Role.OPERATOR)
+    public ReviewEntities reviewEntities(long reportId, String outgoing) {
+        Report report = underReview(reportId);
+        return reviewEntities(report, outgoing == null ? report.outgoingNarrative() : outgoing);
+    }
+
+    private ReviewEntities reviewEntities(Report report, String outgoing) {
+        String text = outgoing == null ? "" : outgoing;
+        List<ReviewEntities.Entity> entities = new ArrayList<>();
+        if (report.anonymous() && report.narrative() != null) {
+            for (var f : anonymisation.findings(report.narrative(), identity(report))) {
+                ReviewEntities.State state = f.replacement() != null && text.contains(f.replacement())
+                        ? ReviewEntities.State.REDACTED
+                        : text.contains(f.value()) ? ReviewEntities.State.RELEASED : ReviewEntities.State.REMOVED;
+                entities.add(new ReviewEntities.Entity(
+                        f.index(),
+                        f.type().name(),
+                        f.type().label(),
+                        f.start(),
+                        f.end(),
+                        f.value(),
+                        f.replacement(),
+                        state));
+            }
+        }
+        return new ReviewEntities(report.id(), text, entities);
+    }
+
+    /**
+     * Masks, at review, a piece of the outgoing text the engine missed: every occurrence of {@code
+     * selection} becomes a placeholder of {@code type} ("[TÉLÉPHONE 2]", numbered after those of the text),
+     * in the stored outgoing text and in {@code text} (the screen's text being corrected, or null).
+     * Recorded (the type and the length, the value sealed). Returns the text with the mask.
+     *
+     * @throws DomainException 400 {@code selection_invalid} or {@code entity_type_unknown}, 409 {@code report_state}
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public String addRedaction(long reportId, String selection, String type, String text) {
+        if (selection == null || selection.isBlank() || selection.length() > MAX_SELECTION) {
+            throw DomainException.invalid(
+                    "selection_invalid", "Sélectionnez le texte à masquer (500 caractères au plus).");
+        }
+        fr.relais.anonymisation.control.EntityType entityType = entityType(type);
+        Report report = underReview(reportId);
+        String stored = report.outgoingNarrative() == null ? "" : report.outgoingNarrative();
+        String working = text == null ? stored : text;
+        if (!working.contains(selection) && !stored.contains(selection)) {
+            throw DomainException.invalid(
+                    "selection_invalid", "Le texte sélectionné n'est pas dans le texte transmis.");
+        }
+        String placeholder = nextPlaceholder(entityType, working + "\n" + stored);
+        report.reviseOutgoingNarrative(stored.replace(selection, placeholder));
+        trail.recordWithPersonal(
+                Chain.report(report.id()),
+                "redaction_added",
+                Map.of("type", entityType.name(), "placeholder", placeholder),
+                Map.of("value", selection));
+        return working.replace(selection, placeholder);
+    }
+
+    /**
+     * Releases, at review, one entity the engine found in the original ({@code index} of {@link
+     * #reviewEntities}): its placeholder becomes its value again, in the stored outgoing text and in
+     * {@code text} (or null). A reason is required; the type and the reason are recorded, the value sealed.
+     *
+     * @throws DomainException 400 {@code reason_required}, 404 {@code entity_not_found}, 409 {@code
+     *     entity_not_redacted} or {@code report_state}
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public String releaseRedaction(long reportId, int index, String reason, String text) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw DomainException.invalid("reason_required", "Un motif est obligatoire pour libérer un élément.");
+        }
+        if (why.length() > 1000) {
+            throw DomainException.invalid("release_reason_too_long", "Le motif dépasse 1 000 caractères.");
+        }
+        Report report = underReview(reportId);
+        var findings = report.anonymous() && report.narrative() != null
+                ? anonymisation.findings(report.narrative(), identity(report))
+                : List.<Anonymisation.Finding>of();
+        if (index < 0 || index >= findings.size()) {
+            throw DomainException.notFound("entity_not_found", "Élément introuvable dans le récit.");
+        }
+        var finding = findings.get(index);
+        String stored = report.outgoingNarrative() == null ? "" : report.outgoingNarrative();
+        String working = text == null ? stored : text;
+        String placeholder = finding.replacement();
+        if (placeholder == null || !(working.contains(placeholder) || stored.contains(placeholder))) {
+            throw DomainException.conflict(
+                    "entity_not_redacted", "Cet élément n'est pas masqué dans le texte transmis.");
+        }
+        report.reviseOutgoingNarrative(stored.replace(placeholder, finding.value()));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", finding.type().name());
+        fields.put("index", (long) index);
+        fields.put("reason", why);
+        trail.recordWithPersonal(
+                Chain.report(report.id()), "redaction_released", fields, Map.of("value", finding.value()));
+        return working.replace(placeholder, finding.value());
+    }
+
+    private static fr.relais.anonymisation.control.EntityType entityType(String type) {
+        try {
+            return fr.relais.anonymisation.control.EntityType.valueOf(type == null ? "" : type.strip());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("entity_type_unknown", "Type d'élément inconnu.");
+        }
+    }
+
+    /** "[TÉLÉPHONE n]" with n one more than the highest of that type in {@code text}. */
+    static String nextPlaceholder(fr.relais.anonymisation.control.EntityType type, String text) {
+        var matcher = java.util.regex.Pattern.compile(
+                        "\\[" + java.util.regex.Pattern.quote(type.label()) + " (\\d{1,6})\\]")
+                .matcher(text);
+        int max = 0;
+        while (matcher.find()) {
+            max = Math.max(max, Integer.parseInt(matcher.group(1)));
+        }
+        return "[" + type.label() + " " + (max + 1) + "]";
+    }
+
+    /** The report the caller reviews now, locked: theirs, at review. */
+    private Report underReview(long reportId) {
+        Report report = ownReport(reportId, directory.currentCaller());
+        if (report.status() != Report.Status.IN_REVIEW) {
+            throw DomainException.conflict("report_state", "Le signalement n'est pas à l'étape de relecture.");
+        }
+        return report;
     }
 
     private static boolean sameText(String a, String b) {

@@ -69,4 +69,22 @@ public final class QualificationChanges {
         fields.put("personalChanged", personalChanged);
         return fields;
     }
+
+    /**
+     * The personal fields that changed from this snapshot to {@code after}, each to {@code {before,
+     * after}}: for the event's sealed part, never in clear.
+     */
+    public Map<String, Object> personalTo(QualificationChanges after) {
+        Map<String, Object> changed = new TreeMap<>();
+        personal.forEach((k, v) -> {
+            Object now = after.personal.get(k);
+            if (!Objects.equals(v, now)) {
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("before", v);
+                pair.put("after", now);
+                changed.put(k, pair);
+            }
+        });
+        return changed;
+    }
 }

@@ -358,6 +358,12 @@ public class Report {
         }
     }
 
+    /** The operator masked or released an entity at review: the outgoing text as it now is. */
+    public void reviseOutgoingNarrative(String text) {
+        expect(Status.IN_REVIEW);
+        this.outgoingNarrative = text;
+    }
+
     /** The process entered a stage (see {@link Status}). */
     public void enterStage(Status stage) {
         this.status = stage;

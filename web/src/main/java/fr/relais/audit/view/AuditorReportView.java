@@ -2,6 +2,7 @@ package fr.relais.audit.view;
 
 import fr.relais.audit.api.HistoryPdf;
 import fr.relais.audit.boundary.AuditChains;
+import fr.relais.audit.boundary.AuditTrail;
 import fr.relais.audit.boundary.Audits;
 import fr.relais.audit.boundary.HistoryExport;
 import fr.relais.audit.boundary.ReportDiagram;
@@ -67,7 +68,7 @@ public class AuditorReportView implements Serializable {
             return;
         }
         try {
-            history = audits.history(id);
+            history = audits.history(id, Messages.text("history.personal.erased"));
         } catch (DomainException e) {
             notFound();
             return;
@@ -174,8 +175,27 @@ public class AuditorReportView implements Serializable {
             return "";
         }
         return details.entrySet().stream()
-                .map(e -> e.getKey() + " : " + text(e.getValue()))
+                .map(e -> e.getKey() + " : "
+                        + (AuditTrail.PERSONAL.equals(e.getKey()) ? personal(e.getValue()) : text(e.getValue())))
                 .collect(Collectors.joining(" · "));
+    }
+
+    /** An event's personal fields: opened (the reader's read is recorded), or why they cannot be. */
+    private static String personal(JsonValue value) {
+        if (!(value instanceof JsonObject p)) {
+            return text(value);
+        }
+        if (p.containsKey("withheld")) {
+            return Messages.text("history.personal.withheld");
+        }
+        String state = p.containsKey("state") ? p.getString("state") : "unavailable";
+        if ("open".equals(state) && p.get("values") instanceof JsonObject values) {
+            return Messages.text("history.personal.open") + " — "
+                    + values.entrySet().stream()
+                            .map(e -> e.getKey() + " : " + text(e.getValue()))
+                            .collect(Collectors.joining(" · "));
+        }
+        return Messages.text("erased".equals(state) ? "history.personal.erased" : "history.personal.unavailable");
     }
 
     private static String text(JsonValue value) {

@@ -13,6 +13,7 @@ import fr.relais.privacy.boundary.DataRead;
 import fr.relais.privacy.boundary.Seals;
 import fr.relais.privacy.boundary.UnsealedReport;
 import fr.relais.qualification.boundary.Qualifications;
+import fr.relais.qualification.boundary.ReviewEntities;
 import fr.relais.qualification.boundary.StaffReport;
 import fr.relais.qualification.boundary.ValidationCase;
 import fr.relais.qualification.entity.Category;
@@ -173,7 +174,7 @@ public class ReportResource {
     @GET
     @Path("{id}/history")
     public ReportHistory history(@PathParam("id") long id) {
-        return audits.history(id);
+        return audits.history(id, HistoryTexts.erased());
     }
 
     @Operation(
@@ -329,6 +330,55 @@ public class ReportResource {
     public StaffReport review(@PathParam("id") long id, Review review) {
         return qualifications.review(
                 id, review == null ? null : review.narrative(), review == null ? null : review.releaseReason());
+    }
+
+    /**
+     * One choice at review: {@code action} {@code add} (mask {@code text}, every occurrence, as {@code
+     * type}) or {@code release} (the entity {@code index} of the original, with {@code reason}).
+     */
+    public record RedactionRequest(String action, String text, String type, Integer index, String reason) {}
+
+    /** The entities found in the original of the report the caller reviews, and what became of each. */
+    @Operation(
+            operationId = "listReportRedactions",
+            summary = "List the entities found in the original of a report under review (its operator)",
+            description = "Each entity the anonymisation engine found in the original narrative (index, type,"
+                    + " label, offsets, value, placeholder) and its state in the outgoing text: REDACTED,"
+                    + " RELEASED or REMOVED. The operator holding the report only (404 for another"
+                    + " platform, 403 for another operator); 409 report_state when it is not under review."
+                    + " A read of personal data, recorded.")
+    @GET
+    @Path("{id}/redactions")
+    public ReviewEntities redactions(@PathParam("id") long id) {
+        return qualifications.reviewEntities(id);
+    }
+
+    /** Masks a piece of the outgoing text, or releases one entity with a reason (recorded). */
+    @Operation(
+            operationId = "changeReportRedactions",
+            summary = "Mask a piece of the outgoing text, or release one entity with a reason (its operator)",
+            description = "{\"action\":\"add\",\"text\":…,\"type\":\"PHONE\"} replaces every occurrence of the"
+                    + " text in the outgoing narrative by a placeholder of the type ([TÉLÉPHONE 2]);"
+                    + " {\"action\":\"release\",\"index\":n,\"reason\":…} puts the entity's value back in"
+                    + " place of its placeholder. Both are audit events (the type, the reason; the value"
+                    + " sealed). Refusals: 400 invalid_action, selection_invalid, entity_type_unknown,"
+                    + " reason_required; 404 entity_not_found; 409 entity_not_redacted, report_state. A"
+                    + " hand correction is still checked again at review.")
+    @POST
+    @Path("{id}/redactions")
+    public ReviewEntities changeRedactions(@PathParam("id") long id, RedactionRequest request) {
+        String action = request == null || request.action() == null ? "" : request.action();
+        switch (action) {
+            case "add" -> qualifications.addRedaction(id, request.text(), request.type(), null);
+            case "release" -> {
+                if (request.index() == null) {
+                    throw DomainException.notFound("entity_not_found", "Élément introuvable dans le récit.");
+                }
+                qualifications.releaseRedaction(id, request.index(), request.reason(), null);
+            }
+            default -> throw DomainException.invalid("invalid_action", "Action inconnue : add ou release.");
+        }
+        return qualifications.reviewEntities(id, null);
     }
 
     /** Reports of the caller's platform waiting for a supervisor's validation, the most pressing first. */
