@@ -263,16 +263,17 @@ public final class HistoryBench {
             Map<String, String> serverSettings = new LinkedHashMap<>(settings.asProperties());
             serverSettings.put("RELAIS_LIMIT_REQUESTS_PER_ADDRESS_PER_MINUTE", "0");
 
+            // the schema and the demo accounts: the application's own migrations, at its start; the history is
+            // then written beside the running server (it reads it with queries, nothing of it is cached)
+            server = new RelaisServer(war, buildDir.resolve("history-server"), Bench.freePort(), serverSettings);
+            Bench.log("Starting Relais on " + name + " (log: " + server.log() + ") ...");
+            long starting = System.nanoTime();
+            server.start(Duration.ofMinutes(10));
+            double startSeconds = (System.nanoTime() - starting) / 1e9;
             HistoryGenerator.Result generated = null;
             Instant end;
             long firstId;
             if (existing == null) {
-                // the schema and the demo accounts: the application's own migrations, at its first start
-                server = new RelaisServer(war, buildDir.resolve("history-server"), Bench.freePort(), serverSettings);
-                Bench.log("Starting Relais once on " + name + " for its migrations (log: " + server.log() + ") ...");
-                server.start(Duration.ofMinutes(10));
-                server.stop();
-                server = null;
                 end = Instant.now();
                 Bench.log(String.format(Locale.ROOT, "Generating %,d reports ...", count));
                 generated = new HistoryGenerator(
@@ -286,12 +287,6 @@ public final class HistoryBench {
                 count = range[1];
                 end = Instant.ofEpochSecond(range[2]);
             }
-
-            server = new RelaisServer(war, buildDir.resolve("history-server"), Bench.freePort(), serverSettings);
-            Bench.log("Starting Relais on the history ...");
-            long starting = System.nanoTime();
-            server.start(Duration.ofMinutes(10));
-            double startSeconds = (System.nanoTime() - starting) / 1e9;
 
             List<Call> calls = calls(firstId, count, end).stream()
                     .filter(c -> only == null || c.name().contains(only))
@@ -403,7 +398,7 @@ public final class HistoryBench {
         }
         out.append(String.format(
                 Locale.ROOT,
-                "Machine: %d cores, Java %s; buffer pool %s; server ready in %.1f s on the history.%n",
+                "Machine: %d cores, Java %s; buffer pool %s; server ready in %.1f s.%n",
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"),
                 pool,
@@ -540,6 +535,10 @@ public final class HistoryBench {
             stats.record(name, System.nanoTime() - start);
             if (!response.body().contains("search:reports")) {
                 stats.error(name, "no table in the answer");
+                int error = response.body().indexOf("<error>");
+                if (error >= 0 && stats.errors.getOrDefault(name + " → no table in the answer", 0L) == 1) {
+                    Bench.log("  " + response.body().substring(error, Math.min(response.body().length(), error + 600)));
+                }
             }
             return response;
         }
