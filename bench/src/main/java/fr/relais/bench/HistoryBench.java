@@ -537,7 +537,9 @@ public final class HistoryBench {
                 stats.error(name, "no table in the answer");
                 int error = response.body().indexOf("<error>");
                 if (error >= 0 && stats.errors.getOrDefault(name + " → no table in the answer", 0L) == 1) {
-                    Bench.log("  " + response.body().substring(error, Math.min(response.body().length(), error + 600)));
+                    Bench.log("  "
+                            + response.body()
+                                    .substring(error, Math.min(response.body().length(), error + 600)));
                 }
             }
             return response;

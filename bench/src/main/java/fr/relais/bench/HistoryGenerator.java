@@ -183,7 +183,8 @@ final class HistoryGenerator {
                 }
             }
             if (!rebuild.isEmpty()) {
-                Bench.log(String.format(Locale.ROOT, "indexes rebuilt in %.0f s", (System.nanoTime() - indexing) / 1e9));
+                Bench.log(
+                        String.format(Locale.ROOT, "indexes rebuilt in %.0f s", (System.nanoTime() - indexing) / 1e9));
             }
             try (Statement s = c.createStatement()) {
                 for (String table : List.of("chat", "chat_fact", "report", "handoff", "audit_event", "alert")) {
@@ -213,7 +214,8 @@ final class HistoryGenerator {
                 p.setString(1, table);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        columns.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+                        columns.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+                                .add(r.getString(2));
                         unique.put(r.getString(1), r.getInt(3) == 0);
                     }
                 }
@@ -247,8 +249,11 @@ final class HistoryGenerator {
     private static boolean backsForeignKey(Connection c, String table, String index) {
         // the foreign keys' own indexes in this schema: report (chat_id), handoff (report_id), (unit_code)
         return (table.equals("report") && index.equals("ix_report_chat"))
-                || (table.equals("handoff") && (index.equals("ix_handoff_report") || index.equals("ix_handoff_unit_pending")
-                        || index.equals("ix_handoff_unit_report") || index.equals("ix_handoff_unit_taken")));
+                || (table.equals("handoff")
+                        && (index.equals("ix_handoff_report")
+                                || index.equals("ix_handoff_unit_pending")
+                                || index.equals("ix_handoff_unit_report")
+                                || index.equals("ix_handoff_unit_taken")));
     }
 
     private Connection connect() throws SQLException {

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 class HistorySmokeIT {
     @Test
     void everySupervisionAndAuditCallAnswersOnAGeneratedHistory() throws Exception {
-        HistoryBench.Outcome outcome = HistoryBench.run(
-                Map.of("count", "2000", "chunk", "1000", "calls", "2", "warmup", "1"));
+        HistoryBench.Outcome outcome =
+                HistoryBench.run(Map.of("count", "2000", "chunk", "1000", "calls", "2", "warmup", "1"));
 
         assertThat(outcome.errors()).as(outcome.report()).isZero();
-        assertThat(outcome.measured()).as(outcome.report()).isEqualTo(2L * HistoryBench.calls(1, 1, Instant.now()).size());
+        assertThat(outcome.measured())
+                .as(outcome.report())
+                .isEqualTo(2L * HistoryBench.calls(1, 1, Instant.now()).size());
         assertThat(outcome.report()).contains("Generated 2,000 reports", "GET /audit/reports?unit=", "p95 target");
     }
 }
