@@ -460,6 +460,7 @@ public final class HistoryBench {
     static final class Measure {
         private static final Pattern VIEW_STATE =
                 Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+        private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
         private final String base;
         private final Api api;
         private final Map<String, HttpClient> sessions = new LinkedHashMap<>();
@@ -523,6 +524,11 @@ public final class HistoryBench {
             form.put("search", "search");
             form.putAll(request.ajaxSearch());
             form.put("jakarta.faces.ViewState", viewState(page.body()));
+            // PrimeFaces checks an Ajax request's CSP nonce against the page's, as its scripts send it
+            Matcher nonce = NONCE.matcher(page.body());
+            if (nonce.find()) {
+                form.put("primefaces.nonce", nonce.group(1));
+            }
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(base + request.path()))
