@@ -33,8 +33,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The supervision and audit reads on a long history: a fresh database created by the application's
- * own migrations (Relais started once by the launcher on it, then stopped), {@code count} historical
- * reports written by {@link HistoryGenerator}, Relais started again on it, then every call of {@link
+ * own migrations (Relais started on it by the launcher), {@code count} historical reports written by
+ * {@link HistoryGenerator} beside the running server (it reads them with queries), then every call of {@link
  * #calls} {@code calls} times with varied parameters, one client at a time (latency, not throughput),
  * after {@code warmup} unrecorded calls each; p50/p95/p99 per call against its target, as a Markdown
  * table (stdout and {@code <build dir>/history-results.md}).
