@@ -70,8 +70,18 @@ public class Audits {
     @EJB
     Seals seals;
 
-    /** One page of the search, newest first, and how many match. */
-    public record Page(List<ReportRow> rows, long total) {}
+    /**
+     * The search counts its matches up to this many, so that a wide search on millions of reports does not
+     * count them all (measured by bench/history.sh: over a second for five million); beyond, {@code
+     * totalCapped} says there are more.
+     */
+    public static final int MAX_COUNT = 10_000;
+
+    /**
+     * One page of the search, newest first, and how many match: exactly up to {@link #MAX_COUNT}, else
+     * {@code MAX_COUNT} with {@code totalCapped} true (-1 when not counted).
+     */
+    public record Page(List<ReportRow> rows, long total, boolean totalCapped) {}
 
     /**
      * The reports matching the criteria, newest first; {@code first} and {@code size} (at most {@link
@@ -88,12 +98,13 @@ public class Audits {
 
     /** How many reports match (a screen's pager, before it loads the page, which is the recorded search). */
     public long count(ReportCriteria criteria) {
-        return find(criteria, 0, 1, true).total();
+        return find(criteria, 0, 0, true).total();
     }
 
+    /** {@code size} 0: only the count. */
     private Page find(ReportCriteria criteria, int first, int size, boolean count) {
         ReportCriteria c = criteria == null ? ReportCriteria.none() : criteria;
-        if (first < 0 || size < 1 || size > MAX_PAGE) {
+        if (first < 0 || size < (count ? 0 : 1) || size > MAX_PAGE) {
             throw DomainException.invalid("invalid_page", "Page invalide (taille de 1 à " + MAX_PAGE + ").");
         }
         if (c.from() != null && c.to() != null && c.to().isBefore(c.from())) {
@@ -104,7 +115,7 @@ public class Audits {
         if (present(c.reference())) {
             Optional<String> reference = ReceiptReference.normalise(c.reference());
             if (reference.isEmpty()) {
-                return new Page(List.of(), 0);
+                return new Page(List.of(), 0, false);
             }
             where.append(" and r.reference = :reference");
             params.put("reference", reference.get());
@@ -137,19 +148,26 @@ public class Audits {
             where.append(" and exists (select h.id from Handoff h where h.reportId = r.id and h.unitCode = :unit)");
             params.put("unit", c.unitCode().strip());
         }
-        TypedQuery<Report> query = em.createQuery(
-                "select r from Report r" + where + " order by r.createdAt desc, r.id desc", Report.class);
-        params.forEach(query::setParameter);
-        List<ReportRow> rows = query.setFirstResult(first).setMaxResults(size).getResultList().stream()
-                .map(this::row)
-                .toList();
-        long total = -1;
-        if (count) {
-            TypedQuery<Long> counting = em.createQuery("select count(r) from Report r" + where, Long.class);
-            params.forEach(counting::setParameter);
-            total = counting.getSingleResult();
+        List<ReportRow> rows = List.of();
+        if (size > 0) {
+            TypedQuery<Report> query = em.createQuery(
+                    "select r from Report r" + where + " order by r.createdAt desc, r.id desc", Report.class);
+            params.forEach(query::setParameter);
+            rows = query.setFirstResult(first).setMaxResults(size).getResultList().stream()
+                    .map(this::row)
+                    .toList();
         }
-        return new Page(rows, total);
+        long total = -1;
+        boolean capped = false;
+        if (count) {
+            // the ids of at most MAX_COUNT + 1 matches (read from an index), not a count of every match
+            TypedQuery<Long> counting = em.createQuery("select r.id from Report r" + where, Long.class);
+            params.forEach(counting::setParameter);
+            int found = counting.setMaxResults(MAX_COUNT + 1).getResultList().size();
+            total = Math.min(found, MAX_COUNT);
+            capped = found > MAX_COUNT;
+        }
+        return new Page(rows, total, capped);
     }
 
     private static Map<String, Object> searchFields(ReportCriteria c, int first) {

@@ -70,7 +70,8 @@ public class AuditResource {
             summary = "Search reports by reference, dates, platform, category, unit, status and operator"
                     + " (auditors and administrators)",
             description = "Newest first; from and to are UTC days (ISO dates, to included); first and size (1 to"
-                    + " 100) choose the page. The search is an audit event of the caller's.")
+                    + " 100) choose the page; total counts the matches up to 10,000 (totalCapped: more match). The"
+                    + " search is an audit event of the caller's.")
     @GET
     @Path("reports")
     public Audits.Page search(
