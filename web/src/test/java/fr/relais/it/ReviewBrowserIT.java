@@ -132,7 +132,9 @@ class ReviewBrowserIT {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("the masked nickname is not highlighted in the original"));
         assertThat(addedInOriginal.getAttribute("data-type")).isEqualTo("PERSON_NAME");
-        assertThat(addedInOriginal.findElement(By.cssSelector(".review-entity-label")).getAttribute("textContent"))
+        assertThat(addedInOriginal
+                        .findElement(By.cssSelector(".review-entity-label"))
+                        .getAttribute("textContent"))
                 .isEqualTo("NOM · masqué à la relecture");
         assertThat(browser.findElement(By.id("review:outgoingPreview")).getText())
                 .doesNotContain(nickname)
