@@ -143,7 +143,9 @@ class SupervisionBrowserIT {
                 }
                 login("admin");
                 browser.get(server.baseUrl() + "/supervisor/handoffs.xhtml");
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                // the table is redrawn by each filter and sort: read it again when it was replaced
+                var wait = new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
                 WebElement filter = browser.findElement(By.cssSelector("th[id='handoffs:units:department'] input"));
                 filter.sendKeys("2B");
                 wait.until(d -> departments().stream().allMatch("2B"::equals));
