@@ -202,7 +202,7 @@ class DirectoryImportSystemIT {
     private static String export(String user) {
         var reply = send(user, "GET", "/units", null, null);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(reply.body()).startsWith(HEADER + "\n");
+        assertThat(reply.body()).startsWith(HEADER + "\r\n"); // RFC 4180 lines (shared.Csv)
         return reply.body();
     }
 

@@ -123,21 +123,53 @@ class SupervisionBrowserIT {
 
     @Test
     void theHandoffsTableSortsAndFilters() throws Exception {
-        new Scenario(server.baseUrl()).forwardedReport(); // at least one unit of the Yvelines this month
-        login("superviseur");
-        browser.get(server.baseUrl() + "/supervisor/handoffs.xhtml");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        WebElement filter = browser.findElement(By.cssSelector("th[id='handoffs:units:department'] input"));
-        filter.sendKeys("78");
-        wait.until(d -> departments().stream().allMatch("78"::equals));
-        assertThat(departments()).isNotEmpty();
-        screenshot("supervision-handoffs-filtered");
+        // two units of our own in Haute-Corse, forwarded to an hour ago (the screen shows 30 days)
+        String prefix = "IT-HANDOFFS-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        List<Long> reports = new java.util.ArrayList<>();
+        Instant hourAgo = Instant.now().minusSeconds(3600);
+        try (Connection c = SecurityIT.database()) {
+            try {
+                for (int u = 1; u <= 2; u++) {
+                    try (PreparedStatement insert = c.prepareStatement("insert into unit (code, name, kind, department,"
+                            + " commune) values (?, ?, 'POLICE_STATION', '2B', 'Bastia')")) {
+                        insert.setString(1, prefix + "-" + u);
+                        insert.setString(2, "Unité de test " + u);
+                        insert.executeUpdate();
+                    }
+                    for (int i = 0; i < (u == 1 ? 1 : 3); i++) {
+                        reports.add(SupervisionViewsSystemIT.handoff(
+                                c, prefix + "-" + u, hourAgo, null, null, hourAgo.plusSeconds(86_400)));
+                    }
+                }
+                login("admin");
+                browser.get(server.baseUrl() + "/supervisor/handoffs.xhtml");
+                // the table is redrawn by each filter and sort: read it again when it was replaced
+                var wait = new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                WebElement filter = browser.findElement(By.cssSelector("th[id='handoffs:units:department'] input"));
+                filter.sendKeys("2B");
+                wait.until(d -> departments().stream().allMatch("2B"::equals));
+                assertThat(departments()).hasSizeGreaterThanOrEqualTo(2);
+                screenshot("supervision-handoffs-filtered");
 
-        browser.findElement(By.cssSelector("th[id='handoffs:units:sent']")).click();
-        wait.until(d -> sorted(sent(), true));
-        browser.findElement(By.cssSelector("th[id='handoffs:units:sent']")).click();
-        wait.until(d -> sorted(sent(), false));
-        assertThat(departments()).allMatch("78"::equals);
+                browser.findElement(By.cssSelector("th[id='handoffs:units:sent']"))
+                        .click();
+                wait.until(d -> sorted(sent(), true));
+                browser.findElement(By.cssSelector("th[id='handoffs:units:sent']"))
+                        .click();
+                wait.until(d -> sorted(sent(), false));
+                assertThat(departments()).allMatch("2B"::equals);
+                assertThat(sent()).contains(3, 1);
+            } finally {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.executeUpdate("delete from handoff where unit_code like '" + prefix + "-%'");
+                    for (long id : reports) {
+                        s.executeUpdate("delete from report where id = " + id);
+                    }
+                    s.executeUpdate("delete from unit where code like '" + prefix + "-%'");
+                }
+            }
+        }
     }
 
     @Test
