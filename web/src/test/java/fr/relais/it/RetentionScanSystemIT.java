@@ -396,7 +396,9 @@ class RetentionScanSystemIT {
                         || column[2].equalsIgnoreCase("varbinary");
                 String sql = binary
                         ? "SELECT COUNT(*) FROM `" + column[0] + "` WHERE INSTR(`" + column[1] + "`, ?) > 0"
-                        : "SELECT COUNT(*) FROM `" + column[0] + "` WHERE `" + column[1] + "` LIKE ?";
+                        // one character set for every text column (some are ascii): LIKE cannot mix them
+                        : "SELECT COUNT(*) FROM `" + column[0] + "` WHERE CONVERT(`" + column[1]
+                                + "` USING utf8mb4) LIKE ?";
                 for (String trace : traces) {
                     try (var p = c.prepareStatement(sql)) {
                         if (binary) {

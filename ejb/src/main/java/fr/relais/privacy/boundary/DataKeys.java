@@ -61,7 +61,7 @@ public class DataKeys {
     /** The owner's live data key, if it has one and the master keys are configured; never creates one. */
     public Optional<SecretKey> live(DataKey.Owner kind, long ownerId) {
         DataKey existing = find(kind, ownerId);
-        if (existing == null || existing.destroyed()) {
+        if (existing == null || existing.destroyed() || !settings.sealingConfigured()) {
             return Optional.empty();
         }
         return Optional.of(unwrap(settings.masterKeys(), existing));

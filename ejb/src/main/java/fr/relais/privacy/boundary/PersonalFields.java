@@ -5,6 +5,7 @@ import fr.relais.privacy.entity.DataKey;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,9 @@ public class PersonalFields {
     @EJB
     DataKeys keys;
 
+    @Inject
+    PrivacySettings settings;
+
     /** Where a sealed value of an audit event is bound: its chain and its place in it. */
     public static String place(String chainKey, long seq) {
         return "audit_event/" + chainKey + "/" + seq;
@@ -44,6 +48,11 @@ public class PersonalFields {
      * (no master key configured, or the key already destroyed): the value is then left out, never kept in clear.
      */
     public Optional<String> seal(DataKey.Owner kind, long ownerId, String place, String plain) {
+        // an exception out of DataKeys (an EJB) would doom the caller's transaction: ask first
+        if (!settings.sealingConfigured()) {
+            LOG.log(Level.WARNING, "Personal fields of an audit event left out: no master key configured");
+            return Optional.empty();
+        }
         try {
             if (keys.destroyed(kind, ownerId)) {
                 return Optional.empty();

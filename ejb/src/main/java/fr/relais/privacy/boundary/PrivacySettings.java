@@ -59,6 +59,11 @@ public class PrivacySettings {
         period = Period.parse(retention);
     }
 
+    /** Whether the master keys are configured and well formed, i.e. whether anything can be sealed. */
+    public boolean sealingConfigured() {
+        return keys != null;
+    }
+
     /** @throws IllegalStateException when the master keys are missing or malformed */
     public MasterKeys masterKeys() {
         if (keys == null) {

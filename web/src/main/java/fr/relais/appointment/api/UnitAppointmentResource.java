@@ -2,7 +2,6 @@ package fr.relais.appointment.api;
 
 import fr.relais.appointment.boundary.AppointmentPattern;
 import fr.relais.appointment.boundary.Appointments;
-import fr.relais.appointment.boundary.UnitBooking;
 import fr.relais.shared.api.ApiDocumentation;
 import fr.relais.shared.api.RetriedOnConflict;
 import jakarta.ejb.EJB;
@@ -13,21 +12,20 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A unit's appointments: its pattern of slots and its bookings, for the unit's own agents and
+ * A unit's appointment pattern (its bookings: {@link UnitBookingsResource}), for the unit's own agents and
  * administrators (auditors read). Another unit's do not exist for a unit agent (404).
  */
 @Tag(name = "Unit appointments", description = "A unit's appointment slots and bookings.")
 @SecurityRequirement(name = ApiDocumentation.BASIC)
 @SecurityRequirement(name = ApiDocumentation.BEARER)
-@Path("units/{code}")
+// not "units/{code}": that root would take /units/import and /units/imports from UnitResource (404)
+@Path("units/{code}/appointment-pattern")
 @RequestScoped
 @RetriedOnConflict
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +38,6 @@ public class UnitAppointmentResource {
             operationId = "getAppointmentPattern",
             summary = "Read a unit's appointment pattern (its agents, admins, auditors)")
     @GET
-    @Path("appointment-pattern")
     public AppointmentPattern pattern(@PathParam("code") String code) {
         return appointments.pattern(code);
     }
@@ -53,21 +50,7 @@ public class UnitAppointmentResource {
                     + " (`date` yyyy-MM-dd, `closed` true, or extra openings with times). Bookings already"
                     + " made keep their slots.")
     @PUT
-    @Path("appointment-pattern")
     public AppointmentPattern replace(@PathParam("code") String code, AppointmentPattern pattern) {
         return appointments.replacePattern(code, pattern);
-    }
-
-    @Operation(
-            operationId = "listUnitAppointments",
-            summary = "List a unit's bookings (its agents, admins, auditors)",
-            description = "Bookings whose slot starts on the local days `from` to `to` (yyyy-MM-dd, included;"
-                    + " default the next 14 days, at most 31), cancelled ones included. The contact only for"
-                    + " the unit's own agents.")
-    @GET
-    @Path("appointments")
-    public List<UnitBooking> bookings(
-            @PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return appointments.bookings(code, from, to);
     }
 }

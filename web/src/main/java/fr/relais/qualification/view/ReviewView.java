@@ -33,11 +33,6 @@ public class ReviewView extends ReportPage {
     /** The type of what is masked, an {@code EntityType} name. */
     private String selectionType = EntityType.PERSON_NAME.name();
 
-    /** What the operator masked on this screen (type, value): highlighted in the original too. */
-    private final List<Added> added = new ArrayList<>();
-
-    private record Added(EntityType type, String value) implements Serializable {}
-
     /** Why the entity released next may leave as it is (required, recorded). */
     private String entityReason;
 
@@ -67,7 +62,6 @@ public class ReviewView extends ReportPage {
     public void maskSelection() {
         try {
             outgoing = qualifications.addRedaction(id, selection, selectionType, outgoing);
-            added.add(new Added(EntityType.valueOf(selectionType), selection));
             selection = null;
             Messages.info("review.entity.masked");
         } catch (DomainException e) {
