@@ -15,16 +15,32 @@ public record Scenario(String baseUrl) {
         return Api.anonymous(baseUrl);
     }
 
-    /** A citizen opens a generalist chat; returns its id. */
+    /**
+     * A citizen opens a generalist chat; returns its id. Each opening comes from an address of its own
+     * ({@code X-Forwarded-For}, believed from 127.0.0.1): the tests that build reports through here
+     * would otherwise share 127.0.0.1's openings per minute with every other test, and a suite that
+     * grows past that limit would fail on whichever test comes last in the minute.
+     */
     public long openChat(String firstMessage) {
         var reply = anonymous()
                 .post(
                         "/citizen/chats",
                         "{\"platform\":\"GENERALIST\",\"door\":\"VICTIM\",\"topic\":\"harcelement\",\"message\":"
-                                + json(firstMessage) + "}");
+                                + json(firstMessage) + "}",
+                        "X-Forwarded-For",
+                        citizenAddress());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.json().getString("token")).hasSizeGreaterThan(30);
         return reply.json().getJsonNumber("id").longValue();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CITIZENS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An address of the benchmarking range 198.18.0.0/15 (RFC 2544), a new one at each call. */
+    static String citizenAddress() {
+        int n = CITIZENS.getAndIncrement();
+        return "198.18." + (n / 250 % 250) + "." + (n % 250 + 1);
     }
 
     /** An anonymous report qualified for Guyancourt (78280), waiting for the operator's review. */
