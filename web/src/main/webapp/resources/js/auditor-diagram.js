@@ -1,5 +1,6 @@
-/* The auditor's diagram (auditor/report.xhtml): bpmn-js's navigated viewer, served by the application,
- * draws the exact process version the report's lifecycle ran; the elements and sequence flows it passed
+/* The auditor's diagrams (auditor/report.xhtml), one per process instance the report ran (its lifecycle,
+ * its deliveries): bpmn-js's navigated viewer, served by the application, draws the exact process version
+ * each instance ran; the elements and sequence flows it passed
  * get the marker class "relais-passed", and each element passed an overlay with its number of passes and
  * the time spent there. The data comes from the page as JSON in a data attribute (read with JSON.parse);
  * overlay texts are set with textContent: nothing is parsed as markup. */
@@ -78,9 +79,9 @@
   }
 
   function start() {
-    var root = document.getElementById('diagram');
-    if (root && root.getAttribute('data-state') === 'loading') {
-      draw(root);
+    var roots = document.querySelectorAll('.auditor-diagram[data-state="loading"]');
+    for (var i = 0; i < roots.length; i++) {
+      draw(roots[i]);
     }
   }
 

@@ -210,7 +210,8 @@ public class Audits {
      */
     public ReportHistory history(long reportId, String erasedMessage) {
         Report report = report(reportId);
-        ReportHistory history = timeline(report, erasedMessage);
+        ReportHistory history =
+                timeline(report, engineHistory.ofReport(report.processInstanceId(), reportId), erasedMessage);
         trail.record(Chain.user(me(), reportId), "report_history_read", Map.of("reportId", reportId));
         return history;
     }
@@ -221,7 +222,7 @@ public class Audits {
      */
     public HistoryExport export(long reportId, String format) {
         Report report = report(reportId);
-        ReportHistory history = timeline(report, null);
+        ReportHistory history = timeline(report, engineHistory.ofReport(report.processInstanceId(), reportId), null);
         Verification verification = chains.check(reportId);
         String me = me();
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -235,21 +236,55 @@ public class Audits {
     }
 
     /**
-     * The diagram of the report's lifecycle: the BPMN XML of the exact definition it ran, each element it
-     * passed (when, how long) and the flows taken. Reading it is an event of the reader's chain.
+     * The diagrams of every process instance the report ran (its lifecycle, then its deliveries): for each,
+     * the BPMN XML of the exact definition it ran, each element it passed (when, how long) and the flows
+     * taken. Reading them is an event of the reader's chain ({@code report_diagram_read}).
+     *
+     * @throws DomainException 404 {@code diagram_not_found} when the engine kept nothing to draw
      */
     public ReportDiagram diagram(long reportId) {
         Report report = report(reportId);
-        String instance = report.processInstanceId();
-        EngineHistory.History engine = engineHistory.ofReport(instance, reportId);
-        EngineHistory.Run run = engine.runs().stream()
-                .filter(r -> r.processInstanceId().equals(instance))
-                .findFirst()
-                .orElseThrow(
-                        () -> DomainException.notFound("diagram_not_found", "Aucun processus pour ce signalement."));
-        String xml = workflow.bpmnXml(run.definitionId())
-                .orElseThrow(() -> DomainException.notFound("diagram_not_found", "Modèle de processus introuvable."));
-        List<ReportDiagram.Activity> activities = engine.steps().stream()
+        ReportDiagram diagram = diagrams(report, engineHistory.ofReport(report.processInstanceId(), reportId));
+        if (diagram.processes().isEmpty()) {
+            throw DomainException.notFound("diagram_not_found", "Aucun processus pour ce signalement.");
+        }
+        trail.record(Chain.user(me(), reportId), "report_diagram_read", Map.of("reportId", reportId));
+        return diagram;
+    }
+
+    /** What the history page shows: the timeline and the diagrams, read at once. */
+    public record HistoryPage(ReportHistory history, ReportDiagram diagram) {}
+
+    /**
+     * The history page's whole content, the timeline and the diagrams of every process the report ran,
+     * from one read of the engine's history; one view is one event of the reader's chain ({@code
+     * report_history_read}), not one per part of the page.
+     */
+    public HistoryPage historyPage(long reportId, String erasedMessage) {
+        Report report = report(reportId);
+        EngineHistory.History engine = engineHistory.ofReport(report.processInstanceId(), reportId);
+        ReportHistory history = timeline(report, engine, erasedMessage);
+        ReportDiagram diagram = diagrams(report, engine);
+        trail.record(Chain.user(me(), reportId), "report_history_read", Map.of("reportId", reportId));
+        return new HistoryPage(history, diagram);
+    }
+
+    /** One diagram per run the engine kept whose definition it still has, the lifecycle first. */
+    private ReportDiagram diagrams(Report report, EngineHistory.History engine) {
+        String lifecycle = report.processInstanceId();
+        List<ReportDiagram.Process> processes = new ArrayList<>();
+        engine.runs().stream()
+                .sorted(Comparator.comparing(
+                                (EngineHistory.Run r) -> !r.processInstanceId().equals(lifecycle))
+                        .thenComparing(EngineHistory.Run::start, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(run -> workflow.bpmnXml(run.definitionId())
+                        .ifPresent(xml -> processes.add(process(run, xml, engine.steps()))));
+        return new ReportDiagram(report.id(), processes);
+    }
+
+    private ReportDiagram.Process process(EngineHistory.Run run, String xml, List<EngineHistory.Step> steps) {
+        String instance = run.processInstanceId();
+        List<ReportDiagram.Activity> activities = steps.stream()
                 .filter(s -> instance.equals(s.processInstanceId()))
                 .filter(s -> PASSED.contains(s.kind()) && s.elementId() != null)
                 .sorted(Comparator.comparing(
@@ -264,9 +299,16 @@ public class Audits {
                 activities.stream()
                         .map(a -> new PathTaken.Passage(a.id(), a.startedAt(), a.endedAt()))
                         .toList());
-        trail.record(Chain.user(me(), reportId), "report_diagram_read", Map.of("reportId", reportId));
-        return new ReportDiagram(
-                reportId, run.definitionId(), run.definitionKey(), run.definitionVersion(), xml, activities, flows);
+        return new ReportDiagram.Process(
+                instance,
+                run.definitionId(),
+                run.definitionKey(),
+                run.definitionVersion(),
+                run.start(),
+                run.end(),
+                xml,
+                activities,
+                flows);
     }
 
     private static final java.util.Set<String> PASSED = java.util.Set.of("activity", "timer", "user_task");
@@ -279,9 +321,8 @@ public class Audits {
         return report;
     }
 
-    private ReportHistory timeline(Report report, String erasedMessage) {
+    private ReportHistory timeline(Report report, EngineHistory.History engine, String erasedMessage) {
         long reportId = report.id();
-        EngineHistory.History engine = engineHistory.ofReport(report.processInstanceId(), reportId);
         List<ReportHistory.Item> items = new ArrayList<>();
         for (EngineHistory.Step s : engine.steps()) {
             items.add(new ReportHistory.Item(

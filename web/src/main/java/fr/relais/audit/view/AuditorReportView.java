@@ -37,7 +37,7 @@ import org.primefaces.model.StreamedContent;
 
 /**
  * One report's history for the auditor ({@code /auditor/report.xhtml?id=}): its process runs and the
- * diagram of the exact version its lifecycle ran (drawn by {@code auditor-diagram.js}), the merged
+ * diagram of the exact version each of them ran (drawn by {@code auditor-diagram.js}), the merged
  * timeline, the verification of its chain, and the JSON and PDF exports.
  */
 @Named
@@ -53,37 +53,45 @@ public class AuditorReportView implements Serializable {
 
     private Long id;
     private ReportHistory history;
-    private String diagramJson;
-    private ReportDiagram diagram;
+    private List<Diagram> diagrams = List.of();
 
     /** One element of the diagram passed: how many times, first when, time spent in all (running now?). */
     public record Step(String id, String name, int passes, Instant first, long totalMs, boolean running) {}
 
+    /**
+     * One process instance the report ran, as the page draws it: the data for the script (BPMN XML,
+     * passes, flows taken) as JSON, and the time spent at each step passed (the table beside it).
+     */
+    public record Diagram(ReportDiagram.Process process, String json, List<Step> steps) {}
+
     private Verification verification;
 
-    /** The view action: loads the history (a read recorded in the auditor's chain), or answers 404. */
+    /**
+     * The view action: loads the history and the diagrams of every process the report ran, in one call
+     * (one read recorded in the auditor's chain), or answers 404.
+     */
     public void load() throws IOException {
         if (id == null) {
             notFound();
             return;
         }
+        Audits.HistoryPage page;
         try {
-            history = audits.history(id, Messages.text("history.personal.erased"));
+            page = audits.historyPage(id, Messages.text("history.personal.erased"));
         } catch (DomainException e) {
             notFound();
             return;
         }
-        try {
-            diagram = audits.diagram(id);
-            diagramJson = json(diagram);
-        } catch (DomainException e) {
-            diagram = null;
-            diagramJson = null;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "diagram of report " + id + " not available", e);
-            diagram = null;
-            diagramJson = null;
+        history = page.history();
+        List<Diagram> drawn = new ArrayList<>();
+        for (ReportDiagram.Process p : page.diagram().processes()) {
+            try {
+                drawn.add(new Diagram(p, json(p), steps(p)));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "diagram of " + p.processInstanceId() + " (report " + id + ") not available", e);
+            }
         }
+        diagrams = drawn;
     }
 
     private static String json(Object value) {
@@ -117,22 +125,15 @@ public class AuditorReportView implements Serializable {
     }
 
     /**
-     * The diagram's data for the page's script (BPMN XML, passes, flows taken), as JSON in a data
+     * The diagrams, the lifecycle first. Each one's data goes to the page's script as JSON in a data
      * attribute: escaped like any attribute, read by the script with JSON.parse, never run.
      */
-    public String getDiagramJson() {
-        return diagramJson;
-    }
-
-    public ReportDiagram getDiagram() {
-        return diagram;
+    public List<Diagram> getDiagrams() {
+        return diagrams;
     }
 
     /** The time spent at each step passed, in the order first reached (the list beside the diagram). */
-    public List<Step> getSteps() {
-        if (diagram == null) {
-            return List.of();
-        }
+    static List<Step> steps(ReportDiagram.Process diagram) {
         Map<String, List<ReportDiagram.Activity>> byId = new LinkedHashMap<>();
         for (ReportDiagram.Activity a : diagram.activities()) {
             byId.computeIfAbsent(a.id(), k -> new ArrayList<>()).add(a);

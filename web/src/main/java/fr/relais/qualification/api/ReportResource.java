@@ -179,11 +179,13 @@ public class ReportResource {
 
     @Operation(
             operationId = "getReportHistoryDiagram",
-            summary = "The diagram of a report's lifecycle with the path taken (auditors and administrators)",
-            description = "The BPMN XML of the exact process definition the report's lifecycle ran, each pass"
-                    + " through an element (id, kind, name, startedAt, endedAt, durationMs) and the ids of the"
-                    + " sequence flows taken (derived from the passes: the engine keeps no history of flows)."
-                    + " Reading it is an audit event. 403 for other roles, 404 for an unknown report.")
+            summary = "The diagrams of every process a report ran, with the path taken (auditors and administrators)",
+            description = "processes: one per process instance the report ran, its lifecycle first, then each"
+                    + " delivery to its unit's own system: the instance and its definition (id, key, version),"
+                    + " when it started and ended, the BPMN XML of the exact definition, each pass through an"
+                    + " element (id, kind, name, startedAt, endedAt, durationMs) and the ids of the sequence"
+                    + " flows taken (derived from the passes: the engine keeps no history of flows). Reading it"
+                    + " is an audit event. 403 for other roles, 404 for an unknown report.")
     @GET
     @Path("{id}/history/diagram")
     public ReportDiagram historyDiagram(@PathParam("id") long id) {
