@@ -13,13 +13,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** Security events (locks after repeated failures, disabled accounts): table {@code security_event} and the log. */
+/**
+ * Security events the audit trail does not hold (locks after repeated failures of an account or an address):
+ * table {@code security_event} and the log. Administrators' actions on accounts and password changes are
+ * events of the audit trail ({@code Accounts}), recorded once there.
+ */
 @ApplicationScoped
 public class SecurityEvents {
     private static final Logger LOG = Logger.getLogger(SecurityEvents.class.getName());
     public static final String ACCOUNT_LOCKED = "account_locked";
     public static final String ADDRESS_LOCKED = "address_locked";
-    public static final String ACCOUNT_DISABLED = "account_disabled";
 
     @Resource(lookup = "java:app/jdbc/relais")
     DataSource dataSource;

@@ -156,7 +156,7 @@ class AccountsSystemIT {
             assertThat(single(c, "select status from operator_state where username = ?", user))
                     .isEqualTo("OFF_SHIFT");
         }
-        assertThat(SecurityIT.securityEvents(user)).contains("account_created", "account_disabled");
+        assertThat(auditEvents(user)).contains("account_created", "account_disabled");
         assertThat(admin().get("/users/" + user).json().getBoolean("enabled")).isFalse();
 
         // another operator takes the chat back from the queue and qualifies the released report
@@ -263,6 +263,54 @@ class AccountsSystemIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.json().getString("error")).as(reply.toString()).isEqualTo(code);
         assertThat(reply.json().getString("message")).isNotBlank();
+    }
+
+    /**
+     * Each action on an account, by an administrator or by its user, is recorded once: one event of the
+     * audit trail, and no second record of it elsewhere (the security events keep locks only).
+     */
+    @Test
+    void eachActionOnAnAccountIsRecordedOnce() throws Exception {
+        String user = unique("compte-trace");
+        operator(user); // created by the admin, then its user changes the temporary password
+        var updated = admin().put(
+                        "/users/" + user,
+                        "{\"displayName\":\"Compte tracé\",\"roles\":[\"OPERATOR\"],\"platform\":\"VSS\"}");
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(admin().post("/users/" + user + "/disable", null).status()).isEqualTo(204);
+        assertThat(admin().post("/users/" + user + "/enable", null).status()).isEqualTo(204);
+        var reset = admin().post("/users/" + user + "/password-reset", null);
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+
+        assertThat(auditEvents(user))
+                .as("one audit event per action, in order")
+                .containsExactly(
+                        "account_created",
+                        "password_changed",
+                        "account_updated",
+                        "account_disabled",
+                        "account_enabled",
+                        "password_reset");
+        assertThat(SecurityIT.securityEvents(user))
+                .as("not recorded a second time as security events")
+                .isEmpty();
+    }
+
+    /** The kinds of the audit trail's events about an account (the admin's chain and the user's own), in order. */
+    static java.util.List<String> auditEvents(String user) throws Exception {
+        try (Connection c = SecurityIT.database();
+                PreparedStatement query = c.prepareStatement("select kind from audit_event"
+                        + " where (chain_key = 'admin' or chain_key = ?) and fields like ? order by id")) {
+            query.setString(1, "user:" + user);
+            query.setString(2, "%\"username\":\"" + user + "\"%");
+            java.util.List<String> kinds = new java.util.ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    kinds.add(rows.getString(1));
+                }
+            }
+            return kinds;
+        }
     }
 
     static String single(Connection c, String sql, Object key) throws Exception {

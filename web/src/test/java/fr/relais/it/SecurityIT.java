@@ -173,7 +173,7 @@ class SecurityIT {
         assertThat(bearer(token).get("/me").status()).isEqualTo(401);
         assertThat(basic.get("/me").status()).isEqualTo(401);
         assertThat(basic.post("/tokens", null).status()).isEqualTo(401);
-        assertThat(securityEvents("essai-revocation")).contains("account_disabled");
+        assertThat(AccountsSystemIT.auditEvents("essai-revocation")).contains("account_disabled");
     }
 
     // --- Basic and its cache

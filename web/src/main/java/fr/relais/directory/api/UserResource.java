@@ -1,7 +1,6 @@
 package fr.relais.directory.api;
 
 import fr.relais.directory.boundary.Accounts;
-import fr.relais.security.SecurityEvents;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.api.ApiDocumentation;
@@ -11,7 +10,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -31,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Accounts, for administrators (every call but the change of one's own password is refused to
- * anyone else by the business component); every change is a security event.
+ * anyone else by the business component); every change is one event of the audit trail, recorded by
+ * {@link Accounts} in the change's transaction (not a second time here).
  */
 @Tag(name = "Accounts", description = "Accounts, for administrators.")
 @SecurityRequirement(name = ApiDocumentation.BASIC)
@@ -42,11 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
-    public static final String ACCOUNT_CREATED = "account_created";
-    public static final String ACCOUNT_UPDATED = "account_updated";
-    public static final String ACCOUNT_ENABLED = "account_enabled";
-    public static final String PASSWORD_RESET = "password_reset";
-    public static final String PASSWORD_CHANGED = "password_changed";
 
     /** {@code platform}: GENERALIST or VSS for platform roles; {@code unitCode} for unit agents; neither for auditors and admins. */
     public record ProfileInput(
@@ -59,13 +52,7 @@ public class UserResource {
     Accounts accounts;
 
     @Inject
-    SecurityEvents events;
-
-    @Inject
     SecurityContext security;
-
-    @Context
-    HttpServletRequest request;
 
     @Operation(operationId = "listUsers", summary = "List the accounts (admin)")
     @GET
@@ -89,10 +76,6 @@ public class UserResource {
     public Response create(ProfileInput input) {
         ProfileInput in = required(input);
         Accounts.Issued issued = accounts.create(in.username(), profile(in));
-        record(
-                ACCOUNT_CREATED,
-                issued.account().username(),
-                "roles " + issued.account().roles());
         return Response.status(Response.Status.CREATED).entity(issued).build();
     }
 
@@ -104,7 +87,6 @@ public class UserResource {
     @Path("{username}")
     public Accounts.Account update(@PathParam("username") String username, ProfileInput input) {
         Accounts.Account account = accounts.update(username, profile(required(input)));
-        record(ACCOUNT_UPDATED, account.username(), "roles " + account.roles());
         return account;
     }
 
@@ -118,7 +100,6 @@ public class UserResource {
     @Path("{username}/disable")
     public Response disable(@PathParam("username") String username) {
         accounts.disable(username);
-        record(SecurityEvents.ACCOUNT_DISABLED, username, "");
         return Response.noContent().build();
     }
 
@@ -128,7 +109,6 @@ public class UserResource {
     @Path("{username}/enable")
     public Response enable(@PathParam("username") String username) {
         accounts.enable(username);
-        record(ACCOUNT_ENABLED, username, "");
         return Response.noContent().build();
     }
 
@@ -140,7 +120,6 @@ public class UserResource {
     @Path("{username}/password-reset")
     public Accounts.Issued resetPassword(@PathParam("username") String username) {
         Accounts.Issued issued = accounts.resetPassword(username);
-        record(PASSWORD_RESET, username, "");
         return issued;
     }
 
@@ -158,16 +137,7 @@ public class UserResource {
         }
         String me = security.getCallerPrincipal().getName();
         accounts.changeOwnPassword(me, change.current(), change.next());
-        events.record(PASSWORD_CHANGED, me, request.getRemoteAddr(), "by the user");
         return Response.noContent().build();
-    }
-
-    private void record(String kind, String username, String detail) {
-        events.record(
-                kind,
-                username,
-                request.getRemoteAddr(),
-                "by " + security.getCallerPrincipal().getName() + (detail.isEmpty() ? "" : "; " + detail));
     }
 
     private static ProfileInput required(ProfileInput input) {

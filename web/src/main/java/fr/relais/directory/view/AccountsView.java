@@ -3,18 +3,14 @@ package fr.relais.directory.view;
 import fr.relais.directory.boundary.Accounts;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.directory.entity.Unit;
-import fr.relais.security.SecurityEvents;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
 import fr.relais.shared.view.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,9 +30,6 @@ public class AccountsView implements Serializable {
 
     @EJB
     Directory directory;
-
-    @Inject
-    SecurityEvents events;
 
     private List<Accounts.Account> list;
     private List<Accounts.Account> filtered;
@@ -81,14 +74,10 @@ public class AccountsView implements Serializable {
             Accounts.Profile profile = new Accounts.Profile(displayName, Set.copyOf(roles), platform, unitCode);
             if (editing == null) {
                 Accounts.Issued issued = accounts.create(username, profile);
-                record(
-                        fr.relais.directory.api.UserResource.ACCOUNT_CREATED,
-                        issued.account().username());
                 show(issued);
                 Messages.info("accounts.created");
             } else {
                 accounts.update(editing, profile);
-                record(fr.relais.directory.api.UserResource.ACCOUNT_UPDATED, editing);
                 Messages.info("accounts.saved");
             }
             clear();
@@ -102,7 +91,6 @@ public class AccountsView implements Serializable {
         forget();
         try {
             accounts.disable(name);
-            record(SecurityEvents.ACCOUNT_DISABLED, name);
             Messages.info("accounts.disabled");
         } catch (DomainException e) {
             Messages.refused(e);
@@ -114,7 +102,6 @@ public class AccountsView implements Serializable {
         forget();
         try {
             accounts.enable(name);
-            record(fr.relais.directory.api.UserResource.ACCOUNT_ENABLED, name);
             Messages.info("accounts.enabled");
         } catch (DomainException e) {
             Messages.refused(e);
@@ -126,7 +113,6 @@ public class AccountsView implements Serializable {
         forget();
         try {
             show(accounts.resetPassword(name));
-            record(fr.relais.directory.api.UserResource.PASSWORD_RESET, name);
             Messages.info("accounts.resetDone");
         } catch (DomainException e) {
             Messages.refused(e);
@@ -151,12 +137,6 @@ public class AccountsView implements Serializable {
     private void forget() {
         issuedFor = null;
         temporaryPassword = null;
-    }
-
-    private void record(String kind, String name) {
-        HttpServletRequest request = (HttpServletRequest)
-                FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        events.record(kind, name, request.getRemoteAddr(), "by " + request.getRemoteUser() + " (screen)");
     }
 
     public List<Accounts.Account> getList() {

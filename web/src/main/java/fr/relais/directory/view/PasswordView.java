@@ -1,16 +1,13 @@
 package fr.relais.directory.view;
 
-import fr.relais.directory.api.UserResource;
 import fr.relais.directory.boundary.Accounts;
 import fr.relais.security.RelaisAuthentication;
-import fr.relais.security.SecurityEvents;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -24,9 +21,6 @@ import java.io.IOException;
 public class PasswordView {
     @EJB
     Accounts accounts;
-
-    @Inject
-    SecurityEvents events;
 
     private String current;
     private String next;
@@ -46,7 +40,6 @@ public class PasswordView {
             Messages.refused(e);
             return;
         }
-        events.record(UserResource.PASSWORD_CHANGED, me, request.getRemoteAddr(), "by the user (screen)");
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + RelaisAuthentication.LOGIN_PAGE + "?changed=true");
     }
