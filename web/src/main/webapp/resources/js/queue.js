@@ -1,7 +1,8 @@
 /* The operator's console, live: each Faces push names what changed ("queue": the platform's
- * queue; "operator": a chat the operator holds) and the matching remote command of tasks.xhtml
- * reloads it. Waiting times go on ticking between two pushes. Each time was computed by
- * the server when the table was drawn (data-seconds); amber from 60 s, red from 120 s, as there. */
+ * queue; "operator": a chat the operator holds; "alerts": the alerts, on the supervisors' alerts
+ * screen) and the matching remote command of the page reloads it. Waiting times go on ticking
+ * between two pushes. Each time was computed by the server when the table was drawn (data-seconds);
+ * amber from 60 s, red from 120 s, as there. */
 (function () {
   'use strict';
 
@@ -27,6 +28,8 @@
         window.relaisRefreshQueue();
       } else if (message === 'operator' && typeof window.relaisRefreshThread === 'function') {
         window.relaisRefreshThread();
+      } else if (message === 'alerts' && typeof window.relaisRefreshAlerts === 'function') {
+        window.relaisRefreshAlerts();
       }
     }
   };

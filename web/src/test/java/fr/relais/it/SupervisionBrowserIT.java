@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -170,6 +171,98 @@ class SupervisionBrowserIT {
                 }
             }
         }
+    }
+
+    @Test
+    void theHandoffsPeriodIsChosenAndABadOneIsRefusedInFrench() throws Exception {
+        // a unit of our own in Corse-du-Sud with one handoff 60 days ago: outside the default 30 days
+        String code = "IT-PERIOD-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String name = "Unité période " + code;
+        Instant longAgo = Instant.now().minus(Duration.ofDays(60));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        long report = 0;
+        try (Connection c = SecurityIT.database()) {
+            try {
+                try (PreparedStatement insert = c.prepareStatement("insert into unit (code, name, kind, department,"
+                        + " commune) values (?, ?, 'POLICE_STATION', '2A', 'Ajaccio')")) {
+                    insert.setString(1, code);
+                    insert.setString(2, name);
+                    insert.executeUpdate();
+                }
+                report = SupervisionViewsSystemIT.handoff(c, code, longAgo, null, null, longAgo.plusSeconds(86_400));
+                login(browser, "admin");
+                browser.get(server.baseUrl() + "/supervisor/handoffs.xhtml");
+                assertThat(browser.findElement(By.id("period:from")).getAttribute("value"))
+                        .as("the last 30 days by default")
+                        .isEqualTo(today.minusDays(30).toString());
+                assertThat(browser.findElement(By.id("period:to")).getAttribute("value"))
+                        .isEqualTo(today.toString());
+                filterUnits(name);
+                assertThat(unitCodes()).as("60 days ago, not in the default period").isEmpty();
+
+                choosePeriod(today.minusDays(70), today);
+                assertThat(browser.findElement(By.id("handoffs-period")).getText())
+                        .isEqualTo("Transmissions du " + day(today.minusDays(70)) + " au " + day(today) + " (inclus).");
+                filterUnits(name);
+                assertThat(unitCodes()).containsExactly("(" + code + ")");
+                screenshot("supervision-handoffs-period");
+
+                choosePeriod(today.minusDays(70), today.minusDays(80));
+                assertThat(browser.findElement(By.id("messages")).getText())
+                        .contains("La date de fin précède la date de début");
+                assertThat(browser.findElement(By.id("handoffs-period")).getText())
+                        .as("the table keeps the period shown before")
+                        .contains(day(today.minusDays(70)));
+
+                choosePeriod(today.minusDays(400), today);
+                assertThat(browser.findElement(By.id("messages")).getText())
+                        .contains("La période ne peut pas dépasser un an");
+            } finally {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.executeUpdate("delete from handoff where unit_code = '" + code + "'");
+                    if (report != 0) {
+                        s.executeUpdate("delete from report where id = " + report);
+                    }
+                    s.executeUpdate("delete from unit where code = '" + code + "'");
+                }
+            }
+        }
+    }
+
+    /** Types the days into the date fields (as the browser's date picker would set them) and shows them. */
+    private static void choosePeriod(java.time.LocalDate from, java.time.LocalDate to) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(
+                "document.getElementById('period:from').value = arguments[0];"
+                        + " document.getElementById('period:to').value = arguments[1];",
+                from.toString(),
+                to.toString());
+        WebElement before = browser.findElement(By.id("handoffs-period"));
+        browser.findElement(By.id("period:show")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+    }
+
+    /** Filters the table on the unit's name and waits for the filtered rows (or the empty message). */
+    private static void filterUnits(String name) {
+        WebElement filter = browser.findElement(By.cssSelector("th[id='handoffs:units:unit'] input"));
+        filter.clear();
+        filter.sendKeys(name);
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.cssSelector("tbody[id='handoffs:units_data'] .ui-datatable-empty-message"))
+                                .isEmpty()
+                        || d.findElements(By.cssSelector("tbody[id='handoffs:units_data'] .handoff-unit")).stream()
+                                .allMatch(e -> e.getText().equals(name)));
+    }
+
+    private static List<String> unitCodes() {
+        return browser.findElements(By.cssSelector("tbody[id='handoffs:units_data'] .handoff-code")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    private static String day(java.time.LocalDate day) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.Set;
 /**
  * The platforms' alerts: raised wherever a breach of a service level is recorded, in the same
  * transaction; read and acknowledged by the platform's supervisors (an administrator: both platforms).
+ * Each raise and acknowledgement fires an {@link AlertEvent}, which the screens observe after the commit.
  */
 @Stateless
 public class Alerts {
@@ -40,6 +41,9 @@ public class Alerts {
     @EJB
     Directory directory;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<AlertEvent> events;
+
     Clock clock = Clock.systemUTC();
 
     /** Raises one alert, in the caller's transaction (the breach's). */
@@ -48,6 +52,7 @@ public class Alerts {
     public void raise(Alert.Kind kind, Platform platform, Long reportId, Long chatId, String unitCode, String detail) {
         Alert alert = new Alert(kind, platform, reportId, chatId, unitCode, detail, clock.instant());
         em.persist(alert);
+        events.fire(new AlertEvent.Raised(kind, platform));
         java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("alert", kind.name());
         fields.put("unit", unitCode);
@@ -100,6 +105,7 @@ public class Alerts {
             throw DomainException.notFound("alert_not_found", "Alerte introuvable.");
         }
         alert.acknowledge(caller.username(), clock.instant());
+        events.fire(new AlertEvent.Acknowledged(alertId, alert.platform()));
         AlertView view = AlertView.of(alert);
         trail.record(chainOf(view.reportId(), view.chatId()), "alert_acknowledged", java.util.Map.of("alert", alertId));
         return view;

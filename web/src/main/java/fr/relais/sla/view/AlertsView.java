@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * The platform's alerts for its supervisors ({@code /supervisor/alerts.xhtml}): the open ones, newest
- * first, to acknowledge; then the acknowledged ones with who and when. The page polls every few
- * seconds (alerts are raised by the engine's timers, a few a minute at most).
+ * first, to acknowledge; then the acknowledged ones with who and when. Pushed, not polled: {@link
+ * AlertsPush} tells the page when an alert is raised or acknowledged, and it reads both lists again.
  */
 @Named
 @ViewScoped

@@ -7,14 +7,20 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import fr.relais.shared.DomainException;
+import fr.relais.supervision.control.HourlyVolumes;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.primefaces.model.StreamedContent;
 
 /**
  * The handoffs view ({@code /supervisor/handoffs.xhtml}): per unit, the figures of {@code GET
- * /api/v1/supervision/handoffs} over the last 30 days, sorted and filtered in the table (department,
- * kind of unit); the CSV has the rows the filters keep.
+ * /api/v1/supervision/handoffs} over the chosen days (Paris; by default the last 30 days, today included),
+ * sorted and filtered in the table (department, kind of unit); the CSV has the rows the filters keep. A
+ * period ending before it starts, or longer than a year, is refused with a French message and the table
+ * keeps the last period shown.
  */
 @Named
 @ViewScoped
@@ -22,8 +28,17 @@ public class HandoffsView implements Serializable {
     @EJB
     Supervision supervision;
 
-    private List<Row> units;
+    /** The default period: this many days before today, to today included. */
+    static final int DEFAULT_DAYS = 30;
+
+    Clock clock = Clock.systemUTC();
+
+    private List<Row> units = List.of();
     private List<Row> filtered;
+    private LocalDate from;
+    private LocalDate to;
+    private LocalDate shownFrom;
+    private LocalDate shownTo;
 
     /** One unit's line, with getters for the table's sorting and filtering. */
     public static class Row implements Serializable {
@@ -92,9 +107,41 @@ public class HandoffsView implements Serializable {
 
     @PostConstruct
     void init() {
-        units = supervision.handoffs(null, null, null, null).stream()
-                .map(Row::new)
-                .toList();
+        to = LocalDate.ofInstant(clock.instant(), HourlyVolumes.ZONE);
+        from = to.minusDays(DEFAULT_DAYS);
+        show();
+    }
+
+    /** Loads the chosen days, both included, in Paris time; a bad period is refused (the table stays). */
+    public void show() {
+        if (from == null || to == null) {
+            Messages.warn("handoffs.period.missing");
+            return;
+        }
+        if (to.isBefore(from)) {
+            Messages.warn("handoffs.period.order");
+            return;
+        }
+        if (!to.isBefore(from.plusYears(1))) {
+            Messages.warn("handoffs.period.tooLong");
+            return;
+        }
+        try {
+            units = supervision
+                    .handoffs(
+                            null,
+                            null,
+                            from.atStartOfDay(HourlyVolumes.ZONE).toInstant(),
+                            to.plusDays(1).atStartOfDay(HourlyVolumes.ZONE).toInstant())
+                    .stream()
+                    .map(Row::new)
+                    .toList();
+            filtered = null;
+            shownFrom = from;
+            shownTo = to;
+        } catch (DomainException e) {
+            Messages.refused(e);
+        }
     }
 
     public StreamedContent getCsv() {
@@ -102,6 +149,32 @@ public class HandoffsView implements Serializable {
                 "transmissions.csv",
                 SupervisionCsv.handoffs((filtered == null ? units : filtered)
                         .stream().map(Row::getFigures).toList()));
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    /** The first day of the period the table shows. */
+    public LocalDate getShownFrom() {
+        return shownFrom;
+    }
+
+    /** The last day (included) of the period the table shows. */
+    public LocalDate getShownTo() {
+        return shownTo;
     }
 
     public List<Row> getUnits() {
@@ -115,6 +188,14 @@ public class HandoffsView implements Serializable {
     public void setFiltered(List<Row> filtered) {
         this.filtered = filtered;
     }
+
+    /** A day as the screen shows it: 05/11/2026. */
+    public String day(LocalDate day) {
+        return day == null ? "" : DAY.format(day);
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     public String seconds(long value) {
         return value < 0 ? "—" : value + " s";

@@ -1,0 +1,30 @@
+package fr.relais.sla.view;
+
+import fr.relais.sla.boundary.AlertEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+
+/**
+ * Tells the alerts screens ({@code <f:websocket channel="alerts">} on {@code /supervisor/alerts.xhtml}) that
+ * an alert was raised or acknowledged, once it is committed, as {@code ConsolePush} does for the queues. One
+ * message to every open alerts screen, carrying nothing: each screen reads its alerts again through the
+ * boundary, which keeps a supervisor to their platform (alerts are a few a minute at most, so a screen of
+ * the other platform reading its own list again costs nothing worth a channel per platform). Not relayed
+ * across instances, like the queue's pushes.
+ */
+@ApplicationScoped
+public class AlertsPush {
+    public static final String ALERTS = "alerts";
+
+    @Inject
+    @Push(channel = ALERTS)
+    PushContext alerts;
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertEvent changed) {
+        alerts.send(ALERTS);
+    }
+}
