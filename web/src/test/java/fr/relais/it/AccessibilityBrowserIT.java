@@ -1,5 +1,6 @@
 package fr.relais.it;
 
+import static fr.relais.it.BrowserIT.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.launcher.RelaisServer;
@@ -21,11 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * axe-core (from the npm registry, {@code web/frontend}) run in the system's Chromium on every public
@@ -159,7 +157,7 @@ class AccessibilityBrowserIT {
             browser.get(server.baseUrl() + "/citoyen/index.xhtml");
             browser.manage().deleteAllCookies();
         } else {
-            login(user);
+            login(browser, user);
         }
         for (String screen : screens) {
             browser.get(server.baseUrl() + screen);
@@ -205,18 +203,5 @@ class AccessibilityBrowserIT {
                 .as("axe ran and found rules that pass")
                 .isPositive();
         return result;
-    }
-
-    static void login(String user) {
-        browser.get(server.baseUrl() + "/citoyen/index.xhtml");
-        browser.manage().deleteAllCookies();
-        browser.get(server.baseUrl() + "/login.xhtml");
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
-                .sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(user);
-        browser.findElement(By.id("login:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), user));
     }
 }

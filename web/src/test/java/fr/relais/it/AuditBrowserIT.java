@@ -1,5 +1,6 @@
 package fr.relais.it;
 
+import static fr.relais.it.BrowserIT.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.launcher.RelaisServer;
@@ -59,7 +60,7 @@ class AuditBrowserIT {
                 .get("/reports/" + id)
                 .json()
                 .getString("reference");
-        login("auditeur");
+        login(browser, "auditeur");
         browser.get(server.baseUrl() + "/auditor/report.xhtml?id=" + id);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-reference"), reference));
@@ -117,7 +118,7 @@ class AuditBrowserIT {
                 .executeCdpCommand(
                         "Browser.setDownloadBehavior",
                         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-        login("auditeur");
+        login(browser, "auditeur");
         browser.get(server.baseUrl() + "/auditor/report.xhtml?id=" + id);
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-reference"), reference));
@@ -140,18 +141,5 @@ class AuditBrowserIT {
     private static String classesOf(String elementId) {
         return browser.findElement(By.cssSelector("#diagram g.djs-element[data-element-id='" + elementId + "']"))
                 .getAttribute("class");
-    }
-
-    static void login(String user) {
-        browser.get(server.baseUrl() + "/citoyen/index.xhtml");
-        browser.manage().deleteAllCookies();
-        browser.get(server.baseUrl() + "/login.xhtml");
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
-                .sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(user);
-        browser.findElement(By.id("login:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), user));
     }
 }

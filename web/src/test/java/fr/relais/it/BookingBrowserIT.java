@@ -1,5 +1,6 @@
 package fr.relais.it;
 
+import static fr.relais.it.BrowserIT.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.launcher.RelaisServer;
@@ -94,7 +95,7 @@ class BookingBrowserIT {
         assertThat(freeSlots()).doesNotContain(start);
 
         // the unit's screen, from its inbox
-        login("agent-versailles");
+        login(browser, "agent-versailles");
         browser.get(server.baseUrl() + "/unit/inbox.xhtml");
         browser.findElement(By.id("appointments-link")).click();
         String row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bookings:list")))
@@ -145,16 +146,5 @@ class BookingBrowserIT {
         return reply.array().getValuesAs(jakarta.json.JsonObject.class).stream()
                 .map(s -> s.getString("start"))
                 .toList();
-    }
-
-    void login(String user) {
-        browser.get(server.baseUrl() + "/citoyen/index.xhtml");
-        browser.manage().deleteAllCookies();
-        browser.get(server.baseUrl() + "/login.xhtml");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
-                .sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(user);
-        browser.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), user));
     }
 }

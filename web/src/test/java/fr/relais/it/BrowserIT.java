@@ -97,15 +97,21 @@ class BrowserIT {
         }
     }
 
-    void login(String user) {
-        login(user, user);
+    /** Signs {@code user} in (password: the user name, as the demo accounts have) in a fresh session. */
+    static void login(WebDriver browser, String user) {
+        login(browser, user, user);
     }
 
-    void login(String user, String password) {
+    /**
+     * Signs {@code user} in with {@code password} in a fresh session of {@code browser}, on the shared test
+     * server, and waits for the page to name them: the one sign-in helper of every browser test.
+     */
+    static void login(WebDriver browser, String user, String password) {
+        String baseUrl = TestEnvironment.server().baseUrl();
         // cookies are deleted for the page's own site: be on Relais first (a test may have left it)
-        browser.get(server.baseUrl() + "/citoyen/index.xhtml");
+        browser.get(baseUrl + "/citoyen/index.xhtml");
         browser.manage().deleteAllCookies();
-        browser.get(server.baseUrl() + "/login.xhtml");
+        browser.get(baseUrl + "/login.xhtml");
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
                 .sendKeys(user);
@@ -126,7 +132,7 @@ class BrowserIT {
                                 + Scenario.json(hostile) + "}");
         long chat = opened.json().getJsonNumber("id").longValue();
 
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         assertThat(browser.findElement(By.id("tasks:queue")).getText()).contains(String.valueOf(chat));
         screenshot("operator-queue");
@@ -159,7 +165,7 @@ class BrowserIT {
     @Test
     void aUnitAgentFindsTheUnitsInbox() throws Exception {
         long report = new Scenario(server.baseUrl()).forwardedReport();
-        login("agent-guyancourt");
+        login(browser, "agent-guyancourt");
         browser.get(server.baseUrl() + "/unit/inbox.xhtml");
         String inbox = browser.findElement(By.id("inbox:reports")).getText();
         assertThat(inbox)
@@ -168,7 +174,7 @@ class BrowserIT {
                 .contains("Harcèlement");
         screenshot("unit-inbox");
 
-        login("agent-versailles");
+        login(browser, "agent-versailles");
         browser.get(server.baseUrl() + "/unit/inbox.xhtml");
         assertThat(browser.findElements(By.cssSelector("#inbox\\:reports tbody tr td:first-child")))
                 .extracting(e -> e.getText().strip())
@@ -178,7 +184,7 @@ class BrowserIT {
     @Test
     void anOperatorTakesAChatThenQualifiesReviewsAndForwardsTheReportOnTheScreens() throws Exception {
         long chat = new Scenario(server.baseUrl()).openChat("Mon ex-conjoint me suit partout.");
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         rowOf("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
@@ -235,7 +241,7 @@ class BrowserIT {
         browser.findElement(By.id("tasks:close")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Conversation close"));
 
-        login("agent-guyancourt");
+        login(browser, "agent-guyancourt");
         String inbox = reloadUntil("/unit/inbox.xhtml", "inbox:reports", "ex-conjoint");
         assertThat(inbox)
                 .contains("Menaces")
@@ -257,7 +263,7 @@ class BrowserIT {
         String token = opened.json().getString("token");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-        login("operatrice-vss");
+        login(browser, "operatrice-vss");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         rowOf("tasks:queue", chat).findElement(By.cssSelector(".take-chat")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks:transferTarget")));
@@ -270,7 +276,7 @@ class BrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Conversation transférée"));
         assertThat(browser.findElement(By.id("tasks:mine")).getText()).doesNotContain(String.valueOf(chat));
 
-        login("psychologue");
+        login(browser, "psychologue");
         browser.get(server.baseUrl() + "/index.xhtml");
         browser.findElement(By.id("to-psychologist")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conversations:mine")));
@@ -325,7 +331,7 @@ class BrowserIT {
 
     @Test
     void aCitizenAndAnOperatorChatLiveWithoutReloading() throws Exception {
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
@@ -562,7 +568,7 @@ class BrowserIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("receipt-result"), "data-stage", "RECEIVED"));
 
         // an operator of the platform finds it to check, the form prefilled beside the statement
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//*[@id='tasks:formReports']//tr[.//*[contains(@class,'receipt-reference') and text()='"
@@ -616,7 +622,7 @@ class BrowserIT {
         long id = report.json().getJsonNumber("id").longValue();
         String reference = report.json().getString("reference");
 
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/qualification/form.xhtml?id=" + id);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transcript")));
@@ -675,7 +681,7 @@ class BrowserIT {
         assertThat(report.status()).as(report.toString()).isEqualTo(201);
         long id = report.json().getJsonNumber("id").longValue();
 
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/qualification/form.xhtml?id=" + id);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("qualification:whenKind")));
@@ -829,7 +835,7 @@ class BrowserIT {
         long chat = new Scenario(server.baseUrl()).openChat("Bonjour, on m'a menacé.");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            login(user, "operateur");
+            login(browser, user, "operateur");
             browser.get(server.baseUrl() + "/operator/tasks.xhtml");
             assertThat(browser.findElement(By.id("status:current")).getText()).contains("Disponible");
 
@@ -893,7 +899,7 @@ class BrowserIT {
                         "{\"door\":\"VICTIM\",\"topic\":\"DANGER_NOW\",\"message\":\"Il essaie d'entrer chez moi.\"}");
         long chat = opened.json().getJsonNumber("id").longValue();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         wait.until(d -> rowIn("tasks:queue", chat) != null);
         assertThat(rowIn("tasks:queue", chat)
@@ -1001,7 +1007,7 @@ class BrowserIT {
         long report = scenario.forwardedReport();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-        login("agent-guyancourt");
+        login(browser, "agent-guyancourt");
         browser.get(server.baseUrl() + "/unit/inbox.xhtml");
         var row = rowOf("inbox:reports", report);
         row.findElement(By.cssSelector("input[id$=':reason']")).sendKeys("Faits commis à Versailles.");
@@ -1012,7 +1018,7 @@ class BrowserIT {
                 .extracting(e -> e.getText().strip())
                 .doesNotContain(String.valueOf(report));
 
-        login("superviseur");
+        login(browser, "superviseur");
         reloadUntil("/supervisor/rerouting.xhtml", "rerouting:reports", "Faits commis à Versailles.");
         row = rowOf("rerouting:reports", report);
         assertThat(row.getText()).contains("CSP-GUYANCOURT");
@@ -1044,7 +1050,7 @@ class BrowserIT {
                 scenario.as("operateur").get("/reports/" + report).json().getString("reference");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-        login("agent-guyancourt");
+        login(browser, "agent-guyancourt");
         browser.get(server.baseUrl() + "/unit/inbox.xhtml");
         var row = rowOf("inbox:reports", report);
         assertThat(row.getText())
@@ -1087,7 +1093,7 @@ class BrowserIT {
                                 && d.findElement(By.id("ours:taken")).getText().contains(reference)
                                 && d.findElement(By.id("ours:taken")).getText().contains("Clos"));
 
-        login("agent-versailles");
+        login(browser, "agent-versailles");
         browser.get(server.baseUrl() + "/unit/report.xhtml?id=" + report);
         assertThat(browser.getPageSource())
                 .as("another unit's report does not exist for it")
@@ -1102,7 +1108,7 @@ class BrowserIT {
         long report = scenario.forwardedReport();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
-        login("agent-guyancourt");
+        login(browser, "agent-guyancourt");
         browser.get(server.baseUrl() + "/unit/report.xhtml?id=" + report);
         browser.findElement(By.id("report:reason")).sendKeys("Les faits relèvent de Versailles.");
         new Select(browser.findElement(By.id("report:suggestion")))
@@ -1114,7 +1120,7 @@ class BrowserIT {
                 .as("the declining unit loses the report")
                 .contains("Page introuvable");
 
-        login("superviseur");
+        login(browser, "superviseur");
         reloadUntil("/supervisor/rerouting.xhtml", "rerouting:reports", "Les faits relèvent de Versailles.");
         var row = rowOf("rerouting:reports", report);
         assertThat(row.getText())
@@ -1142,7 +1148,7 @@ class BrowserIT {
         long first = scenario.openChat("Gagnez un téléphone, cliquez ici");
         long second = scenario.openChat("Gagnez un téléphone, cliquez ici !");
         long genuine = scenario.openChat("<b>On m'a volé mon sac</b>");
-        login("superviseur");
+        login(browser, "superviseur");
         browser.findElement(By.id("to-spam")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("waiting:chats")));
@@ -1169,7 +1175,7 @@ class BrowserIT {
     void aWaitingChatTurnsAmberAt60SecondsThenRedAt120OnTheQueue() throws Exception {
         long chat = new Scenario(server.baseUrl()).openChat("Bonjour, je voudrais signaler un vol.");
         waitingSince(chat, 70);
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> rowIn("tasks:queue", chat) != null);
@@ -1241,7 +1247,7 @@ class BrowserIT {
 
     @Test
     void aUnitAgentCannotOpenTheOperatorsScreen() {
-        login("agent-versailles");
+        login(browser, "agent-versailles");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         assertThat(browser.getPageSource()).doesNotContain("tasks:queue");
     }
@@ -1249,7 +1255,7 @@ class BrowserIT {
     @Test
     void anAdminCreatesAnAccountWhoseUserMustChangeThePasswordAndADisabledAccountsSessionEnds() throws Exception {
         String user = "compte-ecran-" + System.nanoTime() % 1_000_000_000L;
-        login("admin");
+        login(browser, "admin");
         browser.get(server.baseUrl() + "/admin/accounts.xhtml");
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accounts:username")))
@@ -1266,7 +1272,7 @@ class BrowserIT {
         assertThat(browser.findElement(By.id("accounts:list")).getText()).contains(user, "Camille Essai");
         screenshot("accounts-created");
 
-        login(user, temporary);
+        login(browser, user, temporary);
         assertThat(browser.getCurrentUrl()).contains("/account/password.xhtml");
         assertThat(browser.findElement(By.id("must-change")).getText()).contains("doit être changé");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
@@ -1288,7 +1294,7 @@ class BrowserIT {
                         .getText())
                 .contains("Mot de passe changé");
 
-        login(user, "Camille-2026-essai");
+        login(browser, user, "Camille-2026-essai");
         assertThat(browser.findElement(By.id("role-intro-operator")).getText()).contains("conversations");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
@@ -1305,7 +1311,7 @@ class BrowserIT {
 
     @Test
     void theSupervisorsLiveViewShowsANewChatAndItsTakeWithoutReloading() throws Exception {
-        login("superviseur");
+        login(browser, "superviseur");
         browser.get(server.baseUrl() + "/supervisor/platform.xhtml");
         // the table is redrawn on every push: a row read while it is replaced is read again
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
@@ -1351,7 +1357,7 @@ class BrowserIT {
         Path good = Files.createTempFile("relais-units-good", ".csv");
         Files.writeString(good, header + "\n" + goodLine + "\n");
 
-        login("admin");
+        login(browser, "admin");
         browser.findElement(By.id("to-units")).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload:check")));
@@ -1406,7 +1412,7 @@ class BrowserIT {
                 scenario.as("operateur").get("/reports/" + report).json().getString("reference");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
-        login("auditeur");
+        login(browser, "auditeur");
         assertThat(browser.getCurrentUrl()).as("the auditor's landing").contains("/auditor/index.xhtml");
         assertThat(browser.findElement(By.id("auditor-intro")).getText()).contains("sans rien modifier");
         browser.findElement(By.id("search:reference")).sendKeys(reference);
@@ -1436,7 +1442,7 @@ class BrowserIT {
     @Test
     void aMissedAcknowledgementAppearsOnTheSupervisorsAlertsScreenAndIsAcknowledged() throws Exception {
         long report = new Scenario(server.baseUrl()).forwardedReport();
-        login("superviseur");
+        login(browser, "superviseur");
         browser.get(server.baseUrl() + "/supervisor/alerts.xhtml");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         String row = "//tbody[@id='alerts:open_data']/tr[.//span[contains(@class,'alert-report')"
@@ -1468,7 +1474,7 @@ class BrowserIT {
                 .get("/reports/" + report)
                 .json()
                 .getString("reference");
-        login("agent-ddpn78");
+        login(browser, "agent-ddpn78");
         browser.get(server.baseUrl() + "/unit/inbox.xhtml");
         var late = browser.findElement(
                 By.xpath("//tbody[@id='escalated:late_data']/tr[.//a[normalize-space(.)='" + reference + "']]"));

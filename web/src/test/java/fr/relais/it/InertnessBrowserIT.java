@@ -1,5 +1,6 @@
 package fr.relais.it;
 
+import static fr.relais.it.BrowserIT.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.launcher.RelaisServer;
@@ -120,7 +121,7 @@ class InertnessBrowserIT {
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         long chat = opened.json().getJsonNumber("id").longValue();
 
-        login("superviseur");
+        login(browser, "superviseur");
         for (String screen : List.of(
                 "/supervisor/waiting-chats.xhtml",
                 "/supervisor/platform.xhtml",
@@ -131,7 +132,7 @@ class InertnessBrowserIT {
         }
 
         scenario.as("operateur").post("/chats/" + chat + "/take", null);
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         wait(20).until(ExpectedConditions.presenceOfElementLocated(By.id("tasks:mine")));
         browser.findElements(By.cssSelector("[id='tasks:mine'] tbody tr")).stream()
@@ -180,7 +181,7 @@ class InertnessBrowserIT {
                 .getJsonNumber("id")
                 .longValue();
 
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         assertInert("operator's list of written reports");
         browser.get(server.baseUrl() + "/qualification/form.xhtml?id=" + id);
@@ -206,18 +207,18 @@ class InertnessBrowserIT {
         assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
         scenario.awaitStatus(id, "FORWARDED");
 
-        login("agent-guyancourt");
+        login(browser, "agent-guyancourt");
         browser.get(server.baseUrl() + "/unit/inbox.xhtml");
         assertInert("unit inbox");
         browser.get(server.baseUrl() + "/unit/report.xhtml?id=" + id);
         wait(20).until(d -> d.getPageSource().contains(marker));
         assertInert("unit report");
 
-        login("auditeur");
+        login(browser, "auditeur");
         browser.get(server.baseUrl() + "/auditor/report.xhtml?id=" + id);
         assertInert("auditor's report");
 
-        login("superviseur");
+        login(browser, "superviseur");
         for (String screen :
                 List.of("/supervisor/platform.xhtml", "/supervisor/rerouting.xhtml", "/supervisor/validation.xhtml")) {
             browser.get(server.baseUrl() + screen);
@@ -246,16 +247,5 @@ class InertnessBrowserIT {
 
     static WebDriverWait wait(int seconds) {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-    }
-
-    static void login(String user) {
-        browser.get(server.baseUrl() + "/citoyen/index.xhtml");
-        browser.manage().deleteAllCookies();
-        browser.get(server.baseUrl() + "/login.xhtml");
-        wait(20).until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
-                .sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(user);
-        browser.findElement(By.id("login:submit")).click();
-        wait(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), user));
     }
 }

@@ -206,14 +206,7 @@ class PortalBrowserIT {
     @Test
     void anAdministratorChecksATreeOnTheOrientationScreen() throws Exception {
         WebDriverWait wait = new WebDriverWait(desktop, Duration.ofSeconds(20));
-        desktop.get(server.baseUrl() + "/citoyen/index.xhtml");
-        desktop.manage().deleteAllCookies();
-        desktop.get(server.baseUrl() + "/login.xhtml");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
-                .sendKeys("admin");
-        desktop.findElement(By.id("login:password")).sendKeys("admin");
-        desktop.findElement(By.id("login:submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), "admin"));
+        BrowserIT.login(desktop, "admin");
 
         desktop.get(server.baseUrl() + "/admin/orientation.xhtml");
         assertThat(desktop.findElement(By.id("orientation-current")).getText()).contains("orientations finales");

@@ -1,5 +1,6 @@
 package fr.relais.it;
 
+import static fr.relais.it.BrowserIT.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.launcher.RelaisServer;
@@ -47,19 +48,6 @@ class ReviewBrowserIT {
         }
     }
 
-    private static void login(String user) {
-        browser.get(server.baseUrl() + "/citoyen/index.xhtml");
-        browser.manage().deleteAllCookies();
-        browser.get(server.baseUrl() + "/login.xhtml");
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
-                .sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(user);
-        browser.findElement(By.id("login:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), user));
-    }
-
     private static void screenshot(String name) throws Exception {
         Path dir = TestEnvironment.buildDir().resolve("screenshots");
         Files.createDirectories(dir);
@@ -95,7 +83,7 @@ class ReviewBrowserIT {
                 + phone
                 + ". Dans le quartier on l'appelle « " + nickname + " ».");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        login("operateur");
+        login(browser, "operateur");
         browser.get(server.baseUrl() + "/qualification/review.xhtml?id=" + id);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review:outgoing")));
 
@@ -157,7 +145,7 @@ class ReviewBrowserIT {
         scenario.awaitStatus(id, "FORWARDED");
 
         // the unit reads what was decided: names masked (the engine's and the operator's), the phone released
-        login("agent-guyancourt");
+        login(browser, "agent-guyancourt");
         browser.get(server.baseUrl() + "/unit/report.xhtml?id=" + id);
         String narrative = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("narrative")))
                 .getText();

@@ -1,5 +1,6 @@
 package fr.relais.it;
 
+import static fr.relais.it.BrowserIT.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.relais.launcher.RelaisServer;
@@ -60,19 +61,6 @@ class SupervisionBrowserIT {
         }
     }
 
-    void login(String user) {
-        browser.get(server.baseUrl() + "/citoyen/index.xhtml");
-        browser.manage().deleteAllCookies();
-        browser.get(server.baseUrl() + "/login.xhtml");
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("login:username")))
-                .sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(user);
-        browser.findElement(By.id("login:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), user));
-    }
-
     @Test
     void theLifecycleShowsABreachFirstAndAClickOpensTheReport() throws Exception {
         long id = 7_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
@@ -88,7 +76,7 @@ class SupervisionBrowserIT {
                         now.minusSeconds(9000),
                         Instant.parse("2000-01-01T00:00:00Z"),
                         reference);
-                login("superviseur");
+                login(browser, "superviseur");
                 browser.get(server.baseUrl() + "/supervisor/lifecycle.xhtml");
                 WebElement first = browser.findElement(By.cssSelector("tbody[id='lifecycle:reports_data'] > tr"));
                 assertThat(first.getAttribute("class")).contains("lifecycle-breach");
@@ -142,7 +130,7 @@ class SupervisionBrowserIT {
                                 c, prefix + "-" + u, hourAgo, null, null, hourAgo.plusSeconds(86_400)));
                     }
                 }
-                login("admin");
+                login(browser, "admin");
                 browser.get(server.baseUrl() + "/supervisor/handoffs.xhtml");
                 // the table is redrawn by each filter and sort: read it again when it was replaced
                 var wait = new WebDriverWait(browser, Duration.ofSeconds(20))
@@ -198,7 +186,9 @@ class SupervisionBrowserIT {
                 assertThat(browser.findElement(By.id("period:to")).getAttribute("value"))
                         .isEqualTo(today.toString());
                 filterUnits(name);
-                assertThat(unitCodes()).as("60 days ago, not in the default period").isEmpty();
+                assertThat(unitCodes())
+                        .as("60 days ago, not in the default period")
+                        .isEmpty();
 
                 choosePeriod(today.minusDays(70), today);
                 assertThat(browser.findElement(By.id("handoffs-period")).getText())
@@ -249,7 +239,8 @@ class SupervisionBrowserIT {
         filter.sendKeys(name);
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> !d.findElements(By.cssSelector("tbody[id='handoffs:units_data'] .ui-datatable-empty-message"))
+                .until(d -> !d.findElements(
+                                        By.cssSelector("tbody[id='handoffs:units_data'] .ui-datatable-empty-message"))
                                 .isEmpty()
                         || d.findElements(By.cssSelector("tbody[id='handoffs:units_data'] .handoff-unit")).stream()
                                 .allMatch(e -> e.getText().equals(name)));
@@ -267,7 +258,7 @@ class SupervisionBrowserIT {
 
     @Test
     void theTrendsDrawTheirChartsAndTheTableDownloadsAsCsv() throws Exception {
-        login("superviseur");
+        login(browser, "superviseur");
         browser.get(server.baseUrl() + "/supervisor/trends.xhtml");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         for (String chart : List.of("chart-category", "chart-platform", "chart-door")) {
@@ -289,7 +280,7 @@ class SupervisionBrowserIT {
 
     @Test
     void adminsOpenTheSupervisionScreensOfBothPlatformsAndOperatorsDoNot() throws Exception {
-        login("admin");
+        login(browser, "admin");
         browser.get(server.baseUrl() + "/supervisor/alerts.xhtml");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Supervision — alertes");
         browser.get(server.baseUrl() + "/supervisor/lifecycle.xhtml?platform=VSS");
@@ -301,7 +292,7 @@ class SupervisionBrowserIT {
         browser.get(server.baseUrl() + "/supervisor/trends.xhtml");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tendances");
         for (String user : List.of("operateur", "agent-guyancourt")) {
-            login(user);
+            login(browser, user);
             for (String page : List.of("lifecycle", "handoffs", "trends", "alerts", "platform")) {
                 browser.get(server.baseUrl() + "/supervisor/" + page + ".xhtml");
                 assertThat(browser.findElement(By.tagName("h1")).getText())

@@ -1,14 +1,14 @@
 package fr.relais.supervision.view;
 
+import fr.relais.shared.DomainException;
 import fr.relais.shared.view.Messages;
 import fr.relais.supervision.api.SupervisionCsv;
 import fr.relais.supervision.boundary.Supervision;
+import fr.relais.supervision.control.HourlyVolumes;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import fr.relais.shared.DomainException;
-import fr.relais.supervision.control.HourlyVolumes;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
