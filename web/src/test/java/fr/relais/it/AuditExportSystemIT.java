@@ -112,7 +112,9 @@ class AuditExportSystemIT {
         long id = travelledReport();
         var reply = as("auditeur").get("/reports/" + id + "/history/diagram");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-        JsonObject diagram = reply.json();
+        List<JsonObject> processes = reply.json().getJsonArray("processes").getValuesAs(JsonObject.class);
+        assertThat(processes).as("its lifecycle only: no delivery to this unit").hasSize(1);
+        JsonObject diagram = processes.get(0);
         assertThat(diagram.getString("definitionId")).startsWith("ReportLifecycle:");
         assertThat(diagram.getString("definitionKey")).isEqualTo("ReportLifecycle");
         String xml = diagram.getString("bpmnXml");
@@ -158,6 +160,61 @@ class AuditExportSystemIT {
                 .isEqualTo(403);
         assertThat(as("auditeur").get("/reports/999999999/history/diagram").status())
                 .isEqualTo(404);
+    }
+
+    private static Long delivered;
+
+    /**
+     * A theft in Brioude forwarded to the Haute-Loire's departmental gendarmerie (no other test uses it),
+     * which has a system of its own, played by the test: the report ran its lifecycle and one delivery.
+     * Made once for the tests that read it.
+     */
+    static synchronized long deliveredReport() throws Exception {
+        if (delivered != null) {
+            return delivered;
+        }
+        try (DeliverySystemIT.FakeUnitSystem system = new DeliverySystemIT.FakeUnitSystem()) {
+            system.start();
+            system.connect("GENDARMERIE-43");
+            long id = DeliverySystemIT.forwardedTo("43040", "GENDARMERIE-43"); // Brioude
+            DeliverySystemIT.awaitDelivery(id, d -> "DELIVERED".equals(d.getString("state")));
+            delivered = id;
+            return id;
+        }
+    }
+
+    @Test
+    void theDiagramsAreThoseOfTheLifecycleAndOfTheDelivery() throws Exception {
+        long id = deliveredReport();
+        var reply = as("auditeur").get("/reports/" + id + "/history/diagram");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        List<JsonObject> processes = reply.json().getJsonArray("processes").getValuesAs(JsonObject.class);
+        assertThat(processes)
+                .extracting(p -> p.getString("definitionKey"))
+                .as("the lifecycle first, then the delivery")
+                .containsExactly("ReportLifecycle", "Delivery");
+        JsonObject delivery = processes.get(1);
+        assertThat(delivery.getString("definitionId")).startsWith("Delivery:");
+        assertThat(delivery.getString("processInstanceId"))
+                .isNotEqualTo(processes.get(0).getString("processInstanceId"));
+        assertThat(delivery.getString("bpmnXml")).contains("id=\"Task_DeliverToUnit\"");
+        assertThat(delivery.getString("startedAt")).isNotBlank();
+        List<JsonObject> activities = delivery.getJsonArray("activities").getValuesAs(JsonObject.class);
+        assertThat(activities)
+                .extracting(a -> a.getString("id"))
+                .contains("StartEvent_DeliveryRequested", "Task_DeliverToUnit", "EndEvent_Delivered");
+        assertThat(activities)
+                .filteredOn(a -> a.getString("id").equals("Task_DeliverToUnit"))
+                .allSatisfy(a ->
+                        assertThat(a.getJsonNumber("durationMs").longValue()).isNotNegative());
+        assertThat(delivery.getJsonArray("flows").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString))
+                .containsExactlyInAnyOrder("Flow_RequestedToDeliver", "Flow_DeliverToDelivered");
+        assertThat(processes.get(0).getJsonArray("activities").getValuesAs(JsonObject.class))
+                .extracting(a -> a.getString("id"))
+                .as("the lifecycle's steps stay in its own diagram")
+                .contains("Task_AcknowledgeReport")
+                .doesNotContain("Task_DeliverToUnit");
     }
 
     @Test

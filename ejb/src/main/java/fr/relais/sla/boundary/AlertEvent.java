@@ -1,7 +1,6 @@
 package fr.relais.sla.boundary;
 
 import fr.relais.shared.Platform;
-import fr.relais.sla.entity.Alert;
 
 /**
  * What {@link Alerts} tells the screens after a change of the alerts commits (CDI events, to be observed
@@ -13,8 +12,8 @@ public sealed interface AlertEvent {
     Platform platform();
 
     /** An alert was raised (a breach, an incident, a broken audit chain). */
-    record Raised(Alert.Kind kind, Platform platform) implements AlertEvent {}
+    record Raised(Platform platform) implements AlertEvent {}
 
     /** An alert was acknowledged by a supervisor or an administrator. */
-    record Acknowledged(long alertId, Platform platform) implements AlertEvent {}
+    record Acknowledged(Platform platform) implements AlertEvent {}
 }

@@ -52,7 +52,7 @@ public class Alerts {
     public void raise(Alert.Kind kind, Platform platform, Long reportId, Long chatId, String unitCode, String detail) {
         Alert alert = new Alert(kind, platform, reportId, chatId, unitCode, detail, clock.instant());
         em.persist(alert);
-        events.fire(new AlertEvent.Raised(kind, platform));
+        events.fire(new AlertEvent.Raised(platform));
         java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("alert", kind.name());
         fields.put("unit", unitCode);
@@ -105,7 +105,7 @@ public class Alerts {
             throw DomainException.notFound("alert_not_found", "Alerte introuvable.");
         }
         alert.acknowledge(caller.username(), clock.instant());
-        events.fire(new AlertEvent.Acknowledged(alertId, alert.platform()));
+        events.fire(new AlertEvent.Acknowledged(alert.platform()));
         AlertView view = AlertView.of(alert);
         trail.record(chainOf(view.reportId(), view.chatId()), "alert_acknowledged", java.util.Map.of("alert", alertId));
         return view;

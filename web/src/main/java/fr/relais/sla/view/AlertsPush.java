@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
  * an alert was raised or acknowledged, once it is committed, as {@code ConsolePush} does for the queues. One
  * message to every open alerts screen, carrying nothing: each screen reads its alerts again through the
  * boundary, which keeps a supervisor to their platform (alerts are a few a minute at most, so a screen of
- * the other platform reading its own list again costs nothing worth a channel per platform). Not relayed
- * across instances, like the queue's pushes.
+ * the other platform reading its own list again costs nothing worth a channel per platform). The changes
+ * committed on other instances come as {@code @Relayed} events from {@code AlertRelay}, observed here too.
  */
 @ApplicationScoped
 public class AlertsPush {

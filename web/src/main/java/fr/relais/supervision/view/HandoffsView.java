@@ -135,7 +135,7 @@ public class HandoffsView implements Serializable {
                             to.plusDays(1).atStartOfDay(HourlyVolumes.ZONE).toInstant())
                     .stream()
                     .map(Row::new)
-                    .toList();
+                    .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)); // sorted in place
             filtered = null;
             shownFrom = from;
             shownTo = to;
