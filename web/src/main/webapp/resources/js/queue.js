@@ -31,6 +31,12 @@
       } else if (message === 'alerts' && typeof window.relaisRefreshAlerts === 'function') {
         window.relaisRefreshAlerts();
       }
+    },
+    // the alerts socket is open (again): what was raised before it was connected is read now
+    alertsOpened: function () {
+      if (typeof window.relaisRefreshAlerts === 'function') {
+        window.relaisRefreshAlerts();
+      }
     }
   };
 

@@ -161,7 +161,8 @@ class AuditBrowserIT {
                         "Browser.setDownloadBehavior",
                         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         login(browser, "auditeur");
-        String reference = openHistory(id).until(d -> d.findElement(By.id("history-reference")).getText());
+        String reference = openHistory(id)
+                .until(d -> d.findElement(By.id("history-reference")).getText());
         browser.findElement(By.id("history:export-pdf")).click();
         Path pdf = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
             try (Stream<Path> files = Files.list(downloads)) {

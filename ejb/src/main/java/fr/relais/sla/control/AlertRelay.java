@@ -87,7 +87,8 @@ public class AlertRelay {
 
     static String encode(String origin, AlertEvent event) {
         String change = event instanceof AlertEvent.Raised ? "raised" : "acknowledged";
-        return origin + " " + change + " " + (event.platform() == null ? "-" : event.platform().name());
+        return origin + " " + change + " "
+                + (event.platform() == null ? "-" : event.platform().name());
     }
 
     /** The event of a message, or null for one this version does not read. */
