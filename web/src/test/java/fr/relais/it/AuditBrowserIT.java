@@ -66,16 +66,15 @@ class AuditBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#diagram-0 svg g.djs-element[data-element-id='Task_Qualify']")));
 
-        for (String passed : List.of(
+        assertPassed(
+                "diagram-0",
                 "Task_Qualify",
                 "Task_ValidateQualification",
                 "Task_ReviewAnonymisation",
                 "Task_RerouteReport",
                 "Task_AcknowledgeReport",
                 "Flow_ValidationSentBackToQualify",
-                "Flow_DeclinedBeforeAcknowledgingToReroute")) {
-            assertThat(classesOf("diagram-0", passed)).as(passed + " passed").contains("relais-passed");
-        }
+                "Flow_DeclinedBeforeAcknowledgingToReroute");
         for (String never : List.of("Task_RecordOutcome", "Task_TakeOverReport", "Flow_UnitAcceptedToRecordOutcome")) {
             assertThat(classesOf("diagram-0", never))
                     .as(never + " never passed")
@@ -119,15 +118,14 @@ class AuditBrowserIT {
         awaitRendered(wait, "diagram-1");
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#diagram-1 svg g.djs-element[data-element-id='Task_DeliverToUnit']")));
-        for (String passed : List.of(
+        assertPassed(
+                "diagram-1",
                 "StartEvent_DeliveryRequested",
                 "Task_DeliverToUnit",
                 "EndEvent_Delivered",
                 "Flow_RequestedToDeliver",
-                "Flow_DeliverToDelivered")) {
-            assertThat(classesOf("diagram-1", passed)).as(passed + " passed").contains("relais-passed");
-        }
-        assertThat(classesOf("diagram-0", "Task_AcknowledgeReport")).contains("relais-passed");
+                "Flow_DeliverToDelivered");
+        assertPassed("diagram-0", "Task_AcknowledgeReport");
         assertThat(browser.findElements(By.cssSelector("#diagram-1 .relais-step-time")))
                 .as("the time spent at each step of the delivery")
                 .isNotEmpty();
@@ -190,6 +188,13 @@ class AuditBrowserIT {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-reference"), reference));
         return wait;
+    }
+
+    /** Each element and flow is marked as passed on that diagram. */
+    private static void assertPassed(String diagram, String... ids) {
+        for (String id : ids) {
+            assertThat(classesOf(diagram, id)).as(id + " passed").contains("relais-passed");
+        }
     }
 
     private static String classesOf(String diagram, String elementId) {
