@@ -134,7 +134,7 @@ public final class ScaleOutBench {
 
     static Outcome run(Options o) throws Exception {
         Files.createDirectories(o.buildDir());
-        String name = "relais_scaleout_" + System.currentTimeMillis();
+        String name = "scaleout_bench_" + System.currentTimeMillis();
         Bench.AdminAccount admin = Bench.AdminAccount.fromEnvironment();
         Database database = admin == null
                 ? Database.embedded(o.buildDir().resolve("bench-mariadb"), Bench.freePort())
