@@ -164,6 +164,14 @@ public final class ScaleOutBench {
             settingsA.put("RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", "0");
             settingsA.putIfAbsent("RELAIS_OPERATOR_MAX_CHATS", "100000");
             settingsA.put("relais.engine.job-lock-seconds", String.valueOf(o.jobLockSeconds()));
+            // one master key for both: B runs without demo mode, where sealing needs one (a closing on
+            // B failed with "RELAIS_MASTER_KEYS is not set" in the first run), and what one instance
+            // sealed the other must open
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            settingsA.put(
+                    "RELAIS_MASTER_KEYS",
+                    "bench:" + java.util.Base64.getEncoder().encodeToString(key));
             // one instance loads the demo accounts on the empty database (both would race on them)
             Map<String, String> settingsB = new LinkedHashMap<>(settingsA);
             settingsB.put("RELAIS_DEMO", "false");
