@@ -51,7 +51,8 @@ import org.HdrHistogram.Histogram;
  * servers' logs for optimistic locking failures. Arguments {@code name=value}: {@code threads} (32),
  * {@code warmup} (10 s), {@code duration} (60 s per phase), {@code poll-ms} (10), {@code before-kill}
  * (20 s), {@code after-kill} (job lock + 30 s), {@code job-lock} (60 s), {@code kill} (true), {@code
- * http-port} (A's; B's the next; 0: free ports), {@code grid-port} (likewise). Database: as {@link
+ * http-port} (A's; B's the next; 0: free ports), {@code grid-port} (likewise), {@code keep} ({@code
+ * false}; {@code true}, or {@code failed}: only when a check failed, to query it). Database: as {@link
  * Bench}.
  */
 public final class ScaleOutBench {
@@ -66,6 +67,7 @@ public final class ScaleOutBench {
             Duration afterKill,
             int jobLockSeconds,
             boolean kill,
+            String keep,
             int httpPort,
             int gridPort,
             Path war,
@@ -92,7 +94,8 @@ public final class ScaleOutBench {
                     "job-lock",
                     "kill",
                     "http-port",
-                    "grid-port");
+                    "grid-port",
+                    "keep");
             a.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown argument " + k + " (known: " + known + ")");
             });
@@ -109,6 +112,7 @@ public final class ScaleOutBench {
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("after-kill", String.valueOf(lock + 30)))),
                     lock,
                     Boolean.parseBoolean(a.getOrDefault("kill", "true")),
+                    a.getOrDefault("keep", "false"),
                     Integer.parseInt(a.getOrDefault("http-port", "0")),
                     Integer.parseInt(a.getOrDefault("grid-port", "0")),
                     Path.of(System.getProperty("relais.war", "web/target/relais.war")),
@@ -145,6 +149,7 @@ public final class ScaleOutBench {
         RelaisServer a = null;
         RelaisServer b = null;
         DbProbe probe = null;
+        boolean keep = "true".equals(o.keep());
         try {
             Database.Settings settings = database.provision(name, true);
             if (adminUrl == null) {
@@ -262,6 +267,7 @@ public final class ScaleOutBench {
             }
 
             Checks checks = checks(adminUrl, adminUser, adminPassword, name, a, b);
+            keep |= "failed".equals(o.keep()) && !checks.once();
             StringBuilder report = new StringBuilder();
             report.append("## Scale-out: one and two instances, ")
                     .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
@@ -307,10 +313,14 @@ public final class ScaleOutBench {
             if (probe != null) {
                 probe.close();
             }
-            try {
-                database.drop(name);
-            } catch (Exception e) {
-                Bench.log("could not drop " + name + ": " + e);
+            if (keep) {
+                Bench.log("Database kept: " + name + " (drop it when done)");
+            } else {
+                try {
+                    database.drop(name);
+                } catch (Exception e) {
+                    Bench.log("could not drop " + name + ": " + e);
+                }
             }
             database.stop();
         }
