@@ -505,7 +505,7 @@ public final class Bench {
         return out.toString();
     }
 
-    private static List<String> row(String call, Histogram h) {
+    static List<String> row(String call, Histogram h) {
         return List.of(
                 call,
                 String.valueOf(h.getTotalCount()),
@@ -515,7 +515,7 @@ public final class Bench {
                 ms(h.getMaxValue()));
     }
 
-    private static String errors(Stats s) {
+    static String errors(Stats s) {
         if (s.errors.isEmpty()) {
             return "Errors: none.\n\n";
         }
@@ -533,11 +533,11 @@ public final class Bench {
         return t.toString();
     }
 
-    private static String ms(long micros) {
+    static String ms(long micros) {
         return String.format(Locale.ROOT, "%.1f", micros / 1000.0);
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.1f", v);
     }
 
@@ -561,7 +561,7 @@ public final class Bench {
         return new long[] {rss, hwm};
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             return lines.filter(l -> l.startsWith("model name"))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim())

@@ -3,6 +3,7 @@ package fr.relais.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * chat's closing, by {@code threads} clients in a closed loop: each thread starts its next
  * lifecycle when the last one ends. Calls of lifecycles started during the warm-up are not
  * recorded; lifecycles/s counts those completed inside the measured window.
+ *
+ * <p>With several instances, the clients are spread over them round-robin (client {@code t} on
+ * instance {@code t mod n}, as a balancer would); a client whose instance stops answering (a
+ * transport failure, not an HTTP status) moves to the next one and sends the call again there.
  */
 final class LoadDriver {
     static final String OPEN_CHAT = "POST /citizen/chats";
@@ -47,12 +52,25 @@ final class LoadDriver {
     static final String UNIT_AGENT = "agent-guyancourt";
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Api api;
+    private final List<Api> apis;
     private final int threads;
     private final int pollMillis;
+    private final Duration jobTimeout;
     private volatile boolean measuring;
     private volatile boolean stopped;
+    /** No new lifecycle starts; those under way finish. */
+    private volatile boolean draining;
+
     private final AtomicLong completedInWindow = new AtomicLong();
+    private final AtomicLong failovers = new AtomicLong();
+    private final ConcurrentLinkedQueue<Lifecycle> lifecycles = new ConcurrentLinkedQueue<>();
+
+    /** One lifecycle of a client: when it started and ended (nanoTime), and how (null: completed). */
+    record Lifecycle(long start, long end, String failure) {}
+
+    /** What a run through an instance's death showed. */
+    record ThroughKill(
+            Stats stats, long killedAt, long drainedAt, List<Lifecycle> lifecycles, long failovers, Stats warmup) {}
 
     /** Measured results: calls of lifecycles started in the window, completions within it. */
     record Result(Stats stats, long completed, double seconds, Stats warmup) {
@@ -69,9 +87,64 @@ final class LoadDriver {
     }
 
     LoadDriver(Api api, int threads, int pollMillis) {
-        this.api = api;
+        this(List.of(api), threads, pollMillis, JOB_TIMEOUT);
+    }
+
+    /**
+     * @param apis the instances, clients spread over them round-robin
+     * @param jobTimeout how long a client waits for an engine's job before it gives up on the lifecycle
+     */
+    LoadDriver(List<Api> apis, int threads, int pollMillis, Duration jobTimeout) {
+        this.apis = List.copyOf(apis);
         this.threads = threads;
         this.pollMillis = pollMillis;
+        this.jobTimeout = jobTimeout;
+    }
+
+    /**
+     * Clients drive lifecycles for {@code warmup}, then {@code beforeKill} measured, then {@code kill}
+     * runs (an instance dies) and they go on for {@code afterKill}; then no new lifecycle starts and
+     * those under way finish (each may wait up to the job timeout). Every lifecycle is kept with its
+     * start, end and outcome.
+     */
+    ThroughKill runThroughKill(Duration warmup, Duration ramp, Duration beforeKill, Runnable kill, Duration afterKill)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Stats measuredStats = new Stats();
+        Stats warmupStats = new Stats();
+        List<Stats> perThread = new ArrayList<>();
+        List<Stats> perThreadWarmup = new ArrayList<>();
+        long rampMillis = ramp.toMillis() / threads;
+        for (int t = 0; t < threads; t++) {
+            long delay = t * rampMillis;
+            Stats m = new Stats();
+            Stats w = new Stats();
+            perThread.add(m);
+            perThreadWarmup.add(w);
+            String operator = OPERATORS[t % OPERATORS.length];
+            Client client = new Client(t % apis.size());
+            pool.submit(() -> {
+                sleep(delay);
+                loop(client, operator, m, w);
+            });
+        }
+        Thread.sleep(warmup.toMillis());
+        measuring = true;
+        Thread.sleep(beforeKill.toMillis());
+        long killedAt = System.nanoTime();
+        kill.run();
+        Thread.sleep(afterKill.toMillis());
+        draining = true;
+        pool.shutdown();
+        if (!pool.awaitTermination(jobTimeout.toSeconds() + 120, TimeUnit.SECONDS)) {
+            stopped = true;
+            pool.shutdownNow();
+        }
+        long drainedAt = System.nanoTime();
+        perThread.forEach(measuredStats::merge);
+        perThreadWarmup.forEach(warmupStats::merge);
+        return new ThroughKill(
+                measuredStats, killedAt, drainedAt, List.copyOf(lifecycles), failovers.get(), warmupStats);
     }
 
     Result run(Duration warmup, Duration ramp, Duration measured, Window window) throws InterruptedException {
@@ -89,9 +162,10 @@ final class LoadDriver {
             measuredStats.add(m);
             warmupStats.add(w);
             String operator = OPERATORS[t % OPERATORS.length];
+            Client client = new Client(t % apis.size());
             running.add(pool.submit(() -> {
                 sleep(delay);
-                loop(operator, m, w);
+                loop(client, operator, m, w);
             }));
         }
         Thread.sleep(warmup.toMillis());
@@ -104,7 +178,7 @@ final class LoadDriver {
         long completed = completedInWindow.get();
         window.closed();
         pool.shutdown();
-        if (!pool.awaitTermination(JOB_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS)) {
+        if (!pool.awaitTermination(jobTimeout.toSeconds() + 30, TimeUnit.SECONDS)) {
             pool.shutdownNow();
         }
         Stats all = new Stats();
@@ -114,14 +188,15 @@ final class LoadDriver {
         return new Result(all, completed, seconds, allWarmup);
     }
 
-    private void loop(String operator, Stats measured, Stats warmup) {
-        while (!stopped) {
+    private void loop(Client api, String operator, Stats measured, Stats warmup) {
+        while (!stopped && !draining) {
             Stats stats = measuring ? measured : warmup;
+            long start = System.nanoTime();
             try {
-                long start = System.nanoTime();
-                lifecycle(operator, stats);
+                lifecycle(api, operator, stats);
                 if (!stopped) {
                     stats.record(LIFECYCLE, System.nanoTime() - start);
+                    lifecycles.add(new Lifecycle(start, System.nanoTime(), null));
                     if (measuring) {
                         completedInWindow.incrementAndGet();
                     }
@@ -129,16 +204,37 @@ final class LoadDriver {
             } catch (Failed f) {
                 if (!stopped) {
                     stats.error(f.call, f.status);
+                    lifecycles.add(new Lifecycle(start, System.nanoTime(), f.call + " → " + f.status));
                 }
             } catch (RuntimeException e) {
                 if (!stopped) {
                     stats.error("client", e.toString());
+                    lifecycles.add(new Lifecycle(start, System.nanoTime(), e.toString()));
                 }
             }
         }
     }
 
-    private void lifecycle(String operator, Stats s) {
+    /** One client's instance; on a transport failure it moves to the next instance and sends the call again. */
+    private final class Client {
+        private int instance;
+
+        Client(int instance) {
+            this.instance = instance;
+        }
+
+        Api.Reply call(Stats s, String call, String method, String path, String json, String user) {
+            Api.Reply reply = apis.get(instance).call(s, call, method, path, json, user);
+            if (reply.status() == 0 && apis.size() > 1) {
+                instance = (instance + 1) % apis.size();
+                failovers.incrementAndGet();
+                reply = apis.get(instance).call(s, call, method, path, json, user);
+            }
+            return reply;
+        }
+    }
+
+    private void lifecycle(Client api, String operator, Stats s) {
         long chat = expect(
                         s,
                         OPEN_CHAT,
@@ -170,10 +266,10 @@ final class LoadDriver {
                                 + "\"narrative\":\"Marie Durand, joignable au 06 12 34 56 78, est harcelée chaque "
                                 + "soir par son voisin du 12 rue des Lilas.\"}",
                         operator));
-        await(s, operator, report, "IN_REVIEW", qualified, JOB_ANONYMISATION);
+        await(api, s, operator, report, "IN_REVIEW", qualified, JOB_ANONYMISATION);
         long reviewed = System.nanoTime();
         expect(s, REVIEW, 200, api.call(s, REVIEW, "POST", "/reports/" + report + "/review", "{}", operator));
-        await(s, operator, report, "FORWARDED", reviewed, JOB_COMPETENCE);
+        await(api, s, operator, report, "FORWARDED", reviewed, JOB_COMPETENCE);
         expect(
                 s,
                 TAKE_OVER,
@@ -191,8 +287,8 @@ final class LoadDriver {
      * request that caused the job to the answer that shows its result. Polls back off from {@code
      * pollMillis} to 100 ms so that waiting clients do not load the server more than working ones.
      */
-    private void await(Stats s, String operator, long report, String status, long since, String job) {
-        long deadline = since + JOB_TIMEOUT.toNanos();
+    private void await(Client api, Stats s, String operator, long report, String status, long since, String job) {
+        long deadline = since + jobTimeout.toNanos();
         long pause = pollMillis;
         while (!stopped) {
             sleep(pause);

@@ -56,6 +56,16 @@ public class ProcessEngineBootstrap {
     @ConfigProperty(name = "relais.engine.job-executor", defaultValue = "true")
     boolean jobExecutorActive;
 
+    /**
+     * How long an instance's job executor holds the jobs it acquired (Camunda's lock time, 5 minutes
+     * by default). When an instance dies with jobs locked, the others run them once the lock expires:
+     * 60 s bounds that wait, and stays well above the longest job (a delivery to a unit's system gives
+     * up after its 2 s connect and 5 s read timeouts), so a job still running is not taken twice.
+     */
+    @Inject
+    @ConfigProperty(name = "relais.engine.job-lock-seconds", defaultValue = "60")
+    int jobLockSeconds;
+
     private ProcessEngine engine;
 
     @PostConstruct
@@ -78,6 +88,7 @@ public class ProcessEngineBootstrap {
         // polls at most every 5 s (Camunda's default backs off to 60 s), for jobs another node created.
         jobExecutor.setWaitTimeInMillis(500);
         jobExecutor.setMaxWait(5_000);
+        jobExecutor.setLockTimeInMillis(jobLockSeconds * 1000);
         config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(jobExecutorActive);
         config.setJobExecutorDeploymentAware(false);

@@ -36,7 +36,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Scale-out: two instances of Relais, started by the launcher's recipe on one fresh database and
@@ -44,8 +48,11 @@ import org.junit.jupiter.api.Test;
  * Once each says its cluster has two members, a citizen connected to instance A and an operator
  * working on instance B talk live: 100 messages each way arrive in order, each within 1 s of being
  * sent, carried by the data grid (nothing polls the database). Latencies are printed and written
- * to {@code target/cluster-latencies.md}.
+ * to {@code target/cluster-latencies.md}. Last (disabled until sessions can be distributable), instance A
+ * is killed: an operator who worked on A goes on on B with the same session cookie, still logged in, and
+ * the screen's state (the conversation open, the reply being typed) is still there, kept by the data grid.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterSystemIT {
     static final int MESSAGES = 100;
     static final Duration WITHIN = Duration.ofSeconds(1);
@@ -101,6 +108,7 @@ class ClusterSystemIT {
     }
 
     @Test
+    @Order(1)
     void aCitizenOnOneInstanceAndAnOperatorOnTheOtherTalkLiveInOrderWithinASecond() throws Exception {
         Scenario onA = new Scenario(a.baseUrl());
         Scenario onB = new Scenario(b.baseUrl());
@@ -189,6 +197,94 @@ class ClusterSystemIT {
                 .isLessThan(WITHIN.toMillis());
         assertThat(relayed(a)).as("A fired B's events").isGreaterThanOrEqualTo(MESSAGES);
         assertThat(relayed(b)).as("B fired A's events").isGreaterThanOrEqualTo(MESSAGES);
+    }
+
+    /**
+     * An operator logs in on A (form login), opens a conversation on the console and types a reply
+     * without sending it; A is killed (SIGKILL); the same session cookie sent to B (as a balancer
+     * would, once A is gone) finds the operator logged in and the same view: the conversation still
+     * open and the draft reply still in its box. Last: it kills A.
+     */
+    @Test
+    @Order(2)
+    @Disabled("Relais is not <distributable/> yet: with it, this test reached B, which read the session from the"
+            + " data grid and failed to deserialize it (WELD-001500 on Mojarra's WebsocketSessionManager proxy held"
+            + " by the Faces push's session-scoped WebsocketChannelManager); see README, Scaling out")
+    void anOperatorWhoseInstanceDiesStaysLoggedInOnTheOtherWithTheFormKept() throws Exception {
+        Scenario onA = new Scenario(a.baseUrl());
+        String firstMessage = "Bonjour, session " + UUID.randomUUID();
+        long chat = onA.openChat(firstMessage);
+        String operator = "operateur2";
+        assertThat(onA.as(operator).post("/chats/" + chat + "/take", null).status())
+                .isEqualTo(200);
+
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = Socket.browser(cookies);
+        Socket.login(browser, a, operator);
+        String console = Socket.get(browser, a.baseUrl() + "/operator/tasks.xhtml");
+        String open = showMessagesButton(console, chat);
+        String draft = "Brouillon " + UUID.randomUUID();
+        // "show the messages" of this conversation, and the draft typed in the reply box: one postback
+        // of the console's form, as the browser would send them (no Ajax: the whole page comes back)
+        String opened = Socket.post(
+                browser,
+                a.baseUrl() + "/operator/tasks.xhtml",
+                Map.of("tasks", "tasks", open, "", "jakarta.faces.ViewState", Socket.viewState(console)),
+                console);
+        assertThat(opened).as("the conversation opened on A").contains(firstMessage);
+        String withDraft = Socket.post(
+                browser,
+                a.baseUrl() + "/operator/tasks.xhtml",
+                Map.of("tasks", "tasks", "tasks:reply", draft, "jakarta.faces.ViewState", Socket.viewState(opened)),
+                opened);
+        assertThat(withDraft).as("the draft kept on A").contains(draft);
+        String session = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+
+        a.kill();
+
+        // the same cookie, now sent to B: a balancer's failover (same host, so the cookie store sends it)
+        String onB = Socket.post(
+                browser,
+                b.baseUrl() + "/operator/tasks.xhtml",
+                Map.of("tasks", "tasks", "jakarta.faces.ViewState", Socket.viewState(withDraft)),
+                withDraft);
+        assertThat(onB)
+                .as("still logged in on B, the same view (not expired), the conversation open, the draft kept")
+                .doesNotContain("login:password")
+                .contains(firstMessage)
+                .contains(draft);
+        assertThat(cookies.getCookieStore().getCookies().stream()
+                        .filter(c -> c.getName().equals("JSESSIONID"))
+                        .map(java.net.HttpCookie::getValue))
+                .as("the same session")
+                .containsExactly(session);
+        String page = Socket.get(browser, b.baseUrl() + "/operator/tasks.xhtml");
+        assertThat(page)
+                .as("a new page of the console on B")
+                .contains("tasks:mine")
+                .doesNotContain("login:password");
+    }
+
+    /** The client id of the "messages" button of {@code chat}'s row in the console's table of held conversations. */
+    private static String showMessagesButton(String console, long chat) {
+        int table = console.indexOf("id=\"tasks:mine\"");
+        assertThat(table).as("the held conversations' table in:\n" + console).isNotNegative();
+        String rest = console.substring(table);
+        for (String row : rest.split("<tr")) {
+            Matcher cell = Pattern.compile("<td[^>]*>(?:<[^>]+>)*\\s*" + chat + "\\s*<")
+                    .matcher(row);
+            Matcher button = Pattern.compile(
+                            "id=\"(tasks:mine:\\d+:[^\"]+)\"[^>]*show-messages|show-messages[^>]*id=\"(tasks:mine:\\d+:[^\"]+)\"")
+                    .matcher(row);
+            if (cell.find() && button.find()) {
+                return button.group(1) != null ? button.group(1) : button.group(2);
+            }
+        }
+        throw new AssertionError("no messages button for chat " + chat + " in:\n" + rest);
     }
 
     private static List<String> texts(String prefix) {
@@ -290,6 +386,7 @@ class ClusterSystemIT {
 
         private static final Pattern VIEW_STATE =
                 Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
+        private static final Pattern NONCE = Pattern.compile("nonce=\"([^\"]+)\"");
         private static final Pattern OPERATOR_CHANNEL = Pattern.compile("jakarta\\.faces\\.push/operator\\?([\\w-]+)");
 
         final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -313,11 +410,59 @@ class ClusterSystemIT {
          * login, the page, then its {@code operator} channel.
          */
         static Socket console(RelaisServer server, String user) throws Exception {
-            HttpClient browser = HttpClient.newBuilder()
+            HttpClient browser = browser(new CookieManager());
+            login(browser, server, user);
+            String tasks = get(browser, server.baseUrl() + "/operator/tasks.xhtml");
+            Matcher channel = OPERATOR_CHANNEL.matcher(tasks);
+            assertThat(channel.find())
+                    .as("the console's operator channel in:\n" + tasks)
+                    .isTrue();
+            return connect(
+                    browser,
+                    URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/jakarta.faces.push/operator?"
+                            + channel.group(1)));
+        }
+
+        static HttpClient browser(CookieManager cookies) {
+            return HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
-                    .cookieHandler(new CookieManager())
+                    .cookieHandler(cookies)
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .build();
+        }
+
+        static String viewState(String page) {
+            Matcher viewState = VIEW_STATE.matcher(page);
+            assertThat(viewState.find()).as("a view state in:\n" + page).isTrue();
+            return viewState.group(1);
+        }
+
+        /** A form's postback; PrimeFaces' CSP nonce of {@code page} goes with it, as its scripts send it. */
+        static String post(HttpClient browser, String url, Map<String, String> fields, String page) throws Exception {
+            Map<String, String> form = new LinkedHashMap<>(fields);
+            Matcher nonce = NONCE.matcher(page);
+            if (nonce.find()) {
+                form.put("primefaces.nonce", nonce.group(1));
+            }
+            HttpResponse<String> response = browser.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return response.body();
+        }
+
+        private static String encode(Map<String, String> form) {
+            return form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+        }
+
+        /** A form login on {@code server}; the session cookie stays in the client's cookie store. */
+        static void login(HttpClient browser, RelaisServer server, String user) throws Exception {
             String loginPage = get(browser, server.baseUrl() + "/login.xhtml");
             Matcher viewState = VIEW_STATE.matcher(loginPage);
             assertThat(viewState.find()).as("the login form").isTrue();
@@ -343,18 +488,9 @@ class ClusterSystemIT {
                             .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            String tasks = get(browser, server.baseUrl() + "/operator/tasks.xhtml");
-            Matcher channel = OPERATOR_CHANNEL.matcher(tasks);
-            assertThat(channel.find())
-                    .as("the console's operator channel in:\n" + tasks)
-                    .isTrue();
-            return connect(
-                    browser,
-                    URI.create(server.baseUrl().replaceFirst("^http", "ws") + "/jakarta.faces.push/operator?"
-                            + channel.group(1)));
         }
 
-        private static String get(HttpClient client, String url) throws Exception {
+        static String get(HttpClient client, String url) throws Exception {
             return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
                     .body();
         }
