@@ -91,6 +91,10 @@ public class DataKey {
         }
     }
 
+    public Long id() {
+        return id;
+    }
+
     public boolean destroyed() {
         return destroyedAt != null;
     }
