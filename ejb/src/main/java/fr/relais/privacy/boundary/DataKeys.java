@@ -4,16 +4,12 @@ import fr.relais.privacy.control.Envelope;
 import fr.relais.privacy.control.MasterKeys;
 import fr.relais.privacy.entity.DataKey;
 import fr.relais.shared.DomainException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 
@@ -29,9 +25,6 @@ public class DataKeys {
 
     @Inject
     PrivacySettings settings;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     Clock clock = Clock.systemUTC();
 
@@ -80,40 +73,13 @@ public class DataKeys {
         return existing != null && existing.destroyed();
     }
 
-    /**
-     * The owner's key row. Found once per transaction: the events and seals of one step ask for the same
-     * owner's key several times, and later asks are served by the persistence context (the same managed
-     * row, so a destruction in this transaction is seen).
-     */
     private DataKey find(DataKey.Owner kind, long ownerId) {
-        String owner = DataKey.owner(kind, ownerId);
-        Long id = transactions == null ? null : foundNow().get(owner);
-        if (id != null) {
-            DataKey known = em.find(DataKey.class, id);
-            if (known != null) {
-                return known;
-            }
-        }
-        DataKey found = em.createNamedQuery(DataKey.OF_OWNER, DataKey.class)
+        return em.createNamedQuery(DataKey.OF_OWNER, DataKey.class)
                 .setParameter("kind", kind)
                 .setParameter("owner", ownerId)
                 .getResultStream()
                 .findFirst()
                 .orElse(null);
-        if (found != null && transactions != null) {
-            foundNow().put(owner, found.id());
-        }
-        return found;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> foundNow() {
-        Object map = transactions.getResource(DataKeys.class);
-        if (map == null) {
-            map = new HashMap<String, Long>();
-            transactions.putResource(DataKeys.class, map);
-        }
-        return (Map<String, Long>) map;
     }
 
     static SecretKey unwrap(MasterKeys masters, DataKey k) {

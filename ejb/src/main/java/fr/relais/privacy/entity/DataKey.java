@@ -91,10 +91,6 @@ public class DataKey {
         }
     }
 
-    public Long id() {
-        return id;
-    }
-
     public boolean destroyed() {
         return destroyedAt != null;
     }
