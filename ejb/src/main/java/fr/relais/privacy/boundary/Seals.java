@@ -109,7 +109,11 @@ public class Seals {
         if (chat == null || chat.sealed()) {
             return;
         }
-        for (Report report : reportsOf(chat)) {
+        // locked: a job of the report's lifecycle may be changing it right now (the close follows a
+        // take-over). Read without a lock, the close sealed a stale version, failed on it at commit
+        // (OptimisticLockException) and ConflictRetry ran it again whole, about every other lifecycle
+        // under load; the lock waits for that job's commit instead.
+        for (Report report : reportsOf(chat, LockModeType.PESSIMISTIC_WRITE)) {
             if (!report.sealed() && report.erasedAt() == null && PAST_FORWARDING.contains(report.status())) {
                 seal(report);
             }
@@ -118,8 +122,13 @@ public class Seals {
     }
 
     private List<Report> reportsOf(Chat chat) {
+        return reportsOf(chat, LockModeType.NONE);
+    }
+
+    private List<Report> reportsOf(Chat chat, LockModeType lock) {
         return em.createQuery("select r from Report r where r.chatId = :chat", Report.class)
                 .setParameter("chat", chat.id())
+                .setLockMode(lock)
                 .getResultList();
     }
 
