@@ -135,7 +135,9 @@ public final class Bench {
 
     public static Outcome run(Options o) throws Exception {
         Files.createDirectories(o.buildDir());
-        String name = "relais_bench_" + System.currentTimeMillis();
+        // BENCH_DB_PREFIX / BENCH_PORT: a database name and an HTTP port of the caller's own on a shared machine
+        String name = Optional.ofNullable(System.getenv("BENCH_DB_PREFIX")).orElse("relais_bench_")
+                + System.currentTimeMillis();
         AdminAccount admin = AdminAccount.fromEnvironment();
         Database database = admin == null
                 ? Database.embedded(o.buildDir().resolve("bench-mariadb"), freePort())
@@ -159,7 +161,8 @@ public final class Bench {
             serverSettings.put("RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", "0");
             // two demo operators hold one chat per client at once: no default cap of conversations in the way
             serverSettings.putIfAbsent("RELAIS_OPERATOR_MAX_CHATS", "100000");
-            server = new RelaisServer(o.war(), o.buildDir().resolve("bench-server"), freePort(), serverSettings)
+            int port = System.getenv("BENCH_PORT") == null ? freePort() : Integer.parseInt(System.getenv("BENCH_PORT"));
+            server = new RelaisServer(o.war(), o.buildDir().resolve("bench-server"), port, serverSettings)
                     .jvmOptions(o.jvmOptions());
             log("Starting Relais (log: " + server.log() + ") ...");
             long starting = System.nanoTime();

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -246,28 +248,52 @@ public class Workflow {
      */
     public void complete(String processInstanceId, String taskKey, Actor actor, Map<String, Object> variables) {
         var tasks = engine().getTaskService();
-        Task task = tasks.createTaskQuery()
-                .processInstanceId(processInstanceId)
-                .taskDefinitionKey(taskKey)
-                .singleResult();
-        if (task == null) {
-            throw DomainException.conflict("step_not_open", "Cette étape n'est pas (ou plus) ouverte.");
-        }
-        List<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .toList();
-        if (!StepAccess.allows(task.getAssignee(), candidateGroups, actor)) {
-            throw DomainException.forbidden("Cette étape revient à quelqu'un d'autre.");
-        }
+        Completion outcome;
         try {
-            if (task.getAssignee() == null) {
-                tasks.setAssignee(task.getId(), actor.username());
-            }
-            tasks.complete(task.getId(), variables);
+            // one engine command (its entity cache shared by the calls below): the task, its execution and
+            // its definition are read once, not by each of the four calls
+            outcome = commands().execute(context -> {
+                Task task = tasks.createTaskQuery()
+                        .processInstanceId(processInstanceId)
+                        .taskDefinitionKey(taskKey)
+                        .singleResult();
+                if (task == null) {
+                    return Completion.NOT_OPEN;
+                }
+                List<String> candidateGroups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                        .map(IdentityLink::getGroupId)
+                        .toList();
+                if (!StepAccess.allows(task.getAssignee(), candidateGroups, actor)) {
+                    return Completion.NOT_ALLOWED;
+                }
+                if (task.getAssignee() == null) {
+                    tasks.setAssignee(task.getId(), actor.username());
+                }
+                tasks.complete(task.getId(), variables);
+                return Completion.DONE;
+            });
         } catch (OptimisticLockingException e) {
             throw DomainException.concurrentUpdate();
         }
+        switch (outcome) {
+            case NOT_OPEN -> throw DomainException.conflict(
+                    "step_not_open", "Cette étape n'est pas (ou plus) ouverte.");
+            case NOT_ALLOWED -> throw DomainException.forbidden("Cette étape revient à quelqu'un d'autre.");
+            case DONE -> {}
+        }
+    }
+
+    /** How {@link #complete} went; refusals are thrown after the command, which then changed nothing. */
+    private enum Completion {
+        DONE,
+        NOT_OPEN,
+        NOT_ALLOWED
+    }
+
+    private CommandExecutor commands() {
+        return ((ProcessEngineConfigurationImpl) engine().getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
     }
 
     /** What a decision table decided, and which version of it decided ({@code Priority:3}). */

@@ -9,6 +9,7 @@ import fr.relais.intake.entity.Chat;
 import fr.relais.intake.entity.ChatMessage;
 import fr.relais.privacy.control.Envelope;
 import fr.relais.privacy.control.MasterKeys;
+import fr.relais.privacy.control.RecentReads;
 import fr.relais.privacy.entity.DataKey;
 import fr.relais.privacy.entity.PersonalDataRead;
 import fr.relais.qualification.entity.CitizenStatement;
@@ -16,6 +17,7 @@ import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.Role;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -27,6 +29,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +74,12 @@ public class Seals {
     @EJB
     DataKeys dataKeys;
 
+    @Inject
+    RecentReads recentReads;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     Clock clock = Clock.systemUTC();
 
     /** Called in the transaction that records a report's forwarding. */
@@ -100,7 +109,11 @@ public class Seals {
         if (chat == null || chat.sealed()) {
             return;
         }
-        for (Report report : reportsOf(chat)) {
+        // locked: a job of the report's lifecycle may be changing it right now (the close follows a
+        // take-over). Read without a lock, the close sealed a stale version, failed on it at commit
+        // (OptimisticLockException) and ConflictRetry ran it again whole, about every other lifecycle
+        // under load; the lock waits for that job's commit instead.
+        for (Report report : reportsOf(chat, LockModeType.PESSIMISTIC_WRITE)) {
             if (!report.sealed() && report.erasedAt() == null && PAST_FORWARDING.contains(report.status())) {
                 seal(report);
             }
@@ -109,8 +122,13 @@ public class Seals {
     }
 
     private List<Report> reportsOf(Chat chat) {
+        return reportsOf(chat, LockModeType.NONE);
+    }
+
+    private List<Report> reportsOf(Chat chat, LockModeType lock) {
         return em.createQuery("select r from Report r where r.chatId = :chat", Report.class)
                 .setParameter("chat", chat.id())
+                .setLockMode(lock)
                 .getResultList();
     }
 
@@ -245,20 +263,41 @@ public class Seals {
     @RolesAllowed({Role.OPERATOR, Role.PSYCHOLOGIST, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN})
     public void recordRead(Long reportId, Long chatId) {
         Caller caller = directory.currentCaller();
-        Instant now = clock.instant();
-        var recent = em.createQuery(
-                        "select count(r) from PersonalDataRead r where r.username = :user and r.kind = :kind"
+        Instant since = clock.instant().minus(READ_WINDOW);
+        String key = RecentReads.key(caller.username(), reportId, chatId);
+        if (recentReads.recordedAfter(key, since)) {
+            return; // a committed record within the window, seen before: no query
+        }
+        List<PersonalDataRead> recent = em.createQuery(
+                        "select r from PersonalDataRead r where r.username = :user and r.kind = :kind"
                                 + " and r.readAt > :since and "
-                                + (reportId != null ? "r.reportId = :target" : "r.chatId = :target"),
-                        Long.class)
+                                + (reportId != null ? "r.reportId = :target" : "r.chatId = :target")
+                                + " order by r.readAt desc",
+                        PersonalDataRead.class)
                 .setParameter("user", caller.username())
                 .setParameter("kind", PersonalDataRead.Kind.READ)
-                .setParameter("since", now.minus(READ_WINDOW))
+                .setParameter("since", since)
                 .setParameter("target", reportId != null ? reportId : chatId)
-                .getSingleResult();
-        if (recent == 0) {
+                .setMaxResults(1)
+                .getResultList();
+        if (recent.isEmpty()) {
             record(caller, reportId, chatId, PersonalDataRead.Kind.READ, null);
+            recordedNow().add(key);
+        } else if (!recordedNow().contains(key)) {
+            // committed (read committed): not this transaction's own record, which could still roll back
+            recentReads.found(key, recent.get(0).readAt(), since);
         }
+    }
+
+    /** The keys of the reads this transaction recorded. */
+    @SuppressWarnings("unchecked")
+    private Set<String> recordedNow() {
+        Object set = transactions.getResource(RecentReads.class);
+        if (set == null) {
+            set = new java.util.HashSet<String>();
+            transactions.putResource(RecentReads.class, set);
+        }
+        return (Set<String>) set;
     }
 
     /** The records of reads and unsealings of a report, for auditors. */

@@ -1,0 +1,42 @@
+package fr.relais.privacy.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The latest committed record of a staff member's read of a report or conversation that this instance
+ * has seen, so that the reads within the recording window ask the database nothing (a status poll of a
+ * report read the records on every call). Holds only what a query found in the database, never a record
+ * of the current transaction, so a read is never left unrecorded: at worst (another instance, a restart)
+ * the database is asked again. Bounded: expired entries go when it grows.
+ */
+@ApplicationScoped
+public class RecentReads {
+    static final int MAX_ENTRIES = 20_000;
+
+    private final Map<String, Instant> latest = new ConcurrentHashMap<>();
+
+    /** The key of a person's reads of a report ({@code reportId} set) or else of a conversation. */
+    public static String key(String username, Long reportId, Long chatId) {
+        return reportId != null ? username + "|report:" + reportId : username + "|chat:" + chatId;
+    }
+
+    /** Whether a committed record of this read is known to be after {@code since}. */
+    public boolean recordedAfter(String key, Instant since) {
+        Instant at = latest.get(key);
+        return at != null && at.isAfter(since);
+    }
+
+    /** A committed record of this read, found in the database, made at {@code at}. */
+    public void found(String key, Instant at, Instant expiredBefore) {
+        if (latest.size() >= MAX_ENTRIES) {
+            latest.values().removeIf(t -> !t.isAfter(expiredBefore));
+            if (latest.size() >= MAX_ENTRIES) {
+                latest.clear();
+            }
+        }
+        latest.merge(key, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+}
