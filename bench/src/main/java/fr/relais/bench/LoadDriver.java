@@ -50,6 +50,7 @@ final class LoadDriver {
     private final Api api;
     private final int threads;
     private final int pollMillis;
+    private final Duration jobTimeout;
     private volatile boolean measuring;
     private volatile boolean stopped;
     private final AtomicLong completedInWindow = new AtomicLong();
@@ -69,9 +70,15 @@ final class LoadDriver {
     }
 
     LoadDriver(Api api, int threads, int pollMillis) {
+        this(api, threads, pollMillis, JOB_TIMEOUT);
+    }
+
+    /** {@code jobTimeout}: how long a client waits for the engine's job (the crash harness's outlives an outage). */
+    LoadDriver(Api api, int threads, int pollMillis, Duration jobTimeout) {
         this.api = api;
         this.threads = threads;
         this.pollMillis = pollMillis;
+        this.jobTimeout = jobTimeout;
     }
 
     Result run(Duration warmup, Duration ramp, Duration measured, Window window) throws InterruptedException {
@@ -104,7 +111,7 @@ final class LoadDriver {
         long completed = completedInWindow.get();
         window.closed();
         pool.shutdown();
-        if (!pool.awaitTermination(JOB_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS)) {
+        if (!pool.awaitTermination(jobTimeout.toSeconds() + 30, TimeUnit.SECONDS)) {
             pool.shutdownNow();
         }
         Stats all = new Stats();
@@ -138,7 +145,8 @@ final class LoadDriver {
         }
     }
 
-    private void lifecycle(String operator, Stats s) {
+    /** One complete lifecycle; throws {@link Failed} at the first unexpected answer. */
+    void lifecycle(String operator, Stats s) {
         long chat = expect(
                         s,
                         OPEN_CHAT,
@@ -192,7 +200,7 @@ final class LoadDriver {
      * pollMillis} to 100 ms so that waiting clients do not load the server more than working ones.
      */
     private void await(Stats s, String operator, long report, String status, long since, String job) {
-        long deadline = since + JOB_TIMEOUT.toNanos();
+        long deadline = since + jobTimeout.toNanos();
         long pause = pollMillis;
         while (!stopped) {
             sleep(pause);
