@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * <p>Arguments {@code name=value}: {@code clients} (8), {@code kill-after} (10 s), {@code duration}
  * (30 s: clients start new lifecycles until then, counted from the first start), {@code outage} (5 s),
  * {@code waiting-chats} (5), {@code starts} (0: more orderly stop and start cycles at the end, timed),
- * {@code port} (0: any free one). Database as {@link Bench}; {@code JVM_ARGS}: more server JVM options.
+ * {@code port} (0: any free one), {@code job-lock} (30 s: the engine's job lock time, {@code
+ * RELAIS_JOB_LOCK_SECONDS}). Database as {@link Bench}; {@code JVM_ARGS}: more server JVM options.
  */
 public final class CrashBench {
     /** The run's settings. */
@@ -55,6 +56,7 @@ public final class CrashBench {
             int waitingChats,
             int starts,
             int port,
+            Duration jobLock,
             Path war,
             Path buildDir,
             List<String> jvmOptions) {
@@ -68,8 +70,8 @@ public final class CrashBench {
                 }
                 a.put(arg.substring(0, eq).replaceFirst("^--", ""), arg.substring(eq + 1));
             }
-            List<String> known =
-                    List.of("clients", "kill-after", "duration", "outage", "waiting-chats", "starts", "port");
+            List<String> known = List.of(
+                    "clients", "kill-after", "duration", "outage", "waiting-chats", "starts", "port", "job-lock");
             a.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
                 throw new IllegalArgumentException("unknown argument " + k + "; known: " + known);
             });
@@ -81,6 +83,7 @@ public final class CrashBench {
                     Integer.parseInt(a.getOrDefault("waiting-chats", "5")),
                     Integer.parseInt(a.getOrDefault("starts", "0")),
                     Integer.parseInt(a.getOrDefault("port", "0")),
+                    Duration.ofSeconds(Long.parseLong(a.getOrDefault("job-lock", "30"))),
                     Path.of(System.getProperty("relais.war", "web/target/relais.war")),
                     Path.of(System.getProperty("relais.build.dir", "bench/target")),
                     Arrays.stream(Optional.ofNullable(System.getenv("JVM_ARGS"))
@@ -140,6 +143,10 @@ public final class CrashBench {
             serverSettings.put("RELAIS_LIMIT_REQUESTS_PER_ADDRESS_PER_MINUTE", "0");
             serverSettings.put("RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", "0");
             serverSettings.putIfAbsent("RELAIS_OPERATOR_MAX_CHATS", "100000");
+            // the jobs the killed engine held stay locked this long; the default 5 minutes would
+            // make every run wait them out (the jobs here take well under a second)
+            serverSettings.put(
+                    "RELAIS_JOB_LOCK_SECONDS", String.valueOf(o.jobLock().toSeconds()));
             int port = o.port() > 0 ? o.port() : Bench.freePort();
             server = new RelaisServer(o.war(), o.buildDir().resolve("crash-server"), port, serverSettings)
                     .jvmOptions(o.jvmOptions());
@@ -323,7 +330,7 @@ public final class CrashBench {
         out.append(String.format(
                 Locale.ROOT,
                 "Machine: %d cores, load average %s at the end; Java %s; server JVM options %s. %d clients,"
-                        + " kill after %d s, server kept down %d s, new lifecycles started for %d s.%n%n",
+                        + " kill after %d s, server kept down %d s, new lifecycles started for %d s, job lock %d s.%n%n",
                 Runtime.getRuntime().availableProcessors(),
                 loadAverage(),
                 System.getProperty("java.version"),
@@ -331,7 +338,8 @@ public final class CrashBench {
                 o.clients(),
                 o.killAfter().toSeconds(),
                 o.outage().toSeconds(),
-                o.duration().toSeconds()));
+                o.duration().toSeconds(),
+                o.jobLock().toSeconds()));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("calls acknowledged (2xx, state-changing)", String.valueOf(acks.size())));
         rows.add(List.of("chats / reports acknowledged", ackedChats.size() + " / " + ackedReports.size()));
@@ -343,6 +351,12 @@ public final class CrashBench {
                 "acknowledged after a retry, by call", retriedByCall.isEmpty() ? "none" : retriedByCall.toString()));
         rows.add(List.of(
                 "retries settled by reading the resource (409 after a lost answer)", String.valueOf(settledByRead)));
+        rows.add(List.of(
+                "answers while the server was starting (retried)",
+                api.startingAnswers.isEmpty() ? "none" : api.startingAnswers.toString()));
+        if (!api.refusedAfterRetry.isEmpty()) {
+            rows.add(List.of("refused after a retry", String.join("; ", api.refusedAfterRetry)));
+        }
         rows.add(List.of(
                 "**duplicates found**",
                 "**" + duplicates + "** (chats " + extraChats + ", reports " + extraReports

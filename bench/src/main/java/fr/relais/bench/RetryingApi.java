@@ -1,9 +1,11 @@
 package fr.relais.bench;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -34,6 +36,10 @@ final class RetryingApi extends Api {
     final AtomicLong settled = new AtomicLong();
     /** Attempts that got no answer from the server. */
     final AtomicLong unanswered = new AtomicLong();
+    /** Answers received while the server was starting, by call and status. */
+    final Map<String, Long> startingAnswers = new ConcurrentSkipListMap<>();
+    /** State-changing calls refused after a retry: what the server said. */
+    final Queue<String> refusedAfterRetry = new ConcurrentLinkedQueue<>();
     /** Requests sent and not yet answered (or failed). */
     final AtomicInteger inFlight = new AtomicInteger();
 
@@ -85,8 +91,10 @@ final class RetryingApi extends Api {
             } else if (status == 401 && user != null && !unauthorised) {
                 // tokens signed before the restart with a key generated at start: a new one is fetched
                 unauthorised = true;
-            } else if ((status == 404 || status == 500) && restarting) {
-                // the server answers before the application is deployed
+            } else if (restarting) {
+                // a server still starting answers before the application is fully deployed (404, 403,
+                // 500 seen): until the harness sees it ready, no answer counts
+                startingAnswers.merge(call + " → " + status, 1L, Long::sum);
                 unanswer = true;
             } else if (status == 409 && reply.body().contains("idempotency_key_in_use")) {
                 // the first attempt still runs on the server: its retry finds what it made
@@ -110,6 +118,11 @@ final class RetryingApi extends Api {
         }
         if (attempts > 1) {
             retried.incrementAndGet();
+            if (!"GET".equals(method) && reply.status() / 100 != 2) {
+                String body = reply.body();
+                refusedAfterRetry.add(
+                        call + " → " + reply.status() + " " + body.substring(0, Math.min(200, body.length())));
+            }
         }
         if (!"GET".equals(method) && reply.status() / 100 == 2) {
             Matcher m = ID.matcher(reply.body());

@@ -25,6 +25,7 @@ class CrashSmokeIT {
                 2,
                 0,
                 Integer.getInteger("crash.port", 0),
+                Duration.ofSeconds(20),
                 Path.of(System.getProperty("relais.war")),
                 Path.of(System.getProperty("relais.build.dir", "target")),
                 List.of()));

@@ -56,6 +56,15 @@ public class ProcessEngineBootstrap {
     @ConfigProperty(name = "relais.engine.job-executor", defaultValue = "true")
     boolean jobExecutorActive;
 
+    /**
+     * How long a job the executor acquired stays locked to it. A JVM killed with jobs in hand (kill -9,
+     * a crash) leaves them locked: no engine runs them again before the lock expires, its own restart
+     * included (a new lock owner). Longer than the longest job; Camunda's default, 5 minutes, unless set.
+     */
+    @Inject
+    @ConfigProperty(name = "RELAIS_JOB_LOCK_SECONDS", defaultValue = "300")
+    int jobLockSeconds;
+
     private ProcessEngine engine;
 
     @PostConstruct
@@ -78,6 +87,7 @@ public class ProcessEngineBootstrap {
         // polls at most every 5 s (Camunda's default backs off to 60 s), for jobs another node created.
         jobExecutor.setWaitTimeInMillis(500);
         jobExecutor.setMaxWait(5_000);
+        jobExecutor.setLockTimeInMillis(Math.max(1, jobLockSeconds) * 1000);
         config.setJobExecutor(jobExecutor);
         config.setJobExecutorActivate(jobExecutorActive);
         config.setJobExecutorDeploymentAware(false);
