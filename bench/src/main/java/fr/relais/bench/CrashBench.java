@@ -261,6 +261,12 @@ public final class CrashBench {
         long killing = System.nanoTime();
         int exit = server.kill();
         Bench.log("Killed the server (exit status " + exit + ") with " + inFlight + " requests in flight");
+        // the jobs the dead engine had acquired: locked to it until their lock expires
+        long lockedJobs = count(db, "select count(*) from ACT_RU_JOB where LOCK_OWNER_ is not null");
+        long lockLeft = count(
+                db,
+                "select coalesce(timestampdiff(SECOND, utc_timestamp(), max(LOCK_EXP_TIME_)), 0) from ACT_RU_JOB"
+                        + " where LOCK_OWNER_ is not null");
         int arranged = makeTimersDue(db, waiting, killedAt);
         Bench.log(arranged + " take-in-charge timers made due during the outage");
         Thread.sleep(o.outage().toMillis());
@@ -345,6 +351,9 @@ public final class CrashBench {
         rows.add(List.of("chats / reports acknowledged", ackedChats.size() + " / " + ackedReports.size()));
         rows.add(List.of("requests in flight at the kill", String.valueOf(inFlight)));
         rows.add(List.of("server's exit status (137 = SIGKILL)", String.valueOf(exit)));
+        rows.add(List.of(
+                "jobs locked by the killed engine; their lock's end after the kill",
+                lockedJobs + "; " + (lockedJobs == 0 ? "-" : lockLeft + " s")));
         rows.add(List.of(
                 "calls retried (attempts without an answer)", api.retried.get() + " (" + api.unanswered.get() + ")"));
         rows.add(List.of(
