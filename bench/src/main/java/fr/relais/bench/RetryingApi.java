@@ -91,9 +91,9 @@ final class RetryingApi extends Api {
             } else if (status == 401 && user != null && !unauthorised) {
                 // tokens signed before the restart with a key generated at start: a new one is fetched
                 unauthorised = true;
-            } else if (restarting) {
+            } else if (restarting && status / 100 != 2) {
                 // a server still starting answers before the application is fully deployed (404, 403,
-                // 500 seen): until the harness sees it ready, no answer counts
+                // 500 seen): until the harness sees it ready, no refusal counts (a 2xx does)
                 startingAnswers.merge(call + " → " + status, 1L, Long::sum);
                 unanswer = true;
             } else if (status == 409 && reply.body().contains("idempotency_key_in_use")) {
