@@ -90,6 +90,11 @@ final class LoadDriver {
         this(List.of(api), threads, pollMillis, JOB_TIMEOUT);
     }
 
+    /** {@code jobTimeout}: how long a client waits for the engine's job (the crash harness's outlives an outage). */
+    LoadDriver(Api api, int threads, int pollMillis, Duration jobTimeout) {
+        this(List.of(api), threads, pollMillis, jobTimeout);
+    }
+
     /**
      * @param apis the instances, clients spread over them round-robin
      * @param jobTimeout how long a client waits for an engine's job before it gives up on the lifecycle
@@ -232,6 +237,11 @@ final class LoadDriver {
             }
             return reply;
         }
+    }
+
+    /** One complete lifecycle on the first instance; throws {@link Failed} at the first unexpected answer. */
+    void lifecycle(String operator, Stats s) {
+        lifecycle(new Client(0), operator, s);
     }
 
     private void lifecycle(Client api, String operator, Stats s) {

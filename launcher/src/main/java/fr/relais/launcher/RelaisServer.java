@@ -106,6 +106,18 @@ public final class RelaisServer {
         process.waitFor();
     }
 
+    /**
+     * Kills the server's JVM at once, as {@code kill -9} does ({@link Process#destroyForcibly} sends
+     * SIGKILL on Linux: no shutdown hook, no orderly undeployment, transactions cut where they are);
+     * returns its exit status once it is gone (137 = 128 + SIGKILL). {@link #start} starts it again.
+     */
+    public int kill() throws InterruptedException {
+        if (process == null) {
+            throw new IllegalStateException("not started");
+        }
+        return process.destroyForcibly().waitFor();
+    }
+
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();

@@ -9,8 +9,11 @@ import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Communes;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.forwarding.boundary.Forwarding;
+import fr.relais.intake.boundary.IdempotencyKeys;
 import fr.relais.intake.boundary.Intake;
+import fr.relais.intake.control.Idempotency;
 import fr.relais.intake.entity.Chat;
+import fr.relais.intake.entity.IdempotencyKey;
 import fr.relais.privacy.boundary.Seals;
 import fr.relais.qualification.control.AcknowledgementDeadlines;
 import fr.relais.qualification.control.Decisions;
@@ -45,6 +48,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reports: made during a conversation, qualified, reviewed before they leave the platform. */
@@ -77,6 +81,9 @@ public class Qualifications {
     @EJB
     Seals seals;
 
+    @EJB
+    IdempotencyKeys idempotencyKeys;
+
     /** Tells the operators' screens when a report received by the form is taken by an operator. */
     @Inject
     Event<ReportEvent> events;
@@ -90,6 +97,28 @@ public class Qualifications {
      */
     @RolesAllowed(Role.OPERATOR)
     public StaffReport startReport(long chatId) {
+        return startReport(chatId, null);
+    }
+
+    /**
+     * {@link #startReport(long)} with an idempotency key: a retry by the same operator with the same
+     * key (a client that lost the answer, e.g. to a server's crash) returns the report the first attempt
+     * made and makes nothing; while a request with the key runs, 409 {@link Intake#IDEMPOTENCY_RACE}.
+     */
+    @RolesAllowed(Role.OPERATOR)
+    public StaffReport startReport(long chatId, String idempotencyKey) {
+        String key = Idempotency.checked(idempotencyKey);
+        IdempotencyKey claimed = null;
+        if (key != null) {
+            String caller = directory.currentCaller().username();
+            String requestHash = Idempotency.requestHash(String.valueOf(chatId));
+            String keyHash = Idempotency.keyHash("staff-report:" + caller + ":" + chatId, key);
+            Optional<IdempotencyKey> earlier = idempotencyKeys.earlier(keyHash, requestHash, clock.instant());
+            if (earlier.isPresent()) {
+                return staffView(em.find(Report.class, earlier.get().reportId()));
+            }
+            claimed = idempotencyKeys.claim(keyHash, requestHash, clock.instant());
+        }
         Chat chat = intake.recordReport(chatId);
         Report report = new Report(chat.id(), chat.platform(), chat.operator(), clock.instant());
         report.assignReference(newReference());
@@ -102,6 +131,9 @@ public class Qualifications {
                 Chain.report(report.id()),
                 "report_created",
                 Map.of("chatId", chat.id(), "platform", chat.platform().name(), "reference", report.reference()));
+        if (claimed != null) {
+            claimed.submittedReport(report.id());
+        }
         return staffView(report);
     }
 

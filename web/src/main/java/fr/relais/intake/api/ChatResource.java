@@ -8,6 +8,7 @@ import fr.relais.privacy.boundary.DataRead;
 import fr.relais.privacy.boundary.Seals;
 import fr.relais.privacy.boundary.UnsealedChat;
 import fr.relais.qualification.boundary.Qualifications;
+import fr.relais.qualification.boundary.StaffReport;
 import fr.relais.shared.DomainException;
 import fr.relais.shared.api.ApiDocumentation;
 import fr.relais.shared.api.RetriedOnConflict;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -187,9 +190,24 @@ public class ChatResource {
     @APIResponse(responseCode = "201", description = "The report, waiting for its qualification.")
     @POST
     @Path("{id}/report")
-    public Response report(@PathParam("id") long id) {
-        return Response.status(Response.Status.CREATED)
-                .entity(qualifications.startReport(id))
-                .build();
+    public Response report(
+            @PathParam("id") long id,
+            @Parameter(
+                            description = "Optional, 16 to 200 visible ASCII characters (e.g. a UUID), kept 24 h: a"
+                                    + " retry by the same operator with the same key returns the report the first"
+                                    + " attempt made and makes nothing.")
+                    @HeaderParam(CitizenChatResource.IDEMPOTENCY_HEADER)
+                    String idempotencyKey) {
+        StaffReport report;
+        try {
+            report = qualifications.startReport(id, idempotencyKey);
+        } catch (DomainException e) {
+            if (!Intake.IDEMPOTENCY_RACE.equals(e.code())) {
+                throw e;
+            }
+            // a request with the same key was running: this new transaction finds what it made
+            report = qualifications.startReport(id, idempotencyKey);
+        }
+        return Response.status(Response.Status.CREATED).entity(report).build();
     }
 }
