@@ -127,13 +127,6 @@ public final class RelaisServer {
         }
     }
 
-    /** Kills the server at once, as a crash does (SIGKILL: no shutdown hook, nothing flushed). */
-    public void kill() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroyForcibly().waitFor();
-        }
-    }
-
     private void waitUntilReady(Duration timeout) throws InterruptedException, IOException {
         // HTTP/1.1: the client's default asks for an h2c upgrade, and Grizzly's HTTP/2 code in Payara 6
         // deadlocked two request threads on it (seen on a busy machine: the check then hung for good)
