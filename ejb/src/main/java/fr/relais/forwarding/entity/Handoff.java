@@ -119,10 +119,24 @@ public class Handoff {
     @Column(name = "department_unit", length = 40)
     private String departmentUnit;
 
+    /**
+     * The report's creation time, on the first handoff of the report to this unit only (null on a later one):
+     * the auditors' search by unit reads a unit's reports newest first from one index ({@code
+     * ix_handoff_unit_search}, V47), each report once.
+     */
+    @Column(name = "search_created_at")
+    private Instant searchCreatedAt;
+
     @Version
     private long version;
 
     protected Handoff() {}
+
+    /** This handoff is the report's first to its unit: the auditors' search by unit finds the report by it. */
+    public Handoff firstToUnit(Instant reportCreatedAt) {
+        this.searchCreatedAt = reportCreatedAt;
+        return this;
+    }
 
     public Handoff(
             long reportId,
