@@ -27,3 +27,8 @@ UPDATE handoff h
     JOIN (SELECT MIN(id) AS id FROM handoff GROUP BY report_id, unit_code) f ON f.id = h.id
     JOIN report r ON r.id = h.report_id
 SET h.search_created_at = r.created_at;
+
+-- The lifecycle view (GET /api/v1/supervision/lifecycle): each open stage's reports in the list's order (with a
+-- target first, the nearest first) and its breaches counted, from this index alone.
+ALTER TABLE report_fact
+    ADD KEY ix_report_fact_stage_due (platform, stage, stage_due_at, stage_since, report_id);
