@@ -173,8 +173,29 @@ public class Audits {
         boolean capped = false;
         if (count) {
             // the ids of at most MAX_COUNT + 1 matches (read from an index), not a count of every match
-            TypedQuery<Long> counting = em.createQuery("select r.id" + from + where, Long.class);
-            params.forEach(counting::setParameter);
+            // by unit (and dates) alone: the unit's first handoffs counted from their index, no report read
+            boolean unitOnly = present(c.unitCode())
+                    && !present(c.reference())
+                    && !present(c.platform())
+                    && !present(c.category())
+                    && !present(c.status())
+                    && !present(c.operator());
+            TypedQuery<Long> counting;
+            if (unitOnly) {
+                counting = em.createQuery(
+                        "select h.reportId from Handoff h where h.unitCode = :unit and h.searchCreatedAt is not null"
+                                + (c.from() != null ? " and h.searchCreatedAt >= :from" : "")
+                                + (c.to() != null ? " and h.searchCreatedAt < :to" : ""),
+                        Long.class);
+                for (String name : List.of("unit", "from", "to")) {
+                    if (params.containsKey(name)) {
+                        counting.setParameter(name, params.get(name));
+                    }
+                }
+            } else {
+                counting = em.createQuery("select r.id" + from + where, Long.class);
+                params.forEach(counting::setParameter);
+            }
             int found = counting.setMaxResults(MAX_COUNT + 1).getResultList().size();
             total = Math.min(found, MAX_COUNT);
             capped = found > MAX_COUNT;
