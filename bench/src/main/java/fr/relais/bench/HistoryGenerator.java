@@ -517,7 +517,9 @@ final class HistoryGenerator {
                     acknowledgedAt == null ? null : "agent-" + unit,
                     acknowledgedAt == null ? null : t(acknowledgedAt),
                     "BY_POSTAL_CODE",
-                    t(created))); // the report's first (and only) handoff to the unit: the search by unit reads it
+                    t(created), // the report's first (and only) handoff to the unit: the search by unit reads it
+                    platform, // copied from the report, as Forwarding writes it (V52)
+                    t(dueAt))); // the report's acknowledgement target, as Qualifications.recordStage copies it
             if (acknowledgedAt != null && acknowledgedAt.isAfter(dueAt)) {
                 k.alert.write(row(
                         "ACK_MISSED",
@@ -621,7 +623,7 @@ final class HistoryGenerator {
                 + " narrative";
         static final String HANDOFF_COLUMNS = "report_id, unit_code, forwarded_at, forwarded_by, decision,"
                 + " decided_by, decided_at, decline_reason, acknowledged_by, acknowledged_at, competence_rule,"
-                + " search_created_at";
+                + " search_created_at, platform, acknowledge_due_at";
         static final String EVENT_COLUMNS =
                 "chain_key, seq, at, actor, actor_role, kind, report_id, chat_id," + " fields, form, prev_hash, hash";
         static final String ALERT_COLUMNS = "kind, platform, report_id, chat_id, unit_code, raised_at, detail,"

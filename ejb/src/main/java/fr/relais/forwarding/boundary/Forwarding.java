@@ -434,8 +434,9 @@ public class Forwarding {
     }
 
     /**
-     * Marks a new handoff as the report's first to its unit when it is (the auditors' search by unit reads
-     * those, each report once).
+     * A new handoff with the report's platform copied on it (the handoffs' figures read it from the handoff,
+     * V52), marked as the report's first to its unit when it is (the auditors' search by unit reads those,
+     * each report once).
      */
     private Handoff searchable(Handoff handoff) {
         long earlier = em.createQuery(
@@ -444,7 +445,11 @@ public class Forwarding {
                 .setParameter("reportId", handoff.reportId())
                 .setParameter("unitCode", handoff.unitCode())
                 .getSingleResult();
-        Report report = earlier == 0 ? em.find(Report.class, handoff.reportId()) : null;
-        return report == null ? handoff : handoff.firstToUnit(report.createdAt());
+        Report report = em.find(Report.class, handoff.reportId());
+        if (report == null) {
+            return handoff;
+        }
+        handoff.onPlatform(report.platform());
+        return earlier == 0 ? handoff.firstToUnit(report.createdAt()) : handoff;
     }
 }

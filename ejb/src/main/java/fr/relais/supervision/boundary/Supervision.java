@@ -186,18 +186,18 @@ public class Supervision {
         if (department != null && !department.matches("\\d{2}|2[AB]|97[1-6]")) {
             throw DomainException.invalid("invalid_department", "Département invalide (ex. 78, 2A, 974).");
         }
-        // Counted per unit by MariaDB: the period's handoffs read in the order of the covering index
-        // ix_handoff_forwarded (or, for a department or kind, ix_handoff_unit_forwarded for its units only),
-        // each joined to its report by key (STRAIGHT_JOIN: driven from units, MariaDB read every handoff each
-        // unit ever had); one row per unit. Then the acknowledgement delays alone, per unit (two numbers a row,
-        // sorted here), for the exact nearest-rank median and 90th percentile. Window functions were measured
-        // slower on MariaDB 10.11 (a pass over a temporary table each).
-        StringBuilder where = new StringBuilder(" FROM handoff h STRAIGHT_JOIN report r ON r.id = h.report_id"
-                + " WHERE h.forwarded_at >= ?1 AND h.forwarded_at < ?2 AND ?3 IS NOT NULL");
+        // Counted per unit by MariaDB: the period's handoffs read from the covering index ix_handoff_forwarded
+        // (or, for a department or kind, ix_handoff_unit_forwarded for its units only) alone: the report's
+        // platform and acknowledgement target are copied on the handoff (V52), no report read; one row per
+        // unit. Then the acknowledgement delays alone, per unit (two numbers a row, sorted here), for the exact
+        // nearest-rank median and 90th percentile. Window functions were measured slower on MariaDB 10.11 (a
+        // pass over a temporary table each).
+        StringBuilder where = new StringBuilder(
+                " FROM handoff h WHERE h.forwarded_at >= ?1 AND h.forwarded_at < ?2 AND ?3 IS NOT NULL");
         List<Object> parameters = new ArrayList<>(List.of(utc(start), utc(end), utc(now)));
         if (platform != null) {
             parameters.add(platform.name());
-            where.append(" AND r.platform = ?").append(parameters.size());
+            where.append(" AND h.platform = ?").append(parameters.size());
         }
         if (department != null || (kind != null && !kind.isBlank())) {
             List<Object> unitParameters = new ArrayList<>();
@@ -232,9 +232,9 @@ public class Supervision {
                 + " SUM(CASE WHEN h.decision = 'DECLINED' THEN 1 ELSE 0 END) AS declined,"
                 + " SUM(CASE WHEN h.decision IS NULL OR h.decision NOT IN ('ACCEPTED', 'DECLINED') THEN 1 ELSE 0 END)"
                 + " AS backlog,"
-                + " SUM(CASE WHEN r.acknowledge_due_at IS NOT NULL AND ((h.acknowledged_at IS NOT NULL"
-                + " AND h.acknowledged_at > r.acknowledge_due_at) OR (h.acknowledged_at IS NULL AND h.decision IS NULL"
-                + " AND r.acknowledge_due_at < ?3)) THEN 1 ELSE 0 END) AS breaches"
+                + " SUM(CASE WHEN h.acknowledge_due_at IS NOT NULL AND ((h.acknowledged_at IS NOT NULL"
+                + " AND h.acknowledged_at > h.acknowledge_due_at) OR (h.acknowledged_at IS NULL AND h.decision IS NULL"
+                + " AND h.acknowledge_due_at < ?3)) THEN 1 ELSE 0 END) AS breaches"
                 + where + " GROUP BY h.unit_code) g JOIN unit u ON u.code = g.unit_code";
         String delays =
                 "SELECT h.unit_code, TIMESTAMPDIFF(MICROSECOND, h.forwarded_at, h.acknowledged_at) DIV 1000 AS ms"
@@ -475,19 +475,45 @@ public class Supervision {
         for (Object hour : touchedQuery.getResultList()) {
             touched.add(UtcInstantConverter.fromDatabase(hour));
         }
-        var aggregates = em.createNativeQuery("SELECT hour_start, platform, door, category, reports FROM report_hour"
-                        + " WHERE hour_start >= ?1 AND hour_start < ?2" + byPlatform)
-                .setParameter(1, utc(start))
-                .setParameter(2, utc(end));
-        if (platform != null) {
-            aggregates.setParameter(3, platform.name());
+        // The rolled-up hours summed by MariaDB: per hour, platform and door, drug trafficking, the unqualified
+        // and the other categories together (HourlyVolumes.OTHER_CATEGORIES) — a tenth of the cells — then the
+        // other categories' totals over the period; the hours touched since the roll-up are left out of both
+        // (counted again from the facts below).
+        StringBuilder notTouched = new StringBuilder();
+        List<Instant> touchedList = new ArrayList<>(touched);
+        for (int i = 0; i < touchedList.size(); i++) {
+            notTouched.append(i == 0 ? " AND hour_start NOT IN (?" : ", ?").append(i + 10);
+        }
+        if (!touchedList.isEmpty()) {
+            notTouched.append(")");
+        }
+        var aggregates = em.createNativeQuery("SELECT hour_start, platform, door, CASE WHEN category IN (?5, '')"
+                        + " THEN category ELSE ?6 END AS kind, SUM(reports) FROM report_hour"
+                        + " WHERE hour_start >= ?1 AND hour_start < ?2" + byPlatform + notTouched
+                        + " GROUP BY hour_start, platform, door, kind")
+                .setParameter(5, HourlyVolumes.DRUG_TRAFFICKING)
+                .setParameter(6, HourlyVolumes.OTHER_CATEGORIES);
+        var otherTotals = em.createNativeQuery("SELECT category, SUM(reports) FROM report_hour"
+                        + " WHERE hour_start >= ?1 AND hour_start < ?2" + byPlatform + notTouched
+                        + " AND category NOT IN (?5, '') GROUP BY category")
+                .setParameter(5, HourlyVolumes.DRUG_TRAFFICKING);
+        for (var query : List.of(aggregates, otherTotals)) {
+            query.setParameter(1, utc(start)).setParameter(2, utc(end));
+            if (platform != null) {
+                query.setParameter(3, platform.name());
+            }
+            for (int i = 0; i < touchedList.size(); i++) {
+                query.setParameter(i + 10, utc(touchedList.get(i)));
+            }
         }
         List<HourlyVolumes.Cell> cells = new ArrayList<>();
         for (Object row : aggregates.getResultList()) {
-            HourlyVolumes.Cell cell = cell((Object[]) row);
-            if (!touched.contains(cell.hour())) {
-                cells.add(cell);
-            }
+            cells.add(cell((Object[]) row));
+        }
+        Map<String, Long> otherCategories = new java.util.HashMap<>();
+        for (Object row : otherTotals.getResultList()) {
+            Object[] r = (Object[]) row;
+            otherCategories.put((String) r[0], ((Number) r[1]).longValue());
         }
         if (!touched.isEmpty()) {
             var live = em.createNativeQuery("SELECT created_hour, platform, door, COALESCE(category, ''), COUNT(*)"
@@ -505,7 +531,7 @@ public class Supervision {
                 cells.add(cell((Object[]) row));
             }
         }
-        HourlyVolumes.Volumes volumes = HourlyVolumes.of(start, end, cells);
+        HourlyVolumes.Volumes volumes = HourlyVolumes.of(start, end, cells, otherCategories);
         return new Trends(
                 platform,
                 start,
