@@ -45,7 +45,8 @@ import org.HdrHistogram.Histogram;
  * during the run, e.g. {@code 4G}; restored afterwards; default: left as it is), {@code keep} (true:
  * the database is kept for another measurement), {@code database} (measure an existing database kept
  * by an earlier run: no provisioning, no generation), {@code only} (a substring: only the calls whose
- * name contains it). Database: as {@link Bench} (BENCH_DB_URL … or RELAIS_TEST_DB_URL …, else
+ * name contains it), {@code port} (the server's HTTP port; default: a free one), {@code prefix} (of the new database's name;
+ * {@code relais_history}). Database: as {@link Bench} (BENCH_DB_URL … or RELAIS_TEST_DB_URL …, else
  * embedded).
  */
 public final class HistoryBench {
@@ -80,8 +81,18 @@ public final class HistoryBench {
 
     static Map<String, String> parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
-        List<String> known =
-                List.of("count", "chunk", "events", "calls", "warmup", "buffer-pool", "keep", "database", "only");
+        List<String> known = List.of(
+                "count",
+                "chunk",
+                "events",
+                "calls",
+                "warmup",
+                "buffer-pool",
+                "keep",
+                "database",
+                "only",
+                "port",
+                "prefix");
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq < 0 && arg.matches("\\d+")) {
@@ -99,7 +110,6 @@ public final class HistoryBench {
     /**
      * Every call measured, in one place: supervision (chats, handoffs, the platform screen) and audit
      * (the search with each criterion, paged, a report's history, the auditor's screen with a search).
-     * Add the new supervision views' calls here (lifecycle, handoffs screen, trends).
      */
     static List<Call> calls(long firstId, long count, Instant end) {
         List<String> units = HistoryGenerator.unitCodes();
@@ -149,6 +159,29 @@ public final class HistoryBench {
                 "screen /supervisor/platform.xhtml (first load)",
                 s,
                 r -> Request.screen(sup, "/supervisor/platform.xhtml")));
+        // supervision: lifecycle (the reports in each open stage), trends (volumes per hour), their screens
+        calls.add(new Call(
+                "GET /supervision/lifecycle (supervisor)", s, r -> Request.api(sup, "/supervision/lifecycle")));
+        calls.add(new Call(
+                "GET /supervision/trends (last 24 h, supervisor)", s, r -> Request.api(sup, "/supervision/trends")));
+        calls.add(new Call(
+                "GET /supervision/trends (a past 30 days, admin, both platforms)",
+                s,
+                r -> Request.api(
+                        admin,
+                        "/supervision/trends?" + dates(anyDay.apply(r), 30).substring(1))));
+        calls.add(new Call(
+                "screen /supervisor/lifecycle.xhtml (first load)",
+                s,
+                r -> Request.screen(sup, "/supervisor/lifecycle.xhtml")));
+        calls.add(new Call(
+                "screen /supervisor/handoffs.xhtml (first load)",
+                s,
+                r -> Request.screen(sup, "/supervisor/handoffs.xhtml")));
+        calls.add(new Call(
+                "screen /supervisor/trends.xhtml (first load)",
+                s,
+                r -> Request.screen(sup, "/supervisor/trends.xhtml")));
         // audit: the search with each criterion
         String search = "/audit/reports?size=20";
         calls.add(new Call("GET /audit/reports (no criterion, newest first)", a, r -> Request.api(auditor, search)));
@@ -243,7 +276,9 @@ public final class HistoryBench {
         Files.createDirectories(buildDir);
 
         String existing = a.get("database");
-        String name = existing != null ? existing : "relais_history_" + System.currentTimeMillis();
+        String name = existing != null
+                ? existing
+                : a.getOrDefault("prefix", "relais_history") + "_" + System.currentTimeMillis();
         Bench.AdminAccount admin = Bench.AdminAccount.fromEnvironment();
         Database database = admin == null
                 ? Database.embedded(buildDir.resolve("history-mariadb"), Bench.freePort())
@@ -265,7 +300,8 @@ public final class HistoryBench {
 
             // the schema and the demo accounts: the application's own migrations, at its start; the history is
             // then written beside the running server (it reads it with queries, nothing of it is cached)
-            server = new RelaisServer(war, buildDir.resolve("history-server"), Bench.freePort(), serverSettings);
+            int port = a.containsKey("port") ? Integer.parseInt(a.get("port")) : Bench.freePort();
+            server = new RelaisServer(war, buildDir.resolve("history-server"), port, serverSettings);
             Bench.log("Starting Relais on " + name + " (log: " + server.log() + ") ...");
             long starting = System.nanoTime();
             server.start(Duration.ofMinutes(10));

@@ -175,6 +175,10 @@ final class HistoryGenerator {
                         (System.nanoTime() - started) / 1e9,
                         (System.nanoTime() - loading) / 1e9));
             }
+            long filling = System.nanoTime();
+            long facts = fillReportFacts(c, firstId);
+            Bench.log(String.format(
+                    Locale.ROOT, "report_fact: %,d rows in %.0f s", facts, (System.nanoTime() - filling) / 1e9));
             long indexing = System.nanoTime();
             try (Statement s = c.createStatement()) {
                 for (String alter : rebuild) {
@@ -186,8 +190,20 @@ final class HistoryGenerator {
                 Bench.log(
                         String.format(Locale.ROOT, "indexes rebuilt in %.0f s", (System.nanoTime() - indexing) / 1e9));
             }
+            long rolling = System.nanoTime();
+            long hours = fillReportHours(c);
+            Bench.log(String.format(
+                    Locale.ROOT, "report_hour: %,d rows in %.0f s", hours, (System.nanoTime() - rolling) / 1e9));
             try (Statement s = c.createStatement()) {
-                for (String table : List.of("chat", "chat_fact", "report", "handoff", "audit_event", "alert")) {
+                for (String table : List.of(
+                        "chat",
+                        "chat_fact",
+                        "report",
+                        "handoff",
+                        "audit_event",
+                        "alert",
+                        "report_fact",
+                        "report_hour")) {
                     s.execute("ANALYZE TABLE " + table);
                 }
             }
@@ -202,7 +218,7 @@ final class HistoryGenerator {
      */
     private static List<String> dropSecondaryIndexes(Connection c) throws SQLException {
         List<String> rebuild = new ArrayList<>();
-        for (String table : List.of("chat", "chat_fact", "report", "handoff", "audit_event")) {
+        for (String table : List.of("chat", "chat_fact", "report", "handoff", "audit_event", "report_fact")) {
             java.util.Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
             java.util.Map<String, Boolean> unique = new java.util.HashMap<>();
             try (PreparedStatement p = c.prepareStatement("SELECT s.index_name, s.column_name, s.non_unique"
@@ -254,6 +270,45 @@ final class HistoryGenerator {
                                 || index.equals("ix_handoff_unit_pending")
                                 || index.equals("ix_handoff_unit_report")
                                 || index.equals("ix_handoff_unit_taken")));
+    }
+
+    /**
+     * The supervision's read model of the generated reports ({@code report_fact}, V44), by SQL once the rows
+     * are in, as {@code ReportFacts} writes it at each stage: the stage is the report's status, since the
+     * time it entered it (closed, the unit's decision, acknowledgement, forwarding, qualification or
+     * creation), its target as {@code StageTargets} gives it (the acknowledgement's due time while
+     * forwarded; the generated reports have no validation or forwarding due time), updated when it entered it.
+     */
+    static long fillReportFacts(Connection c, long firstId) throws SQLException {
+        String since = "COALESCE(CASE r.status WHEN 'CLOSED' THEN r.closed_at WHEN 'TAKEN_OVER' THEN h.decided_at"
+                + " WHEN 'ACKNOWLEDGED' THEN h.acknowledged_at WHEN 'FORWARDED' THEN h.forwarded_at"
+                + " WHEN 'QUALIFYING' THEN r.created_at ELSE r.qualified_at END, r.created_at)";
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO report_fact (report_id, reference, platform, door,"
+                + " category, priority, stage, stage_since, stage_due_at, created_at, created_hour, updated_at)"
+                + " SELECT r.id, r.reference, r.platform, COALESCE(ch.door, 'FORM'), r.category, r.priority, r.status, "
+                + since + ", CASE r.status WHEN 'AWAITING_VALIDATION' THEN r.validate_due_at"
+                + " WHEN 'ANONYMISING' THEN r.forward_due_at WHEN 'IN_REVIEW' THEN r.forward_due_at"
+                + " WHEN 'FORWARDING' THEN r.forward_due_at WHEN 'FORWARDED' THEN r.acknowledge_due_at END,"
+                + " r.created_at, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:00:00'), " + since
+                + " FROM report r LEFT JOIN chat ch ON ch.id = r.chat_id"
+                + " LEFT JOIN handoff h ON h.report_id = r.id WHERE r.id >= ?")) {
+            p.setLong(1, firstId);
+            return p.executeLargeUpdate();
+        }
+    }
+
+    /**
+     * The hourly aggregates ({@code report_hour}) counted again from every fact, as {@code TrendRollup} does
+     * for the hours it rolls up; its watermark is left as it is (the hours of facts changed since are counted
+     * live, and again at its next run, from the same facts).
+     */
+    static long fillReportHours(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DELETE FROM report_hour");
+            return s.executeLargeUpdate("INSERT INTO report_hour (hour_start, platform, door, category, reports)"
+                    + " SELECT created_hour, platform, door, COALESCE(category, ''), COUNT(*) FROM report_fact"
+                    + " GROUP BY created_hour, platform, door, COALESCE(category, '')");
+        }
     }
 
     private Connection connect() throws SQLException {
@@ -461,7 +516,10 @@ final class HistoryGenerator {
                     "DECLINED".equals(decision) ? "Hors compétence." : null,
                     acknowledgedAt == null ? null : "agent-" + unit,
                     acknowledgedAt == null ? null : t(acknowledgedAt),
-                    "BY_POSTAL_CODE"));
+                    "BY_POSTAL_CODE",
+                    t(created), // the report's first (and only) handoff to the unit: the search by unit reads it
+                    platform, // copied from the report, as Forwarding writes it (V52)
+                    t(dueAt))); // the report's acknowledgement target, as Qualifications.recordStage copies it
             if (acknowledgedAt != null && acknowledgedAt.isAfter(dueAt)) {
                 k.alert.write(row(
                         "ACK_MISSED",
@@ -564,7 +622,8 @@ final class HistoryGenerator {
                 + " postal_code, urgent, created_at, qualified_at, urgency, acknowledge_due_at, closed_at, erased_at,"
                 + " narrative";
         static final String HANDOFF_COLUMNS = "report_id, unit_code, forwarded_at, forwarded_by, decision,"
-                + " decided_by, decided_at, decline_reason, acknowledged_by, acknowledged_at, competence_rule";
+                + " decided_by, decided_at, decline_reason, acknowledged_by, acknowledged_at, competence_rule,"
+                + " search_created_at, platform, acknowledge_due_at";
         static final String EVENT_COLUMNS =
                 "chain_key, seq, at, actor, actor_role, kind, report_id, chat_id," + " fields, form, prev_hash, hash";
         static final String ALERT_COLUMNS = "kind, platform, report_id, chat_id, unit_code, raised_at, detail,"

@@ -405,13 +405,15 @@ class SupervisionViewsSystemIT {
                 report = keys.getLong(1);
             }
         }
-        try (PreparedStatement insert = c.prepareStatement("insert into handoff"
-                + " (report_id, unit_code, forwarded_at, acknowledged_at, decision) values (?, ?, ?, ?, ?)")) {
+        // as the application writes it: the report's platform and acknowledgement target copied on the handoff (V52)
+        try (PreparedStatement insert = c.prepareStatement("insert into handoff (report_id, unit_code, forwarded_at,"
+                + " acknowledged_at, decision, platform, acknowledge_due_at) values (?, ?, ?, ?, ?, 'VSS', ?)")) {
             insert.setLong(1, report);
             insert.setString(2, unit);
             insert.setTimestamp(3, utc(forwarded));
             insert.setTimestamp(4, acknowledged == null ? null : utc(acknowledged));
             insert.setString(5, decision);
+            insert.setTimestamp(6, utc(due));
             insert.executeUpdate();
         }
         return report;

@@ -144,14 +144,26 @@ public class Audits {
             where.append(" and r.operator = :operator");
             params.put("operator", c.operator().strip());
         }
+        // By unit: the unit's first handoff of each report carries the report's creation time
+        // (search_created_at, V47), so the search reads the unit's reports newest first from one index
+        // (ix_handoff_unit_search) and stops at the page, each report once.
+        String from = " from Report r";
+        String order = " order by r.createdAt desc, r.id desc";
         if (present(c.unitCode())) {
-            where.append(" and exists (select h.id from Handoff h where h.reportId = r.id and h.unitCode = :unit)");
+            from = " from Handoff h, Report r";
+            where.append(" and h.unitCode = :unit and h.searchCreatedAt is not null and r.id = h.reportId");
+            if (c.from() != null) {
+                where.append(" and h.searchCreatedAt >= :from");
+            }
+            if (c.to() != null) {
+                where.append(" and h.searchCreatedAt < :to");
+            }
+            order = " order by h.searchCreatedAt desc, h.reportId desc";
             params.put("unit", c.unitCode().strip());
         }
         List<ReportRow> rows = List.of();
         if (size > 0) {
-            TypedQuery<Report> query = em.createQuery(
-                    "select r from Report r" + where + " order by r.createdAt desc, r.id desc", Report.class);
+            TypedQuery<Report> query = em.createQuery("select r" + from + where + order, Report.class);
             params.forEach(query::setParameter);
             rows = query.setFirstResult(first).setMaxResults(size).getResultList().stream()
                     .map(this::row)
@@ -161,8 +173,29 @@ public class Audits {
         boolean capped = false;
         if (count) {
             // the ids of at most MAX_COUNT + 1 matches (read from an index), not a count of every match
-            TypedQuery<Long> counting = em.createQuery("select r.id from Report r" + where, Long.class);
-            params.forEach(counting::setParameter);
+            // by unit (and dates) alone: the unit's first handoffs counted from their index, no report read
+            boolean unitOnly = present(c.unitCode())
+                    && !present(c.reference())
+                    && !present(c.platform())
+                    && !present(c.category())
+                    && !present(c.status())
+                    && !present(c.operator());
+            TypedQuery<Long> counting;
+            if (unitOnly) {
+                counting = em.createQuery(
+                        "select h.reportId from Handoff h where h.unitCode = :unit and h.searchCreatedAt is not null"
+                                + (c.from() != null ? " and h.searchCreatedAt >= :from" : "")
+                                + (c.to() != null ? " and h.searchCreatedAt < :to" : ""),
+                        Long.class);
+                for (String name : List.of("unit", "from", "to")) {
+                    if (params.containsKey(name)) {
+                        counting.setParameter(name, params.get(name));
+                    }
+                }
+            } else {
+                counting = em.createQuery("select r.id" + from + where, Long.class);
+                params.forEach(counting::setParameter);
+            }
             int found = counting.setMaxResults(MAX_COUNT + 1).getResultList().size();
             total = Math.min(found, MAX_COUNT);
             capped = found > MAX_COUNT;

@@ -96,8 +96,8 @@ public class Forwarding {
             return Optional.empty();
         }
         var d = decision.get();
-        em.persist(new Handoff(
-                reportId, d.unit().code(), null, clock.instant(), d.rule().name(), d.reason()));
+        em.persist(searchable(new Handoff(
+                reportId, d.unit().code(), null, clock.instant(), d.rule().name(), d.reason())));
         deliveries.handedOver(reportId, d.unit().code());
         trail.record(
                 Chain.report(reportId),
@@ -359,13 +359,13 @@ public class Forwarding {
         }
         Unit unit =
                 directory.unit(unitCode).orElseThrow(() -> DomainException.invalid("unknown_unit", "Unité inconnue."));
-        em.persist(new Handoff(
+        em.persist(searchable(new Handoff(
                 reportId,
                 unit.code(),
                 caller.username(),
                 clock.instant(),
                 CompetenceRule.Rule.REROUTED.name(),
-                "Unité choisie par " + caller.username() + " (réorientation par la supervision)."));
+                "Unité choisie par " + caller.username() + " (réorientation par la supervision).")));
         deliveries.handedOver(reportId, unit.code());
         workflow.complete(
                 report.processInstanceId(),
@@ -431,5 +431,25 @@ public class Forwarding {
             em.refresh(last, lock);
         }
         return last;
+    }
+
+    /**
+     * A new handoff with the report's platform copied on it (the handoffs' figures read it from the handoff,
+     * V52), marked as the report's first to its unit when it is (the auditors' search by unit reads those,
+     * each report once).
+     */
+    private Handoff searchable(Handoff handoff) {
+        long earlier = em.createQuery(
+                        "select count(h) from Handoff h where h.reportId = :reportId and h.unitCode = :unitCode",
+                        Long.class)
+                .setParameter("reportId", handoff.reportId())
+                .setParameter("unitCode", handoff.unitCode())
+                .getSingleResult();
+        Report report = em.find(Report.class, handoff.reportId());
+        if (report == null) {
+            return handoff;
+        }
+        handoff.onPlatform(report.platform());
+        return earlier == 0 ? handoff.firstToUnit(report.createdAt()) : handoff;
     }
 }

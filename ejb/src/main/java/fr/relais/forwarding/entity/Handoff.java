@@ -1,6 +1,7 @@
 package fr.relais.forwarding.entity;
 
 import fr.relais.shared.DomainException;
+import fr.relais.shared.Platform;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -119,10 +120,59 @@ public class Handoff {
     @Column(name = "department_unit", length = 40)
     private String departmentUnit;
 
+    /**
+     * The report's creation time, on the first handoff of the report to this unit only (null on a later one):
+     * the auditors' search by unit reads a unit's reports newest first from one index ({@code
+     * ix_handoff_unit_search}, V47), each report once.
+     */
+    @Column(name = "search_created_at")
+    private Instant searchCreatedAt;
+
+    /**
+     * The report's platform (it never changes), copied when the handoff is written: the handoffs' figures read
+     * it from the handoff's index ({@code ix_handoff_forwarded}, V52) without the report. Null on no row since V52.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Platform platform;
+
+    /**
+     * The acknowledgement target started as the report entered the unit's inbox with this handoff
+     * ({@code Report.startAcknowledgementClock}), copied by {@code Qualifications.recordStage}: the handoffs'
+     * figures count breaches from the handoff's index alone (V52). Null before, or without a target.
+     */
+    @Column(name = "acknowledge_due_at")
+    private Instant acknowledgeDueAt;
+
     @Version
     private long version;
 
     protected Handoff() {}
+
+    /** The report's platform, copied on the handoff as it is written. */
+    public Handoff onPlatform(Platform platform) {
+        this.platform = platform;
+        return this;
+    }
+
+    /** The report's acknowledgement target, started as the report entered the unit's inbox with this handoff. */
+    public void acknowledgementTarget(Instant dueAt) {
+        this.acknowledgeDueAt = dueAt;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public Instant acknowledgeDueAt() {
+        return acknowledgeDueAt;
+    }
+
+    /** This handoff is the report's first to its unit: the auditors' search by unit finds the report by it. */
+    public Handoff firstToUnit(Instant reportCreatedAt) {
+        this.searchCreatedAt = reportCreatedAt;
+        return this;
+    }
 
     public Handoff(
             long reportId,

@@ -512,6 +512,8 @@ public class Qualifications {
         }
         if (stage == Report.Status.FORWARDED) {
             report.startAcknowledgementClock(clock.instant());
+            // the handoffs' figures read the target from the handoff that brought the report there (V52)
+            forwarding.lastHandoff(report.id()).ifPresent(h -> h.acknowledgementTarget(report.acknowledgeDueAt()));
             // the platform's work ends here when its conversation is over: its originals are sealed now
             seals.reportForwarded(report.id());
         }

@@ -26,6 +26,11 @@ public final class HourlyVolumes {
     public static final String NIGHT = "20:00-08:00 Europe/Paris";
     /** The category the trends show on its own. */
     public static final String DRUG_TRAFFICKING = "DRUG_TRAFFICKING";
+    /**
+     * In a cell, the categories other than drug trafficking summed together (no real category is named so):
+     * their totals over the period are given apart, see {@link #of(Instant, Instant, List, Map)}.
+     */
+    public static final String OTHER_CATEGORIES = "*";
     /** A report not qualified yet. */
     public static final String UNQUALIFIED = "";
 
@@ -54,6 +59,14 @@ public final class HourlyVolumes {
 
     /** The cells grouped per hour of [from, to), both on whole hours. */
     public static Volumes of(Instant from, Instant to, List<Cell> cells) {
+        return of(from, to, cells, Map.of());
+    }
+
+    /**
+     * The cells grouped per hour of [from, to), both on whole hours; cells of {@link #OTHER_CATEGORIES} count in
+     * their hour but not per category: {@code otherCategories} gives those categories' totals over the period.
+     */
+    public static Volumes of(Instant from, Instant to, List<Cell> cells, Map<String, Long> otherCategories) {
         Map<Instant, List<Cell>> byHour = new TreeMap<>();
         for (Cell c : cells) {
             byHour.computeIfAbsent(c.hour(), h -> new ArrayList<>()).add(c);
@@ -74,10 +87,12 @@ public final class HourlyVolumes {
                 }
                 byPlatform.merge(c.platform(), c.reports(), Long::sum);
                 byDoor.merge(c.door(), c.reports(), Long::sum);
-                byCategory.merge(
-                        c.category() == null || c.category().isEmpty() ? "UNQUALIFIED" : c.category(),
-                        c.reports(),
-                        Long::sum);
+                if (!OTHER_CATEGORIES.equals(c.category())) {
+                    byCategory.merge(
+                            c.category() == null || c.category().isEmpty() ? "UNQUALIFIED" : c.category(),
+                            c.reports(),
+                            Long::sum);
+                }
             }
             boolean night = night(h);
             total += reports;
@@ -95,6 +110,7 @@ public final class HourlyVolumes {
                     new LinkedHashMap<>(byPlatform),
                     new LinkedHashMap<>(byDoor)));
         }
+        otherCategories.forEach((category, reports) -> byCategory.merge(category, reports, Long::sum));
         return new Volumes(hours, total, atNight, byCategory);
     }
 }

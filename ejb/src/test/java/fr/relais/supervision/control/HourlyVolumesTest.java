@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HourlyVolumesTest {
@@ -33,5 +34,37 @@ class HourlyVolumesTest {
         assertThat(volumes.nightReports()).isEqualTo(9);
         assertThat(volumes.byCategory()).containsEntry("DRUG_TRAFFICKING", 3L).containsEntry("UNQUALIFIED", 2L);
         assertThat(volumes.hours().stream().filter(HourlyVolumes.Hour::night)).hasSize(13);
+    }
+
+    @Test
+    void theOtherCategoriesSummedPerHourWithTheirTotalsApartGiveTheSameVolumesAsEachCategory() {
+        Instant from = Instant.parse("2026-03-01T00:00:00Z");
+        Instant to = Instant.parse("2026-03-01T04:00:00Z");
+        Instant h0 = from, h1 = from.plusSeconds(3600), h3 = from.plusSeconds(3 * 3600);
+        var perCategory = HourlyVolumes.of(
+                from,
+                to,
+                List.of(
+                        new HourlyVolumes.Cell(h0, "VSS", "VICTIM", "THEFT", 2),
+                        new HourlyVolumes.Cell(h0, "VSS", "VICTIM", "FRAUD", 5),
+                        new HourlyVolumes.Cell(h0, "VSS", "VICTIM", "DRUG_TRAFFICKING", 1),
+                        new HourlyVolumes.Cell(h1, "GENERALIST", "FORM", "", 3),
+                        new HourlyVolumes.Cell(h1, "GENERALIST", "FORM", "THEFT", 4),
+                        new HourlyVolumes.Cell(h3, "VSS", "WITNESS", "FRAUD", 6)));
+        var summed = HourlyVolumes.of(
+                from,
+                to,
+                List.of(
+                        new HourlyVolumes.Cell(h0, "VSS", "VICTIM", HourlyVolumes.OTHER_CATEGORIES, 7),
+                        new HourlyVolumes.Cell(h0, "VSS", "VICTIM", "DRUG_TRAFFICKING", 1),
+                        new HourlyVolumes.Cell(h1, "GENERALIST", "FORM", "", 3),
+                        new HourlyVolumes.Cell(h1, "GENERALIST", "FORM", HourlyVolumes.OTHER_CATEGORIES, 4),
+                        new HourlyVolumes.Cell(h3, "VSS", "WITNESS", HourlyVolumes.OTHER_CATEGORIES, 6)),
+                Map.of("THEFT", 6L, "FRAUD", 11L));
+        assertThat(summed).isEqualTo(perCategory);
+        assertThat(summed.byCategory())
+                .containsOnlyKeys("THEFT", "FRAUD", "DRUG_TRAFFICKING", "UNQUALIFIED")
+                .containsEntry("FRAUD", 11L);
+        assertThat(summed.hours().get(0).otherCategories()).isEqualTo(7);
     }
 }
