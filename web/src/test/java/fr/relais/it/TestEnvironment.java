@@ -144,6 +144,16 @@ public class TestEnvironment implements LauncherSessionListener {
                         buildDir().resolve("it-server"),
                         freePort(),
                         settings);
+                // the launcher session's end stops it; this hook covers a test JVM that exits without
+                // closing the session (found: shared servers left running for hours after focused runs)
+                RelaisServer started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.kill();
+                    } catch (Exception e) {
+                        // already gone, or never started
+                    }
+                }));
                 server.start(Duration.ofMinutes(12)); // 4, then 8 min were not enough with eight builds sharing 2 cores
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
