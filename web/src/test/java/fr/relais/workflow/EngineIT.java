@@ -142,6 +142,18 @@ class EngineIT {
             }
             SEEN.put(execution.getBusinessKey(), List.of(engine, container));
         }
+
+        /** A domain write through the datasource, then a failure: the job's transaction must take it back. */
+        public void writeThenFail(org.camunda.bpm.engine.delegate.DelegateExecution execution)
+                throws java.sql.SQLException {
+            try (var c = dataSource.getConnection();
+                    var st = c.prepareStatement(
+                            "insert into audit_chain_head (chain_key, seq, hash) values (?, 0, 'probe')")) {
+                st.setString(1, execution.getBusinessKey());
+                st.executeUpdate();
+            }
+            throw new PermanentFailure("failure after a domain write in a job");
+        }
     }
 
     @EJB
@@ -282,6 +294,46 @@ class EngineIT {
         assertThat(inContainer.connectionId())
                 .as("a delegate's domain writes go through the job's connection")
                 .isEqualTo(inEngine.connectionId());
+    }
+
+    @Test
+    void aJobFailingAfterADomainWriteLeavesNothingOfIt() throws Exception {
+        var engine = bootstrap.engine();
+        engine.getRepositoryService()
+                .createDeployment()
+                .name("atomic-probe-failing")
+                .addModelInstance(
+                        "AtomicProbeFailing.bpmn",
+                        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("AtomicProbeFailing")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .serviceTask("Task_WriteThenFail")
+                                .camundaAsyncBefore()
+                                .camundaExpression("${atomicJobProbe.writeThenFail(execution)}")
+                                .endEvent()
+                                .done())
+                .enableDuplicateFiltering(false)
+                .deploy();
+        String key = "atomic-fail-" + java.util.UUID.randomUUID();
+        String process = engine.getRuntimeService()
+                .startProcessInstanceByKey("AtomicProbeFailing", key)
+                .getId();
+        var jobs = engine.getManagementService().createJobQuery().processInstanceId(process);
+        // a permanent failure takes the job's retries to zero (IncidentAtOnce); waits for it, however long
+        while (jobs.noRetriesLeft().count() == 0) {
+            Thread.sleep(100);
+        }
+        assertThat(jobs.singleResult().getExceptionMessage()).contains("failure after a domain write in a job");
+        try (var c = dataSource.getConnection();
+                var st = c.prepareStatement("select count(*) from audit_chain_head where chain_key = ?")) {
+            st.setString(1, key);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1))
+                        .as("the job's domain write rolled back with the job")
+                        .isZero();
+            }
+        }
     }
 
     // Client-side: the same deployment over HTTP, as the demo accounts.
