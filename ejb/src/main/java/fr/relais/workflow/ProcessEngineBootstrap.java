@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.cdi.CdiJtaProcessEngineConfiguration;
 import org.camunda.bpm.engine.cdi.impl.ManagedJobExecutor;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,6 +55,9 @@ public class ProcessEngineBootstrap {
     @Resource
     ManagedExecutorService executor;
 
+    @EJB
+    EngineTransactions transactions;
+
     @Inject
     @ConfigProperty(name = "relais.engine.job-executor", defaultValue = "true")
     boolean jobExecutorActive;
@@ -71,7 +76,15 @@ public class ProcessEngineBootstrap {
 
     @PostConstruct
     void start() {
-        CdiJtaProcessEngineConfiguration config = new CdiJtaProcessEngineConfiguration();
+        // Commands without a transaction of their caller (the job executor's, the engine's start) run
+        // in one the container begins: one begun by Camunda through the TransactionManager left the
+        // connection in autocommit, each statement its own commit (ContainerTransactionInterceptor).
+        CdiJtaProcessEngineConfiguration config = new CdiJtaProcessEngineConfiguration() {
+            @Override
+            protected CommandInterceptor createTransactionInterceptor(boolean requiresNew) {
+                return new ContainerTransactionInterceptor(requiresNew, transactionManager, transactions, this);
+            }
+        };
         config.setProcessEngineName("default");
         config.setDataSource(dataSource);
         config.setTransactionManager(transactionManager());

@@ -36,7 +36,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EngineIT {
     @Deployment
     static WebArchive deployment() {
-        return Deployments.relais(EngineIT.class, FailingAfterWrite.class, Scenario.class, Api.class, Api.Reply.class);
+        return Deployments.relais(
+                EngineIT.class,
+                FailingAfterWrite.class,
+                ConnectionProbe.class,
+                JobProbe.class,
+                Scenario.class,
+                Api.class,
+                Api.Reply.class);
     }
 
     /** Opens a chat, then fails: nothing of it may remain, neither the row nor the process. */
@@ -60,8 +67,100 @@ class EngineIT {
         }
     }
 
+    /** What a connection says of itself: MariaDB's id for it, autocommit, and the JTA transaction of the thread. */
+    public record Seen(long connectionId, long autocommit, int jtaStatus) implements java.io.Serializable {
+        static Seen of(java.sql.Connection c) {
+            try (var st = c.createStatement();
+                    var rs = st.executeQuery("select connection_id(), @@autocommit")) {
+                rs.next();
+                return new Seen(rs.getLong(1), rs.getLong(2), currentJtaStatus());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static int currentJtaStatus() {
+            try {
+                return javax.naming.InitialContext.<jakarta.transaction.TransactionManager>doLookup(
+                                "java:appserver/TransactionManager")
+                        .getStatus();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The engine's own connection in the current command (MyBatis'), as the engine sees it. */
+    static Seen engineConnection() {
+        return Seen.of(org.camunda.bpm.engine.impl.context.Context.getCommandContext()
+                .getDbSqlSession()
+                .getSqlSession()
+                .getConnection());
+    }
+
+    /** A request's transaction: EclipseLink's connection and the engine's, after a domain write and a process start. */
+    @Stateless
+    public static class ConnectionProbe {
+        @EJB
+        Intake intake;
+
+        @EJB
+        ProcessEngineBootstrap bootstrap;
+
+        @PersistenceContext
+        EntityManager em;
+
+        public List<Seen> openAndLook(String topic) {
+            intake.open(Platform.GENERALIST, "VICTIM", topic, "Bonjour");
+            em.flush();
+            Object[] row = (Object[])
+                    em.createNativeQuery("select connection_id(), @@autocommit").getSingleResult();
+            Seen domain =
+                    new Seen(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), Seen.currentJtaStatus());
+            Seen engine = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                            bootstrap.engine().getProcessEngineConfiguration())
+                    .getCommandExecutorTxRequired()
+                    .execute(context -> engineConnection());
+            return List.of(domain, engine);
+        }
+    }
+
+    /** Runs as an async (job) service task: what the job executor's thread and connections are. */
+    @jakarta.inject.Named("atomicJobProbe")
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class JobProbe {
+        static final java.util.Map<String, List<Seen>> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @jakarta.annotation.Resource(lookup = Datasource.JNDI_NAME)
+        DataSource dataSource;
+
+        public void look(org.camunda.bpm.engine.delegate.DelegateExecution execution) throws java.sql.SQLException {
+            Seen engine = engineConnection();
+            Seen container;
+            try (var c = dataSource.getConnection()) {
+                container = Seen.of(c);
+            }
+            SEEN.put(execution.getBusinessKey(), List.of(engine, container));
+        }
+
+        /** A domain write through the datasource, then a failure: the job's transaction must take it back. */
+        public void writeThenFail(org.camunda.bpm.engine.delegate.DelegateExecution execution)
+                throws java.sql.SQLException {
+            try (var c = dataSource.getConnection();
+                    var st = c.prepareStatement(
+                            "insert into audit_chain_head (chain_key, seq, hash) values (?, 0, 'probe')")) {
+                st.setString(1, execution.getBusinessKey());
+                st.executeUpdate();
+            }
+            throw new PermanentFailure("failure after a domain write in a job");
+        }
+    }
+
     @EJB
     FailingAfterWrite failing;
+
+    @EJB
+    ConnectionProbe connectionProbe;
 
     @EJB
     Intake intake;
@@ -137,6 +236,103 @@ class EngineIT {
                         .executeQuery("select version_ from ACT_GE_SCHEMA_LOG order by id_ desc limit 1")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).startsWith("7.23");
+        }
+    }
+
+    @Test
+    void aRequestsDomainWritesAndTheEnginesShareOneConnectionInOneTransaction() {
+        List<Seen> seen = connectionProbe.openAndLook("connection-probe");
+        Seen domain = seen.get(0);
+        Seen engine = seen.get(1);
+        assertThat(domain.jtaStatus()).isEqualTo(jakarta.transaction.Status.STATUS_ACTIVE);
+        assertThat(domain.autocommit())
+                .as("EclipseLink's connection inside the JTA transaction")
+                .isZero();
+        assertThat(engine.autocommit())
+                .as("the engine's connection inside the JTA transaction")
+                .isZero();
+        assertThat(engine.connectionId())
+                .as("one physical connection for the domain and the engine")
+                .isEqualTo(domain.connectionId());
+    }
+
+    @Test
+    void aJobRunsInOneJtaTransactionOnOneConnection() throws Exception {
+        var engine = bootstrap.engine();
+        engine.getRepositoryService()
+                .createDeployment()
+                .name("atomic-probe")
+                .addModelInstance(
+                        "AtomicProbe.bpmn",
+                        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("AtomicProbe")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .serviceTask("Task_Look")
+                                .camundaAsyncBefore()
+                                .camundaExpression("${atomicJobProbe.look(execution)}")
+                                .endEvent()
+                                .done())
+                .enableDuplicateFiltering(false)
+                .deploy();
+        String key = "atomic-" + java.util.UUID.randomUUID();
+        engine.getRuntimeService().startProcessInstanceByKey("AtomicProbe", key);
+        // the job executor runs the job on its own threads; waits for it, however long it takes
+        while (!JobProbe.SEEN.containsKey(key)) {
+            Thread.sleep(100);
+        }
+        Seen inEngine = JobProbe.SEEN.get(key).get(0);
+        Seen inContainer = JobProbe.SEEN.get(key).get(1);
+        assertThat(inEngine.jtaStatus())
+                .as("the job runs inside a JTA transaction")
+                .isEqualTo(jakarta.transaction.Status.STATUS_ACTIVE);
+        assertThat(inEngine.autocommit())
+                .as("the engine's connection in a job: no statement commits alone")
+                .isZero();
+        assertThat(inContainer.autocommit())
+                .as("a delegate's connection in a job")
+                .isZero();
+        assertThat(inContainer.connectionId())
+                .as("a delegate's domain writes go through the job's connection")
+                .isEqualTo(inEngine.connectionId());
+    }
+
+    @Test
+    void aJobFailingAfterADomainWriteLeavesNothingOfIt() throws Exception {
+        var engine = bootstrap.engine();
+        engine.getRepositoryService()
+                .createDeployment()
+                .name("atomic-probe-failing")
+                .addModelInstance(
+                        "AtomicProbeFailing.bpmn",
+                        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("AtomicProbeFailing")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .serviceTask("Task_WriteThenFail")
+                                .camundaAsyncBefore()
+                                .camundaExpression("${atomicJobProbe.writeThenFail(execution)}")
+                                .endEvent()
+                                .done())
+                .enableDuplicateFiltering(false)
+                .deploy();
+        String key = "atomic-fail-" + java.util.UUID.randomUUID();
+        String process = engine.getRuntimeService()
+                .startProcessInstanceByKey("AtomicProbeFailing", key)
+                .getId();
+        var jobs = engine.getManagementService().createJobQuery().processInstanceId(process);
+        // a permanent failure takes the job's retries to zero (IncidentAtOnce); waits for it, however long
+        while (jobs.noRetriesLeft().count() == 0) {
+            Thread.sleep(100);
+        }
+        assertThat(jobs.singleResult().getExceptionMessage()).contains("failure after a domain write in a job");
+        try (var c = dataSource.getConnection();
+                var st = c.prepareStatement("select count(*) from audit_chain_head where chain_key = ?")) {
+            st.setString(1, key);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1))
+                        .as("the job's domain write rolled back with the job")
+                        .isZero();
+            }
         }
     }
 
