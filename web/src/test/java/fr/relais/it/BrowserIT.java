@@ -14,8 +14,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -1383,7 +1385,10 @@ class BrowserIT {
         assertThat(browser.findElement(By.cssSelector(".change-action")).getText())
                 .isEqualTo("Ajoutée");
         browser.findElement(By.id("result:apply")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Import effectué"));
+        // the Ajax answer replaces the messages while they are read: Chromium then says the node left the
+        // document (an "unknown error", not a stale element), so the wait reads them again
+        wait.ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Import effectué"));
         assertThat(browser.findElement(By.id("history")).getText())
                 .contains(good.getFileName().toString(), "Appliqué", code);
         screenshot("admin-units-imported");
@@ -1450,20 +1455,24 @@ class BrowserIT {
         assertThat(browser.findElements(By.xpath(row))).isEmpty();
 
         EscalationSystemIT.makeTimerDue(report, "Timer_AcknowledgementMissed");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(row)));
-        assertThat(browser.findElement(By.xpath(row + "//span[contains(@class,'alert-kind')]"))
-                        .getText())
+        // the lists are pushed: any alert raised meanwhile (other tests' timers) renders them again, so
+        // each read and click finds its element afresh until it holds
+        wait.ignoring(StaleElementReferenceException.class);
+        assertThat(wait.until(d -> d.findElement(By.xpath(row + "//span[contains(@class,'alert-kind')]"))
+                        .getText()))
                 .isEqualTo("Accusé de réception en retard (unité)");
         screenshot("supervisor-alerts");
 
-        browser.findElement(By.xpath(row + "//button[contains(@class,'acknowledge-alert')]"))
-                .click();
+        wait.until(d -> {
+            d.findElement(By.xpath(row + "//button[contains(@class,'acknowledge-alert')]"))
+                    .click();
+            return true;
+        });
         wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath(row), 0));
         String done = "//tbody[@id='alerts:acknowledged_data']/tr[contains(normalize-space(.),'Signalement n° " + report
                 + "')]";
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(done)));
-        assertThat(browser.findElement(By.xpath(done + "//span[contains(@class,'acknowledged-by')]"))
-                        .getText())
+        assertThat(wait.until(d -> d.findElement(By.xpath(done + "//span[contains(@class,'acknowledged-by')]"))
+                        .getText()))
                 .startsWith("superviseur — ");
 
         // at the second deadline the departmental level reads it, and only reads it
