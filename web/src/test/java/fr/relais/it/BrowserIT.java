@@ -1458,9 +1458,9 @@ class BrowserIT {
         // the lists are pushed: any alert raised meanwhile (other tests' timers) renders them again, so
         // each read and click finds its element afresh until it holds
         wait.ignoring(StaleElementReferenceException.class);
-        assertThat(wait.until(d -> d.findElement(By.xpath(row + "//span[contains(@class,'alert-kind')]"))
-                        .getText()))
-                .isEqualTo("Accusé de réception en retard (unité)");
+        String kind = wait.until(d -> d.findElement(By.xpath(row + "//span[contains(@class,'alert-kind')]"))
+                .getText());
+        assertThat(kind).isEqualTo("Accusé de réception en retard (unité)");
         screenshot("supervisor-alerts");
 
         wait.until(d -> {
@@ -1471,9 +1471,9 @@ class BrowserIT {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.xpath(row), 0));
         String done = "//tbody[@id='alerts:acknowledged_data']/tr[contains(normalize-space(.),'Signalement n° " + report
                 + "')]";
-        assertThat(wait.until(d -> d.findElement(By.xpath(done + "//span[contains(@class,'acknowledged-by')]"))
-                        .getText()))
-                .startsWith("superviseur — ");
+        String by = wait.until(d -> d.findElement(By.xpath(done + "//span[contains(@class,'acknowledged-by')]"))
+                .getText());
+        assertThat(by).startsWith("superviseur — ");
 
         // at the second deadline the departmental level reads it, and only reads it
         EscalationSystemIT.makeTimerDue(report, "Timer_AcknowledgementMissedTwice");
