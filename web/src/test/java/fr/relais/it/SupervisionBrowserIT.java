@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -47,6 +48,17 @@ class SupervisionBrowserIT {
                 .executeCdpCommand(
                         "Browser.setDownloadBehavior",
                         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+
+    /**
+     * The page's heading, read afresh until it holds: in one CI run the alerts page's heading was
+     * replaced right after the page loaded (a stale element; the cause is not found yet: the page only
+     * updates its two lists by Ajax when its socket opens).
+     */
+    private String heading() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText());
     }
 
     @AfterEach
@@ -282,22 +294,20 @@ class SupervisionBrowserIT {
     void adminsOpenTheSupervisionScreensOfBothPlatformsAndOperatorsDoNot() throws Exception {
         login(browser, "admin");
         browser.get(server.baseUrl() + "/supervisor/alerts.xhtml");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Supervision — alertes");
+        assertThat(heading()).isEqualTo("Supervision — alertes");
         browser.get(server.baseUrl() + "/supervisor/lifecycle.xhtml?platform=VSS");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("Plateforme VSS");
+        assertThat(heading()).endsWith("Plateforme VSS");
         browser.get(server.baseUrl() + "/supervisor/platform.xhtml?platform=VSS");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).endsWith("Plateforme VSS");
+        assertThat(heading()).endsWith("Plateforme VSS");
         browser.get(server.baseUrl() + "/supervisor/handoffs.xhtml");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Transmissions aux unités");
+        assertThat(heading()).isEqualTo("Transmissions aux unités");
         browser.get(server.baseUrl() + "/supervisor/trends.xhtml");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tendances");
+        assertThat(heading()).isEqualTo("Tendances");
         for (String user : List.of("operateur", "agent-guyancourt")) {
             login(browser, user);
             for (String page : List.of("lifecycle", "handoffs", "trends", "alerts", "platform")) {
                 browser.get(server.baseUrl() + "/supervisor/" + page + ".xhtml");
-                assertThat(browser.findElement(By.tagName("h1")).getText())
-                        .as(user + " " + page)
-                        .isEqualTo("Accès refusé");
+                assertThat(heading()).as(user + " " + page).isEqualTo("Accès refusé");
             }
         }
     }
