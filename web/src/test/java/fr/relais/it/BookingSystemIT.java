@@ -226,7 +226,8 @@ class BookingSystemIT {
         String unit = freshUnit();
         LocalDate monday = mondayInWeeks(6);
         setPattern(unit, weekly("MONDAY", "09:00", "11:00", 30, 1), "");
-        String digits = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        // 06 12 …: an allocated mobile range (a random 06 39 … or 06 90 … is not one, and was refused)
+        String digits = "12" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         String national = "06" + digits;
         String international = "+33 6 " + digits.substring(0, 2) + " " + digits.substring(2, 4) + " "
                 + digits.substring(4, 6) + " " + digits.substring(6);
