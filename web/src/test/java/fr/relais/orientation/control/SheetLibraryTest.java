@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shipped sheets (web module's resources) and their rendering. */
 class SheetLibraryTest {
-    static final Path FOLDER = Path.of("src/main/resources", SheetLibrary.FOLDER, "sheets");
+    static final Path FOLDER = Path.of("../ejb/src/main/resources", SheetLibrary.FOLDER, "sheets");
     static final SheetLibrary library =
             SheetLibrary.read(path -> SheetLibraryTest.class.getClassLoader().getResourceAsStream(path));
 
