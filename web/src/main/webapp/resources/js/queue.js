@@ -31,22 +31,6 @@
       } else if (message === 'alerts' && typeof window.relaisRefreshAlerts === 'function') {
         window.relaisRefreshAlerts();
       }
-    },
-    // the alerts socket is open (again): what was raised before it was connected is read now
-    alertsOpened: function () {
-      // not before the page has loaded: PrimeFaces gives its forms the CSP nonce at load, and a
-      // postback sent earlier (the socket can open first) is refused ("CSP nonce mismatch"), its error
-      // page replacing the whole document
-      var refresh = function () {
-        if (typeof window.relaisRefreshAlerts === 'function') {
-          window.relaisRefreshAlerts();
-        }
-      };
-      if (document.readyState === 'complete') {
-        refresh();
-      } else {
-        window.addEventListener('load', refresh, { once: true });
-      }
     }
   };
 
