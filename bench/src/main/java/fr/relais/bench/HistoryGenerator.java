@@ -307,7 +307,10 @@ final class HistoryGenerator {
             s.execute("DELETE FROM report_hour");
             return s.executeLargeUpdate("INSERT INTO report_hour (hour_start, platform, door, category, reports)"
                     + " SELECT created_hour, platform, door, COALESCE(category, ''), COUNT(*) FROM report_fact"
-                    + " GROUP BY created_hour, platform, door, COALESCE(category, '')");
+                    + " GROUP BY created_hour, platform, door, COALESCE(category, '')"
+                    // the running server's TrendRollup may have rolled an hour up between the two statements
+                    // (from the same facts): the count from the facts wins
+                    + " ON DUPLICATE KEY UPDATE reports = VALUES(reports)");
         }
     }
 
