@@ -1,0 +1,54 @@
+package fr.relais.supervision.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.relais.supervision.control.Percentiles;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** A unit's acknowledgement delays as MariaDB lists them, and the nearest rank picked from them. */
+class SupervisionDelaysTest {
+
+    @Test
+    void aListCutShortIsAnErrorNotAShorterList() {
+        assertThat(Supervision.sortedDelays("1000,2000,3000", 3, "U")).containsExactly(1000, 2000, 3000);
+        assertThatThrownBy(() -> Supervision.sortedDelays("1000,2000,30", 4, "U"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unit U");
+    }
+
+    @Test
+    void noDelaysGiveNoPercentile() {
+        assertThat(Supervision.sortedDelays(null, 0, "U")).isEmpty();
+        assertThat(Supervision.nearestRank(new long[0], 50)).isNull();
+    }
+
+    @Test
+    void theDriverMayGiveBytes() {
+        assertThat(Supervision.sortedDelays("-5,7".getBytes(StandardCharsets.US_ASCII), 2, "U"))
+                .containsExactly(-5, 7);
+    }
+
+    @Test
+    void nearestRankOnTheListIsTheRankOfTheSortedDelaysInSeconds() {
+        Random random = new Random(42);
+        for (int round = 0; round < 200; round++) {
+            int n = 1 + random.nextInt(300);
+            long[] delays = random.longs(n, 0, 200_000_000L).sorted().toArray();
+            String list = Arrays.stream(delays).mapToObj(Long::toString).collect(Collectors.joining(","));
+            long[] parsed = Supervision.sortedDelays(list, n, "U");
+            for (double p : new double[] {50, 90}) {
+                long expected = delays[(int) Percentiles.rank(n, p) - 1];
+                assertThat(Supervision.nearestRank(parsed, p)).isEqualTo(Math.round(expected / 1000.0));
+            }
+        }
+        // 10 delays: the median is the 5th, the 90th percentile the 9th
+        long[] ten = {1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000};
+        assertThat(Supervision.nearestRank(ten, 50)).isEqualTo(5);
+        assertThat(Supervision.nearestRank(ten, 90)).isEqualTo(9);
+    }
+}
