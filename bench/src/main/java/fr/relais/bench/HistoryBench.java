@@ -139,9 +139,15 @@ public final class HistoryBench {
                 r -> Request.api(sup, "/supervision/chats?platform=GENERALIST" + period(anyDay.apply(r), 30))));
         // supervision: handoffs
         calls.add(new Call(
-                "GET /supervision/handoffs (last 30 days, supervisor)",
+                "GET /supervision/handoffs (last 7 days, the default, supervisor)",
                 s,
                 r -> Request.api(sup, "/supervision/handoffs")));
+        calls.add(new Call(
+                "GET /supervision/handoffs (a past 30 days, supervisor)",
+                s,
+                r -> Request.api(
+                        sup,
+                        "/supervision/handoffs?" + period(anyDay.apply(r), 30).substring(1))));
         calls.add(new Call(
                 "GET /supervision/handoffs?department= (admin)",
                 s,

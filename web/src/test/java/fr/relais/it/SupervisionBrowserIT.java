@@ -175,7 +175,7 @@ class SupervisionBrowserIT {
 
     @Test
     void theHandoffsPeriodIsChosenAndABadOneIsRefusedInFrench() throws Exception {
-        // a unit of our own in Corse-du-Sud with one handoff 60 days ago: outside the default 30 days
+        // a unit of our own in Corse-du-Sud with one handoff 60 days ago: outside the default 7 days
         String code = "IT-PERIOD-" + ThreadLocalRandom.current().nextInt(1_000_000);
         String name = "Unité période " + code;
         Instant longAgo = Instant.now().minus(Duration.ofDays(60));
@@ -193,8 +193,8 @@ class SupervisionBrowserIT {
                 login(browser, "admin");
                 browser.get(server.baseUrl() + "/supervisor/handoffs.xhtml");
                 assertThat(browser.findElement(By.id("period:from")).getAttribute("value"))
-                        .as("the last 30 days by default")
-                        .isEqualTo(today.minusDays(30).toString());
+                        .as("the last 7 days by default, today included")
+                        .isEqualTo(today.minusDays(6).toString());
                 assertThat(browser.findElement(By.id("period:to")).getAttribute("value"))
                         .isEqualTo(today.toString());
                 filterUnits(name);

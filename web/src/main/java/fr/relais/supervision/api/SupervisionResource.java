@@ -70,7 +70,7 @@ public class SupervisionResource {
 
     @Operation(
             operationId = "superviseHandoffs",
-            summary = "Per unit, the handoffs forwarded in [from, to) (default the last 30 days): sent, acknowledged,"
+            summary = "Per unit, the handoffs forwarded in [from, to) (default the last 7 days): sent, acknowledged,"
                     + " taken over, declined, backlog, acknowledgement time median and p90 in seconds, breaches of"
                     + " the acknowledgement target; breaches first (supervisor: their platform's reports; admin:"
                     + " all); CSV with ?format=csv or Accept: text/csv")

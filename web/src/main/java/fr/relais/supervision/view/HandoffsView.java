@@ -17,7 +17,7 @@ import org.primefaces.model.StreamedContent;
 
 /**
  * The handoffs view ({@code /supervisor/handoffs.xhtml}): per unit, the figures of {@code GET
- * /api/v1/supervision/handoffs} over the chosen days (Paris; by default the last 30 days, today included),
+ * /api/v1/supervision/handoffs} over the chosen days (Paris; by default the last 7 days, today included),
  * sorted and filtered in the table (department, kind of unit); the CSV has the rows the filters keep. A
  * period ending before it starts, or longer than a year, is refused with a French message and the table
  * keeps the last period shown.
@@ -29,7 +29,7 @@ public class HandoffsView implements Serializable {
     Supervision supervision;
 
     /** The default period: this many days before today, to today included. */
-    static final int DEFAULT_DAYS = 30;
+    static final int DEFAULT_DAYS = 7;
 
     Clock clock = Clock.systemUTC();
 
@@ -108,7 +108,7 @@ public class HandoffsView implements Serializable {
     @PostConstruct
     void init() {
         to = LocalDate.ofInstant(clock.instant(), HourlyVolumes.ZONE);
-        from = to.minusDays(DEFAULT_DAYS);
+        from = to.minusDays(DEFAULT_DAYS - 1);
         show();
     }
 
