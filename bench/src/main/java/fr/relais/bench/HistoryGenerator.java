@@ -194,8 +194,16 @@ final class HistoryGenerator {
             long hours = fillReportHours(c);
             Bench.log(String.format(
                     Locale.ROOT, "report_hour: %,d rows in %.0f s", hours, (System.nanoTime() - rolling) / 1e9));
+            long rollingHandoffs = System.nanoTime();
+            long handoffDays = fillHandoffDays(c);
+            Bench.log(String.format(
+                    Locale.ROOT,
+                    "handoff_day: %,d rows in %.0f s",
+                    handoffDays,
+                    (System.nanoTime() - rollingHandoffs) / 1e9));
             try (Statement s = c.createStatement()) {
                 for (String table : List.of(
+                        "handoff_day",
                         "chat",
                         "chat_fact",
                         "report",
@@ -311,6 +319,34 @@ final class HistoryGenerator {
                     // the running server's TrendRollup may have rolled an hour up between the two statements
                     // (from the same facts): the count from the facts wins
                     + " ON DUPLICATE KEY UPDATE reports = VALUES(reports)");
+        }
+    }
+
+    /**
+     * The settled handoffs (decided) of the days before today rolled up into {@code handoff_day} and marked, as the
+     * V53 migration and {@code HandoffRollup} do (the same statements; the server's roll-up takes whatever is left).
+     */
+    static long fillHandoffDays(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION group_concat_max_len = 67108864");
+            s.executeLargeUpdate("UPDATE handoff SET rolled_up = 2 WHERE rolled_up = 0 AND decision IS NOT NULL"
+                    + " AND forwarded_at < UTC_DATE()");
+            long rows = s.executeLargeUpdate("INSERT INTO handoff_day (day, unit_code, platform, sent, acknowledged,"
+                    + " taken_over, declined, breaches, delays) SELECT DATE(forwarded_at), unit_code,"
+                    + " COALESCE(platform, ''), COUNT(*), COUNT(acknowledged_at),"
+                    + " SUM(CASE WHEN decision = 'ACCEPTED' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN decision = 'DECLINED' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN acknowledge_due_at IS NOT NULL AND acknowledged_at > acknowledge_due_at"
+                    + " THEN 1 ELSE 0 END),"
+                    + " COALESCE(GROUP_CONCAT(TIMESTAMPDIFF(MICROSECOND, forwarded_at, acknowledged_at) DIV 1000), '')"
+                    + " FROM handoff WHERE rolled_up = 2 GROUP BY DATE(forwarded_at), unit_code, COALESCE(platform, '')"
+                    + " ON DUPLICATE KEY UPDATE sent = sent + VALUES(sent), acknowledged = acknowledged"
+                    + " + VALUES(acknowledged), taken_over = taken_over + VALUES(taken_over), declined = declined"
+                    + " + VALUES(declined), breaches = breaches + VALUES(breaches), delays = CASE WHEN VALUES(delays)"
+                    + " = '' THEN delays WHEN delays = '' THEN VALUES(delays) ELSE CONCAT(delays, ',', VALUES(delays))"
+                    + " END");
+            s.executeLargeUpdate("UPDATE handoff SET rolled_up = 1 WHERE rolled_up = 2");
+            return rows;
         }
     }
 

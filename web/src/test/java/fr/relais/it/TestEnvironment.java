@@ -41,6 +41,7 @@ public class TestEnvironment implements LauncherSessionListener {
 
     private static Database database;
     private static Database.Settings systemSettings;
+    private static Database.Settings arquillianSettings;
     private static String runId;
     private static RelaisServer server;
     private static boolean external;
@@ -66,6 +67,7 @@ public class TestEnvironment implements LauncherSessionListener {
                 database = Database.embedded(buildDir().resolve("it-mariadb"), freePort());
             }
             Database.Settings arquillian = database.provision(runId + "_arq", true);
+            arquillianSettings = arquillian;
             systemSettings = database.provision(runId + "_sys", true);
             writeProperties(buildDir().resolve("it-arquillian.properties"), arquillian);
             arquillianRecipe();
@@ -163,6 +165,11 @@ public class TestEnvironment implements LauncherSessionListener {
             }
         }
         return server;
+    }
+
+    /** The database of the Arquillian container's deployment (client-side tests of EngineIT). */
+    public static synchronized Database.Settings arquillianDatabase() {
+        return arquillianSettings;
     }
 
     /** The database of the application {@link #server()} runs on (to set up test accounts). */

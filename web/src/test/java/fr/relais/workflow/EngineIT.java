@@ -40,6 +40,7 @@ class EngineIT {
                 EngineIT.class,
                 FailingAfterWrite.class,
                 ConnectionProbe.class,
+                HandoffRollupTrigger.class,
                 JobProbe.class,
                 Scenario.class,
                 Api.class,
@@ -348,6 +349,147 @@ class EngineIT {
 
     private Scenario scenario() {
         return new Scenario(baseUrl());
+    }
+
+    /**
+     * The handoffs' figures are the same before and after the roll-up of the settled handoffs into daily aggregates
+     * (V53), and after a handoff decided later is rolled up into the same day's row.
+     */
+    @Test
+    @RunAsClient
+    void theHandoffFiguresAreTheSameFromTheRowsAndFromTheDailyAggregates() throws Exception {
+        String unit =
+                "IT-ROLLUP-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000);
+        java.time.Instant day = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .minusDays(3)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        var db = fr.relais.it.TestEnvironment.arquillianDatabase();
+        try (var c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            try (var insert = c.prepareStatement("insert into unit (code, name, kind, department, commune)"
+                    + " values (?, 'Unité roll-up', 'POLICE_STATION', '2B', 'Bastia')")) {
+                insert.setString(1, unit);
+                insert.executeUpdate();
+            }
+            java.time.Instant due = day.plusSeconds(5 * 3600);
+            // target at 05:00: acknowledged after 10 min, 1 h, 2 h, 5 h (at 07:03, late); one acknowledged, undecided
+            handoff(c, unit, day.plusSeconds(3600), day.plusSeconds(3600 + 600), "ACCEPTED", due);
+            handoff(c, unit, day.plusSeconds(7200), day.plusSeconds(7200 + 3600), "ACCEPTED", due);
+            handoff(c, unit, day.plusSeconds(7300), day.plusSeconds(7300 + 7200), "DECLINED", due);
+            handoff(c, unit, day.plusSeconds(7400), day.plusSeconds(7400 + 18_000), "ACCEPTED", due);
+            long undecided = handoff(c, unit, day.plusSeconds(9000), day.plusSeconds(9000 + 1800), null, due);
+            // a partial first day: from 12:00 two days before, to now (the whole days between come from the aggregates)
+            String query = "/supervision/handoffs?department=2B&from=" + day.minusSeconds(12 * 3600) + "&to="
+                    + java.time.Instant.now();
+            JsonObject before = unitFigures(query, unit);
+            assertThat(before.getInt("sent")).isEqualTo(5);
+            assertThat(before.getInt("acknowledged")).isEqualTo(5);
+            assertThat(before.getInt("takenOver")).isEqualTo(3);
+            assertThat(before.getInt("declined")).isEqualTo(1);
+            assertThat(before.getInt("backlog")).isEqualTo(1);
+            assertThat(before.getInt("breaches")).isEqualTo(1);
+            // delays 600, 1800, 3600, 7200, 18000 s: nearest rank, median the 3rd, 90th percentile the 5th
+            assertThat(before.getJsonNumber("acknowledgementMedianSeconds").longValue())
+                    .isEqualTo(3600);
+            assertThat(before.getJsonNumber("acknowledgementP90Seconds").longValue())
+                    .isEqualTo(18_000);
+
+            rollUp();
+            assertThat(rolledUp(c, unit))
+                    .as("the four decided rolled up, the undecided not")
+                    .isEqualTo(4);
+            assertThat(unitFigures(query, unit)).isEqualTo(before);
+
+            // decided later: counted from its row, then rolled up into the same day's aggregate
+            try (var decide = c.prepareStatement("update handoff set decision = 'DECLINED' where report_id = ?")) {
+                decide.setLong(1, undecided);
+                decide.executeUpdate();
+            }
+            JsonObject decided = unitFigures(query, unit);
+            assertThat(decided.getInt("declined")).isEqualTo(2);
+            assertThat(decided.getInt("backlog")).isZero();
+            rollUp();
+            assertThat(rolledUp(c, unit)).isEqualTo(5);
+            assertThat(unitFigures(query, unit)).isEqualTo(decided);
+            try (var days =
+                    c.prepareStatement("select sent, acknowledged, delays from handoff_day where unit_code = ?")) {
+                days.setString(1, unit);
+                try (var r = days.executeQuery()) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getInt(1)).isEqualTo(5);
+                    assertThat(r.getString(3).split(",")).hasSize(5);
+                    assertThat(r.next()).as("one row for the day").isFalse();
+                }
+            }
+        }
+    }
+
+    private JsonObject unitFigures(String query, String unit) {
+        var reply = scenario().as("admin").get(query);
+        assertThat(reply.status()).isEqualTo(200);
+        return reply.array().stream()
+                .map(JsonObject.class::cast)
+                .filter(f -> unit.equals(f.getString("unitCode")))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void rollUp() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/it/handoff-rollup"))
+                                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    private static int rolledUp(java.sql.Connection c, String unit) throws Exception {
+        try (var count = c.prepareStatement("select count(*) from handoff where unit_code = ? and rolled_up = 1")) {
+            count.setString(1, unit);
+            try (var r = count.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
+    }
+
+    /** A handoff as the application writes it (platform and target copied, V52), its report closed. */
+    private static long handoff(
+            java.sql.Connection c,
+            String unit,
+            java.time.Instant forwarded,
+            java.time.Instant acknowledged,
+            String decision,
+            java.time.Instant due)
+            throws Exception {
+        long report;
+        try (var insert = c.prepareStatement(
+                "insert into report (platform, status, created_at, acknowledge_due_at) values ('VSS', 'CLOSED', ?, ?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setTimestamp(1, utc(forwarded.minusSeconds(600)));
+            insert.setTimestamp(2, utc(due));
+            insert.executeUpdate();
+            try (var keys = insert.getGeneratedKeys()) {
+                keys.next();
+                report = keys.getLong(1);
+            }
+        }
+        try (var insert = c.prepareStatement("insert into handoff (report_id, unit_code, forwarded_at, acknowledged_at,"
+                + " decision, platform, acknowledge_due_at) values (?, ?, ?, ?, ?, 'VSS', ?)")) {
+            insert.setLong(1, report);
+            insert.setString(2, unit);
+            insert.setTimestamp(3, utc(forwarded));
+            insert.setTimestamp(4, utc(acknowledged));
+            insert.setString(5, decision);
+            insert.setTimestamp(6, utc(due));
+            insert.executeUpdate();
+        }
+        return report;
+    }
+
+    private static java.sql.Timestamp utc(java.time.Instant instant) {
+        return java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
     }
 
     @Test

@@ -191,83 +191,101 @@ public class Supervision {
         if (department != null && !department.matches("\\d{2}|2[AB]|97[1-6]")) {
             throw DomainException.invalid("invalid_department", "Département invalide (ex. 78, 2A, 974).");
         }
-        // One pass per unit by MariaDB over the period's handoffs, read from the covering index
-        // ix_handoff_forwarded (or, for a department or kind, ix_handoff_unit_forwarded for its units only) alone:
-        // the report's platform and acknowledgement target are copied on the handoff (V52), no report read. Each
-        // unit's row carries its counts and its acknowledgement delays in milliseconds, sorted by MariaDB
-        // (GROUP_CONCAT … ORDER BY), from which the exact nearest-rank median and 90th percentile are picked here:
-        // 120 rows back instead of one row per handoff (at five million reports, 134,000 delays over 30 days took
-        // most of the call's time in JPA's row handling). Measured slower on MariaDB 10.11: window functions
-        // (ROW_NUMBER, PERCENTILE_DISC: a pass over a temporary table each, 0.7–2.8 s against 0.2 s).
-        // The covering index is named: with statistics gone stale (after an ALTER TABLE on five million rows) MariaDB
-        // was seen to pick ix_handoff_unit_pending for the department's units and read the rows (0.2 s → 2–4 s).
-        boolean byUnits = department != null || (kind != null && !kind.isBlank());
-        StringBuilder where = new StringBuilder(" FROM handoff h FORCE INDEX ("
-                + (byUnits ? "ix_handoff_unit_forwarded" : "ix_handoff_forwarded")
-                + ") WHERE h.forwarded_at >= ?1 AND h.forwarded_at < ?2 AND ?3 IS NOT NULL");
-        List<Object> parameters = new ArrayList<>(List.of(utc(start), utc(end), utc(now)));
-        if (platform != null) {
-            parameters.add(platform.name());
-            where.append(" AND h.platform = ?").append(parameters.size());
-        }
-        if (byUnits) {
-            List<Object> unitParameters = new ArrayList<>();
-            StringBuilder units = new StringBuilder("SELECT code FROM unit WHERE 1 = 1");
-            if (department != null) {
-                unitParameters.add(department);
-                units.append(" AND department = ?").append(unitParameters.size());
-            }
-            if (kind != null && !kind.isBlank()) {
-                unitParameters.add(kind.strip());
-                units.append(" AND kind = ?").append(unitParameters.size());
-            }
-            var unitQuery = em.createNativeQuery(units.toString());
-            for (int i = 0; i < unitParameters.size(); i++) {
-                unitQuery.setParameter(i + 1, unitParameters.get(i));
-            }
-            List<?> codes = unitQuery.getResultList();
-            if (codes.isEmpty()) {
+        List<String> units = null;
+        if (department != null || (kind != null && !kind.isBlank())) {
+            units = unitsOf(department, kind);
+            if (units.isEmpty()) {
                 return List.of();
             }
-            where.append(" AND h.unit_code IN (");
-            for (int i = 0; i < codes.size(); i++) {
-                parameters.add(codes.get(i));
-                where.append(i == 0 ? "?" : ", ?").append(parameters.size());
-            }
-            where.append(")");
         }
-        // group_concat_max_len for this statement only: a unit's delays over a year fit (a busy unit's 40,000
-        // handoffs take under 0.5 MB); a list cut short anyway is detected below, never read as a shorter one
+        // The period's whole UTC days come from the daily aggregates of the settled handoffs (handoff_day, V53,
+        // HandoffRollup); the rest from the rows, one pass per unit by MariaDB: the handoffs of the partial first and
+        // last days, and those of the whole days not rolled up yet (undecided, or decided since the last roll-up).
+        // Each unit's row carries its counts and its acknowledgement delays in milliseconds; the exact nearest-rank
+        // median and 90th percentile are picked here from every delay of the unit. At five million reports the
+        // rows of a 30-day period (170,000 handoffs) took 0.2 s in MariaDB alone; JPA's handling of one row per
+        // handoff more than that. Measured slower on MariaDB 10.11: window functions (ROW_NUMBER, PERCENTILE_DISC:
+        // a pass over a temporary table each, 0.7–2.8 s).
+        Instant wholeFrom =
+                start.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+        if (wholeFrom.isBefore(start)) {
+            wholeFrom = wholeFrom.plus(Duration.ofDays(1));
+        }
+        Instant wholeTo =
+                end.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+        boolean wholeDays = wholeFrom.isBefore(wholeTo);
+        Map<String, UnitCounts> byUnit = new LinkedHashMap<>();
+        // the rows: the covering index named (with statistics gone stale after an ALTER TABLE on five million rows,
+        // MariaDB was seen to pick ix_handoff_unit_pending for a department's units and read the rows: 0.2 → 2–4 s)
+        String rowIndex = units == null ? "ix_handoff_forwarded" : "ix_handoff_unit_forwarded";
+        List<Object> parameters = new ArrayList<>(List.of(utc(now)));
+        String filters = filters(parameters, platform, units, "h.platform", "h.unit_code");
+        StringBuilder parts = new StringBuilder();
+        if (!wholeDays) {
+            parameters.add(utc(start));
+            parameters.add(utc(end));
+            parts.append(HANDOFF_COLUMNS + " FROM handoff h FORCE INDEX (" + rowIndex + ") WHERE h.forwarded_at >= ?"
+                    + (parameters.size() - 1) + " AND h.forwarded_at < ?" + parameters.size() + filters);
+        } else {
+            parameters.addAll(List.of(utc(start), utc(wholeFrom), utc(wholeTo), utc(end)));
+            int p = parameters.size() - 3;
+            parts.append(HANDOFF_COLUMNS + " FROM handoff h FORCE INDEX (" + rowIndex + ") WHERE ((h.forwarded_at >= ?"
+                            + p + " AND h.forwarded_at < ?" + (p + 1) + ") OR (h.forwarded_at >= ?" + (p + 2)
+                            + " AND h.forwarded_at < ?" + (p + 3) + "))" + filters)
+                    .append(" UNION ALL " + HANDOFF_COLUMNS + " FROM handoff h FORCE INDEX (ix_handoff_unrolled)"
+                            + " WHERE h.rolled_up = 0 AND h.forwarded_at >= ?" + (p + 1) + " AND h.forwarded_at < ?"
+                            + (p + 2) + filters);
+        }
         String perUnit = "SET STATEMENT group_concat_max_len = " + DELAYS_MAX_LENGTH + " FOR"
-                + " SELECT g.unit_code, u.name, u.kind, u.department, g.sent, g.acknowledged, g.taken_over,"
-                + " g.declined, g.backlog, g.breaches, g.delays FROM (SELECT h.unit_code, COUNT(*) AS sent,"
-                + " COUNT(h.acknowledged_at) AS acknowledged,"
-                + " SUM(CASE WHEN h.decision = 'ACCEPTED' THEN 1 ELSE 0 END) AS taken_over,"
-                + " SUM(CASE WHEN h.decision = 'DECLINED' THEN 1 ELSE 0 END) AS declined,"
-                + " SUM(CASE WHEN h.decision IS NULL OR h.decision NOT IN ('ACCEPTED', 'DECLINED') THEN 1 ELSE 0 END)"
-                + " AS backlog,"
+                + " SELECT h.unit_code, COUNT(*), COUNT(h.acknowledged_at),"
+                + " SUM(CASE WHEN h.decision = 'ACCEPTED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN h.decision = 'DECLINED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN h.decision IS NULL OR h.decision NOT IN ('ACCEPTED', 'DECLINED') THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN h.acknowledge_due_at IS NOT NULL AND ((h.acknowledged_at IS NOT NULL"
                 + " AND h.acknowledged_at > h.acknowledge_due_at) OR (h.acknowledged_at IS NULL AND h.decision IS NULL"
-                + " AND h.acknowledge_due_at < ?3)) THEN 1 ELSE 0 END) AS breaches,"
-                + " GROUP_CONCAT(" + DELAY_MS + " ORDER BY " + DELAY_MS + " SEPARATOR ',') AS delays"
-                + where + " GROUP BY h.unit_code) g JOIN unit u ON u.code = g.unit_code";
-        List<UnitFigures> figures = new ArrayList<>();
+                + " AND h.acknowledge_due_at < ?1)) THEN 1 ELSE 0 END),"
+                + " GROUP_CONCAT(TIMESTAMPDIFF(MICROSECOND, h.forwarded_at, h.acknowledged_at) DIV 1000 SEPARATOR ',')"
+                + " FROM (" + parts + ") h GROUP BY h.unit_code";
         for (Object[] row : rows(perUnit, parameters)) {
-            int acknowledged = ((Number) row[5]).intValue();
-            long[] delays = sortedDelays(row[10], acknowledged, (String) row[0]);
-            figures.add(new UnitFigures(
-                    (String) row[0],
-                    (String) row[1],
-                    (String) row[2],
-                    (String) row[3],
-                    ((Number) row[4]).intValue(),
-                    acknowledged,
-                    ((Number) row[6]).intValue(),
-                    ((Number) row[7]).intValue(),
-                    ((Number) row[8]).intValue(),
-                    nearestRank(delays, 50),
-                    nearestRank(delays, 90),
-                    ((Number) row[9]).intValue()));
+            byUnit.computeIfAbsent((String) row[0], UnitCounts::new).add(row, 0);
+        }
+        if (wholeDays) {
+            List<Object> dayParameters = new ArrayList<>(List.of(
+                    wholeFrom.atOffset(ZoneOffset.UTC).toLocalDate(),
+                    wholeTo.atOffset(ZoneOffset.UTC).toLocalDate()));
+            String dayFilters = filters(dayParameters, platform, units, "d.platform", "d.unit_code");
+            String days = "SET STATEMENT group_concat_max_len = " + DELAYS_MAX_LENGTH + " FOR"
+                    + " SELECT d.unit_code, SUM(d.sent), SUM(d.acknowledged), SUM(d.taken_over), SUM(d.declined), 0,"
+                    + " SUM(d.breaches), GROUP_CONCAT(NULLIF(d.delays, '') SEPARATOR ',') FROM handoff_day d"
+                    + " WHERE d.day >= ?1 AND d.day < ?2" + dayFilters + " GROUP BY d.unit_code";
+            for (Object[] row : rows(days, dayParameters)) {
+                byUnit.computeIfAbsent((String) row[0], UnitCounts::new).add(row, 0);
+            }
+        }
+        List<UnitFigures> figures = new ArrayList<>();
+        if (!byUnit.isEmpty()) {
+            StringBuilder codes = new StringBuilder("SELECT code, name, kind, department FROM unit WHERE code IN (");
+            List<Object> codeParameters = new ArrayList<>(byUnit.keySet());
+            for (int i = 0; i < codeParameters.size(); i++) {
+                codes.append(i == 0 ? "?" : ", ?").append(i + 1);
+            }
+            for (Object[] unit : rows(codes.append(")").toString(), codeParameters)) {
+                UnitCounts c = byUnit.get((String) unit[0]);
+                long[] delays = c.sortedDelays();
+                figures.add(new UnitFigures(
+                        c.unitCode,
+                        (String) unit[1],
+                        (String) unit[2],
+                        (String) unit[3],
+                        c.sent,
+                        c.acknowledged,
+                        c.takenOver,
+                        c.declined,
+                        c.backlog,
+                        nearestRank(delays, 50),
+                        nearestRank(delays, 90),
+                        c.breaches));
+            }
         }
         figures.sort(Comparator.comparingInt(UnitFigures::breaches)
                 .reversed()
@@ -276,17 +294,15 @@ public class Supervision {
         return figures;
     }
 
-    private static final String DELAY_MS = "TIMESTAMPDIFF(MICROSECOND, h.forwarded_at, h.acknowledged_at) DIV 1000";
-
     /** The longest list of one unit's acknowledgement delays MariaDB may build for a call (bytes). */
     static final long DELAYS_MAX_LENGTH = 64L * 1024 * 1024;
 
     /**
-     * A unit's acknowledgement delays as MariaDB listed them (milliseconds, ascending, comma-separated; null when
-     * none), checked against their count: a list cut short by {@code group_concat_max_len} is an error, never a
-     * silently shorter list.
+     * Acknowledgement delays as MariaDB listed them (milliseconds, comma-separated, in any order; null when none),
+     * checked against their count: a list cut short by {@code group_concat_max_len} is an error, never a silently
+     * shorter list.
      */
-    static long[] sortedDelays(Object list, int expected, String unitCode) {
+    static long[] delays(Object list, int expected, String unitCode) {
         if (list == null || expected == 0) {
             return new long[0];
         }
@@ -303,6 +319,80 @@ public class Supervision {
             delays[i] = Long.parseLong(parts[i]);
         }
         return delays;
+    }
+
+    /** One unit's figures added up from the rows and the daily aggregates. */
+    static final class UnitCounts {
+        final String unitCode;
+        int sent, acknowledged, takenOver, declined, backlog, breaches;
+        private final List<long[]> delays = new ArrayList<>();
+
+        UnitCounts(String unitCode) {
+            this.unitCode = unitCode;
+        }
+
+        /** A row of unit, sent, acknowledged, taken over, declined, backlog, breaches, delays, from {@code at}. */
+        void add(Object[] row, int at) {
+            int rowAcknowledged = ((Number) row[at + 2]).intValue();
+            sent += ((Number) row[at + 1]).intValue();
+            acknowledged += rowAcknowledged;
+            takenOver += number(row[at + 3]);
+            declined += number(row[at + 4]);
+            backlog += number(row[at + 5]);
+            breaches += number(row[at + 6]);
+            delays.add(delays(row[at + 7], rowAcknowledged, unitCode));
+        }
+
+        long[] sortedDelays() {
+            long[] all = delays.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            java.util.Arrays.sort(all);
+            return all;
+        }
+
+        private static int number(Object value) {
+            return value == null ? 0 : ((Number) value).intValue();
+        }
+    }
+
+    private static final String HANDOFF_COLUMNS =
+            "SELECT h.unit_code, h.forwarded_at, h.decision, h.acknowledged_at," + " h.acknowledge_due_at";
+
+    /** The platform and units conditions, their values added to {@code parameters}. */
+    private static String filters(
+            List<Object> parameters, Platform platform, List<String> units, String platformColumn, String unitColumn) {
+        StringBuilder where = new StringBuilder();
+        if (platform != null) {
+            parameters.add(platform.name());
+            where.append(" AND ").append(platformColumn).append(" = ?").append(parameters.size());
+        }
+        if (units != null) {
+            where.append(" AND ").append(unitColumn).append(" IN (");
+            for (int i = 0; i < units.size(); i++) {
+                parameters.add(units.get(i));
+                where.append(i == 0 ? "?" : ", ?").append(parameters.size());
+            }
+            where.append(")");
+        }
+        return where.toString();
+    }
+
+    /** The codes of the units of a department and/or a kind. */
+    private List<String> unitsOf(String department, String kind) {
+        List<Object> unitParameters = new ArrayList<>();
+        StringBuilder units = new StringBuilder("SELECT code FROM unit WHERE 1 = 1");
+        if (department != null) {
+            unitParameters.add(department);
+            units.append(" AND department = ?").append(unitParameters.size());
+        }
+        if (kind != null && !kind.isBlank()) {
+            unitParameters.add(kind.strip());
+            units.append(" AND kind = ?").append(unitParameters.size());
+        }
+        var unitQuery = em.createNativeQuery(units.toString());
+        for (int i = 0; i < unitParameters.size(); i++) {
+            unitQuery.setParameter(i + 1, unitParameters.get(i));
+        }
+        return unitQuery.getResultList().stream().map(String.class::cast).toList();
     }
 
     /** The nearest-rank percentile of delays sorted ascending, in whole seconds; null when there are none. */

@@ -15,21 +15,21 @@ class SupervisionDelaysTest {
 
     @Test
     void aListCutShortIsAnErrorNotAShorterList() {
-        assertThat(Supervision.sortedDelays("1000,2000,3000", 3, "U")).containsExactly(1000, 2000, 3000);
-        assertThatThrownBy(() -> Supervision.sortedDelays("1000,2000,30", 4, "U"))
+        assertThat(Supervision.delays("1000,2000,3000", 3, "U")).containsExactly(1000, 2000, 3000);
+        assertThatThrownBy(() -> Supervision.delays("1000,2000,30", 4, "U"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("unit U");
     }
 
     @Test
     void noDelaysGiveNoPercentile() {
-        assertThat(Supervision.sortedDelays(null, 0, "U")).isEmpty();
+        assertThat(Supervision.delays(null, 0, "U")).isEmpty();
         assertThat(Supervision.nearestRank(new long[0], 50)).isNull();
     }
 
     @Test
     void theDriverMayGiveBytes() {
-        assertThat(Supervision.sortedDelays("-5,7".getBytes(StandardCharsets.US_ASCII), 2, "U"))
+        assertThat(Supervision.delays("-5,7".getBytes(StandardCharsets.US_ASCII), 2, "U"))
                 .containsExactly(-5, 7);
     }
 
@@ -40,7 +40,7 @@ class SupervisionDelaysTest {
             int n = 1 + random.nextInt(300);
             long[] delays = random.longs(n, 0, 200_000_000L).sorted().toArray();
             String list = Arrays.stream(delays).mapToObj(Long::toString).collect(Collectors.joining(","));
-            long[] parsed = Supervision.sortedDelays(list, n, "U");
+            long[] parsed = Supervision.delays(list, n, "U");
             for (double p : new double[] {50, 90}) {
                 long expected = delays[(int) Percentiles.rank(n, p) - 1];
                 assertThat(Supervision.nearestRank(parsed, p)).isEqualTo(Math.round(expected / 1000.0));
