@@ -925,6 +925,7 @@ class BrowserIT {
                     ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), "agent-guyancourt"));
             desk.get(server.baseUrl() + "/unit/inbox.xhtml");
             deskWait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk:dangerNow")));
+            awaitLive(desk); // the desk's channel granted before the request is raised
 
             browser.findElement(By.id("tasks:dangerPostalCode")).sendKeys("78280");
             browser.findElement(By.id("tasks:dangerCommune")).sendKeys("Guyancourt");
