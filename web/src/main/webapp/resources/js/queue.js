@@ -1,7 +1,7 @@
-/* The operator's console, live: each Faces push names what changed ("queue": the platform's
- * queue; "operator": a chat the operator holds; "alerts": the alerts, on the supervisors' alerts
- * screen) and the matching remote command of the page reloads it. Waiting times go on ticking
- * between two pushes. Each time was computed by the server when the table was drawn (data-seconds);
+/* The operator's console, live: each push of the staff's socket (staff-socket.js) names what
+ * changed ("queue": the platform's queue; "operator": a chat the operator holds; "alerts": the
+ * alerts, on the supervisors' alerts screen) and the matching remote command of the page reloads
+ * it. Waiting times go on ticking between two pushes. Each time was computed by the server when the table was drawn (data-seconds);
  * amber from 60 s, red from 120 s, as there. */
 (function () {
   'use strict';

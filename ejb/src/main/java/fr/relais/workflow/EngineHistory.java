@@ -2,6 +2,7 @@ package fr.relais.workflow;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -34,7 +35,8 @@ public class EngineHistory {
             String definitionId,
             Instant start,
             Instant end,
-            String state) {}
+            String state)
+            implements Serializable {}
 
     /**
      * One step of the engine's history. {@code kind}: {@code activity}, {@code user_task}, {@code timer},

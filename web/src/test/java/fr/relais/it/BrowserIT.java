@@ -336,6 +336,7 @@ class BrowserIT {
         login(browser, "operateur");
         browser.get(server.baseUrl() + "/operator/tasks.xhtml");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        awaitLive(browser);
 
         WebDriver citizen = chromium("1280,900");
         try {
@@ -369,7 +370,7 @@ class BrowserIT {
                     java.util.regex.Pattern.compile(
                             "Vous êtes (1er|\\d+e) dans la file\\. Attente estimée : environ \\d+ minutes?\\.")));
 
-            // the operator's queue shows it without a reload (Faces push on the platform's channel)
+            // the operator's queue shows it without a reload (pushed on the platform's queue channel)
             wait.until(d -> rowIn("tasks:queue", chat) != null);
             assertThat(rowIn("tasks:queue", chat).getText()).contains("Vol, cambriolage");
             assertThat(rowIn("tasks:queue", chat)
@@ -639,7 +640,7 @@ class BrowserIT {
                 .isEmpty();
 
         // the conversation goes on: the citizen's new message appears beside the form without a reload
-        Thread.sleep(2_000); // lets the page's Faces websocket open before the push it must receive
+        awaitLive(browser); // the page's socket is open before the push it must receive
         String later = "Il est parti en scooter rouge vers la gare.";
         assertThat(scenario.anonymous()
                         .post(
@@ -924,6 +925,7 @@ class BrowserIT {
                     ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), "agent-guyancourt"));
             desk.get(server.baseUrl() + "/unit/inbox.xhtml");
             deskWait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk:dangerNow")));
+            awaitLive(desk); // the desk's channel granted before the request is raised
 
             browser.findElement(By.id("tasks:dangerPostalCode")).sendKeys("78280");
             browser.findElement(By.id("tasks:dangerCommune")).sendKeys("Guyancourt");
@@ -968,6 +970,16 @@ class BrowserIT {
     }
 
     /** The row of a data table whose first cell is the given id, or null. */
+    /**
+     * Waits until the page's staff socket is open and its channels granted (staff-socket.js marks its
+     * element {@code data-state="open"} when the server says "ready"): a push sent before would be missed.
+     */
+    static void awaitLive(WebDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.cssSelector("[data-staff-socket][data-state='open']"))
+                        .isEmpty());
+    }
+
     static WebElement rowIn(String tableId, long id) {
         return browser.findElements(By.cssSelector("#" + tableId.replace(":", "\\:") + " tbody tr")).stream()
                 .filter(r -> r.findElement(By.tagName("td")).getText().strip().equals(String.valueOf(id)))
@@ -1453,6 +1465,7 @@ class BrowserIT {
         String row = "//tbody[@id='alerts:open_data']/tr[.//span[contains(@class,'alert-report')"
                 + " and normalize-space(.)='Signalement n° " + report + "']]";
         assertThat(browser.findElements(By.xpath(row))).isEmpty();
+        awaitLive(browser);
 
         EscalationSystemIT.makeTimerDue(report, "Timer_AcknowledgementMissed");
         // the lists are pushed: any alert raised meanwhile (other tests' timers) renders them again, so

@@ -1,5 +1,6 @@
 package fr.relais.appointment.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -15,4 +16,5 @@ public record CitizenBooking(
         String localStart,
         String kind,
         String category,
-        String status) {}
+        String status)
+        implements Serializable {}

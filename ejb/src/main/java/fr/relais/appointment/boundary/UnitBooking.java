@@ -1,5 +1,6 @@
 package fr.relais.appointment.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -15,4 +16,5 @@ public record UnitBooking(
         String kind,
         String category,
         String status,
-        String contact) {}
+        String contact)
+        implements Serializable {}

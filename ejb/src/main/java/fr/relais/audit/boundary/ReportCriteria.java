@@ -1,5 +1,6 @@
 package fr.relais.audit.boundary;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ public record ReportCriteria(
         String category,
         String unitCode,
         String status,
-        String operator) {
+        String operator)
+        implements Serializable {
 
     public static ReportCriteria none() {
         return new ReportCriteria(null, null, null, null, null, null, null, null);

@@ -1,5 +1,6 @@
 package fr.relais.audit.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,8 +21,10 @@ public record ReportDiagram(long reportId, List<Process> processes) {
             Instant endedAt,
             String bpmnXml,
             List<Activity> activities,
-            List<String> flows) {}
+            List<String> flows)
+            implements Serializable {}
 
     /** One pass through an element of the model ({@code kind}: activity, timer, user_task). */
-    public record Activity(String id, String kind, String name, Instant startedAt, Instant endedAt, Long durationMs) {}
+    public record Activity(String id, String kind, String name, Instant startedAt, Instant endedAt, Long durationMs)
+            implements Serializable {}
 }

@@ -2,6 +2,7 @@ package fr.relais.audit.boundary;
 
 import fr.relais.workflow.EngineHistory;
 import jakarta.json.JsonObject;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * A report's history for auditors and administrators: the process runs (definition key, version and id,
  * for the diagram) and one timeline, by time, of the engine's steps and the application's events.
  */
-public record ReportHistory(long reportId, String reference, List<EngineHistory.Run> processes, List<Item> timeline) {
+public record ReportHistory(long reportId, String reference, List<EngineHistory.Run> processes, List<Item> timeline)
+        implements Serializable {
 
     public static final String ENGINE = "engine";
     public static final String APPLICATION = "application";
@@ -31,5 +33,6 @@ public record ReportHistory(long reportId, String reference, List<EngineHistory.
             String name,
             Long eventId,
             Long seq,
-            JsonObject details) {}
+            JsonObject details)
+            implements Serializable {}
 }

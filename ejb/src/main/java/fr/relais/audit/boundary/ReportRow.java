@@ -1,5 +1,6 @@
 package fr.relais.audit.boundary;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A report as the auditors' search lists it: no narrative, no identity. */
@@ -11,4 +12,5 @@ public record ReportRow(
         String category,
         String status,
         String operator,
-        String unitCode) {}
+        String unitCode)
+        implements Serializable {}

@@ -1,6 +1,7 @@
 package fr.relais.dangernow.boundary;
 
 import fr.relais.dangernow.entity.DangerRequest;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,8 @@ public record UnitDangerRequest(
         boolean acknowledged,
         String acknowledgedBy,
         Instant acknowledgedAt,
-        boolean escalated) {
+        boolean escalated)
+        implements Serializable {
 
     static UnitDangerRequest of(DangerRequest d) {
         return new UnitDangerRequest(

@@ -22,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -52,7 +53,8 @@ public class Accounts {
             boolean mustChangePassword,
             Instant createdAt,
             Instant passwordChangedAt,
-            Instant disabledAt) {
+            Instant disabledAt)
+            implements Serializable {
         static Account of(AppUser user) {
             return new Account(
                     user.username(),

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,7 +29,7 @@ import java.util.Set;
         name = Unit.OF_DEPARTMENT,
         query = "select u from Unit u where u.department = :department and u.kind in :kinds order by u.code")
 @NamedQuery(name = Unit.ALL, query = "select u from Unit u order by u.name")
-public class Unit {
+public class Unit implements Serializable {
     public static final String COVERING_COMMUNE = "Unit.coveringCommune";
     public static final String OF_DEPARTMENT = "Unit.ofDepartment";
     public static final String ALL = "Unit.all";

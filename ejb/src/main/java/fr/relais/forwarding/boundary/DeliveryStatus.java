@@ -2,6 +2,7 @@ package fr.relais.forwarding.boundary;
 
 import fr.relais.forwarding.entity.Delivery;
 import fr.relais.workflow.Workflow;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -21,7 +22,8 @@ public record DeliveryStatus(
         Instant lastAttemptAt,
         String lastOutcome,
         Instant deliveredAt,
-        Instant failedSince) {
+        Instant failedSince)
+        implements Serializable {
 
     static DeliveryStatus of(Delivery d, String reference, Workflow.Stuck stuck) {
         boolean failed = stuck != null && d.pending();

@@ -1,6 +1,7 @@
 package fr.relais.forwarding.boundary;
 
 import fr.relais.forwarding.entity.Handoff;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -21,7 +22,8 @@ public record HandoffStep(
         String declineReason,
         String suggestedUnit,
         String outcome,
-        Instant outcomeAt) {
+        Instant outcomeAt)
+        implements Serializable {
 
     static HandoffStep of(Handoff h) {
         return new HandoffStep(

@@ -3,6 +3,7 @@ package fr.relais.forwarding.boundary;
 import fr.relais.directory.entity.Unit;
 import fr.relais.forwarding.entity.Handoff;
 import fr.relais.qualification.entity.Report;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -28,10 +29,11 @@ public record ReroutingCase(
         String suggestedUnit,
         List<String> decliningUnits,
         List<HandoffStep> history,
-        List<Candidate> candidates) {
+        List<Candidate> candidates)
+        implements Serializable {
 
     /** A unit a supervisor may send the report to. */
-    public record Candidate(String code, String name, boolean suggested, boolean declined) {}
+    public record Candidate(String code, String name, boolean suggested, boolean declined) implements Serializable {}
 
     static ReroutingCase of(Report r, Handoff declined, List<Handoff> handoffs, List<Unit> units) {
         List<String> declining = handoffs.stream()

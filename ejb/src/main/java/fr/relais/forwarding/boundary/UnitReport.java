@@ -4,6 +4,7 @@ import fr.relais.forwarding.entity.Handoff;
 import fr.relais.qualification.boundary.ReportDecisions;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,7 +55,8 @@ public record UnitReport(
         Instant escalatedAt,
         Instant escalatedToDepartmentAt,
         String departmentUnit,
-        boolean readOnly) {
+        boolean readOnly)
+        implements Serializable {
 
     /** The unit's view of where the report stands with it. */
     static String status(Handoff handoff) {

@@ -13,6 +13,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,8 @@ public class Incidents {
             String message,
             Long reportId,
             String reference,
-            Long chatId) {}
+            Long chatId)
+            implements Serializable {}
 
     /** A recorded retry. */
     public record Retry(
@@ -51,7 +53,8 @@ public class Incidents {
             String failure,
             String note,
             String retriedBy,
-            Instant retriedAt) {
+            Instant retriedAt)
+            implements Serializable {
         static Retry of(IncidentRetry r) {
             return new Retry(
                     r.id(),

@@ -1,10 +1,11 @@
 package fr.relais.intake.boundary;
 
 import fr.relais.intake.entity.ChatMessage;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** One message of a conversation as its reader may see it; its text is data, rendered as text by every client. */
-public record ChatLine(long id, String author, String text, Instant sentAt) {
+public record ChatLine(long id, String author, String text, Instant sentAt) implements Serializable {
 
     /** As the citizen and the live pushes see it: a system line without its staff note. */
     public static ChatLine of(ChatMessage message) {

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -55,7 +56,7 @@ public class Transfers {
     }
 
     /** Someone a conversation may be handed to, for the screens' choices. */
-    public record Person(String username, String displayName) {}
+    public record Person(String username, String displayName) implements Serializable {}
 
     @PersistenceContext
     EntityManager em;

@@ -34,7 +34,7 @@ import java.util.logging.Logger;
  * published, after the transaction succeeded, on the data grid's reliable topic {@value #TOPIC}
  * (one ring buffer: every instance reads the events in the order they were published); every
  * instance fires the events of the others again as CDI events qualified {@link Relayed}, outside
- * any transaction, and its own observers (the citizens' sockets, the operators' Faces push) deliver
+ * any transaction, and its own observers (the citizens' sockets, the staff screens' socket) deliver
  * them to the connections they hold. An instance skips what it published itself: its observers
  * already had it at commit. No database polling; alone (Payara Micro's {@code --nocluster}) the
  * topic has one reader, which skips everything.

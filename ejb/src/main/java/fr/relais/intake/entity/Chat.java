@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A conversation between a citizen and the platform, from request to outcome. */
@@ -26,7 +27,7 @@ import java.time.Instant;
         query =
                 "select c from Chat c where c.operator = :operator and c.status = fr.relais.intake.entity.Chat.Status.TAKEN"
                         + " order by c.takenAt")
-public class Chat {
+public class Chat implements Serializable {
     public static final String BY_PLATFORM_AND_STATUS = "Chat.byPlatformAndStatus";
     public static final String TAKEN_BY = "Chat.takenBy";
 

@@ -14,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ public class CannedAnswers {
 
     /** A canned answer as staff and administrators get it; {@code text} is what one click inserts. */
     public record Entry(
-            long id, Platform platform, CannedAnswer.Kind kind, String title, String body, String url, String text) {
+            long id, Platform platform, CannedAnswer.Kind kind, String title, String body, String url, String text)
+            implements Serializable {
         static Entry of(CannedAnswer a) {
             return new Entry(a.id(), a.platform(), a.kind(), a.title(), a.body(), a.url(), a.insertedText());
         }

@@ -2,6 +2,7 @@ package fr.relais.operators.boundary;
 
 import fr.relais.operators.entity.OperatorState;
 import fr.relais.shared.Platform;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -16,7 +17,8 @@ public record OperatorStatus(
         Instant since,
         int held,
         int cap,
-        boolean capSet) {
+        boolean capSet)
+        implements Serializable {
 
     public boolean mayTakeMore() {
         return status == OperatorState.Status.AVAILABLE && held < cap;

@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,7 +74,8 @@ public class Orientations {
     }
 
     /** A published version, for the administrators' history. */
-    public record VersionSummary(long id, String version, int leaves, String publishedBy, Instant publishedAt) {}
+    public record VersionSummary(long id, String version, int leaves, String publishedBy, Instant publishedAt)
+            implements Serializable {}
 
     @PostConstruct
     void load() {

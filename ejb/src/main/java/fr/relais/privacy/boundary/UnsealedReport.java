@@ -1,6 +1,7 @@
 package fr.relais.privacy.boundary;
 
 import fr.relais.qualification.entity.Qualification;
+import java.io.Serializable;
 
 /**
  * A report's originals as unsealed for a supervisor or an auditor, with a reason that was recorded:
@@ -16,4 +17,5 @@ public record UnsealedReport(
         Qualification.Reporter reporter,
         String statedNarrative,
         String statedPlace,
-        Qualification.Reporter statedReporter) {}
+        Qualification.Reporter statedReporter)
+        implements Serializable {}

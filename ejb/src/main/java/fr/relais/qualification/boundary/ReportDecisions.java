@@ -1,6 +1,7 @@
 package fr.relais.qualification.boundary;
 
 import fr.relais.qualification.entity.Report;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -18,7 +19,8 @@ public record ReportDecisions(
         Instant validateDueAt,
         Instant forwardDueAt,
         Instant acknowledgeDueAt,
-        String versions) {
+        String versions)
+        implements Serializable {
 
     /** The report's decisions, or null before the tables decided. */
     public static ReportDecisions of(Report r) {

@@ -4,6 +4,7 @@ import fr.relais.forwarding.entity.Handoff;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.workflow.ProcessVariables;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -43,14 +44,16 @@ public record StaffReport(
         ReportDecisions decisions,
         SupervisorValidation supervisorValidation,
         Statement statement,
-        boolean sealed) {
+        boolean sealed)
+        implements Serializable {
 
     /**
      * Where the supervisor's validation stands: pending, or the answer (a comment when sent back, which
      * the operator reads); null when the report needs none.
      */
     public record SupervisorValidation(
-            boolean pending, String decision, String comment, String validatedBy, Instant validatedAt) {
+            boolean pending, String decision, String comment, String validatedBy, Instant validatedAt)
+            implements Serializable {
 
         static SupervisorValidation of(Report r) {
             if (r.validation() == null || r.validation() == ProcessVariables.Validation.NONE) {

@@ -2,6 +2,7 @@ package fr.relais.qualification.boundary;
 
 import fr.relais.qualification.entity.CitizenStatement;
 import fr.relais.qualification.entity.Qualification;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,8 @@ public record Statement(
         String narrative,
         boolean anonymous,
         Qualification.Reporter reporter,
-        Instant submittedAt) {
+        Instant submittedAt)
+        implements Serializable {
 
     static Statement of(CitizenStatement s) {
         return s == null

@@ -1,6 +1,7 @@
 package fr.relais.qualification.boundary;
 
 import fr.relais.qualification.entity.Report;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -21,7 +22,8 @@ public record ValidationCase(
         String validation,
         String narrative,
         Instant qualifiedAt,
-        Instant validateDueAt) {
+        Instant validateDueAt)
+        implements Serializable {
 
     static ValidationCase of(Report r) {
         return new ValidationCase(

@@ -2,6 +2,7 @@ package fr.relais.qualification.entity;
 
 import fr.relais.anonymisation.control.ReporterIdentity;
 import fr.relais.shared.DomainException;
+import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +60,7 @@ public record Qualification(
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
 
     /** Identity fields the reporter gave; all optional. */
-    public record Reporter(String firstName, String lastName, String phone, String email) {
+    public record Reporter(String firstName, String lastName, String phone, String email) implements Serializable {
         public static final Reporter NONE = new Reporter(null, null, null, null);
 
         /** What the anonymisation engine redacts of this reporter wherever it appears. */

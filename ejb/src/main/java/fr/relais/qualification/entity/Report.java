@@ -16,6 +16,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,7 +39,7 @@ import java.time.ZoneId;
         query = "select r from Report r where r.platform = :platform and r.operator = :operator"
                 + " and r.status in :statuses order by r.createdAt")
 @NamedQuery(name = Report.BY_REFERENCE, query = "select r from Report r where r.reference = :reference")
-public class Report {
+public class Report implements Serializable {
     public static final String BY_REFERENCE = "Report.byReference";
     public static final String OF_OPERATOR_IN = "Report.ofOperatorIn";
     public static final String OF_PLATFORM_IN = "Report.ofPlatformIn";

@@ -1,6 +1,7 @@
 package fr.relais.sla.boundary;
 
 import fr.relais.sla.entity.Alert;
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,8 @@ public record AlertView(
         Instant raisedAt,
         String detail,
         String acknowledgedBy,
-        Instant acknowledgedAt) {
+        Instant acknowledgedAt)
+        implements Serializable {
 
     static AlertView of(Alert a) {
         return new AlertView(

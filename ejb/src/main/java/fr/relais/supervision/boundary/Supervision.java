@@ -15,6 +15,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,8 @@ public class Supervision {
             Long delayP90Seconds,
             Long delayP99Seconds,
             int breaches,
-            String percentileMethod) {}
+            String percentileMethod)
+            implements Serializable {}
 
     public record UnitFigures(
             String unitCode,
@@ -75,7 +77,8 @@ public class Supervision {
             int backlog,
             Long acknowledgementMedianSeconds,
             Long acknowledgementP90Seconds,
-            int breaches) {}
+            int breaches)
+            implements Serializable {}
 
     @PersistenceContext
     EntityManager em;
@@ -457,7 +460,8 @@ public class Supervision {
             long secondsInStage,
             Instant dueAt,
             Long secondsLeft,
-            boolean breach) {}
+            boolean breach)
+            implements Serializable {}
 
     public record Lifecycle(
             Platform platform,
@@ -465,7 +469,8 @@ public class Supervision {
             Map<String, Integer> counts,
             int breaches,
             int listed,
-            List<StageReport> reports) {}
+            List<StageReport> reports)
+            implements Serializable {}
 
     /** The longest list the lifecycle view returns (the counts are always complete). */
     public static final int LIFECYCLE_LIST_LIMIT = 500;
@@ -577,7 +582,8 @@ public class Supervision {
             long reports,
             long nightReports,
             Map<String, Long> byCategory,
-            List<HourlyVolumes.Hour> hours) {}
+            List<HourlyVolumes.Hour> hours)
+            implements Serializable {}
 
     /**
      * Reports made per hour in [from, to) (whole hours; default the last 24), from the hourly

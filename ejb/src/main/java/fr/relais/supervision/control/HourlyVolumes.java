@@ -1,5 +1,6 @@
 package fr.relais.supervision.control;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -46,7 +47,8 @@ public final class HourlyVolumes {
             long otherCategories,
             long unqualified,
             Map<String, Long> byPlatform,
-            Map<String, Long> byDoor) {}
+            Map<String, Long> byDoor)
+            implements Serializable {}
 
     public record Volumes(List<Hour> hours, long reports, long nightReports, Map<String, Long> byCategory) {}
 

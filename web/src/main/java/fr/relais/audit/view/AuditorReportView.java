@@ -52,17 +52,25 @@ public class AuditorReportView implements Serializable {
     AuditChains chains;
 
     private Long id;
-    private ReportHistory history;
+    /**
+     * Not kept with the session (its items' details are JSON objects, not Serializable): on another
+     * instance after a failover it is read again, which records one more read in the auditor's chain.
+     */
+    private transient ReportHistory history;
+    /** Whether the view action found the report (then a missing history is read again). */
+    private boolean loaded;
+
     private List<Diagram> diagrams = List.of();
 
     /** One element of the diagram passed: how many times, first when, time spent in all (running now?). */
-    public record Step(String id, String name, int passes, Instant first, long totalMs, boolean running) {}
+    public record Step(String id, String name, int passes, Instant first, long totalMs, boolean running)
+            implements Serializable {}
 
     /**
      * One process instance the report ran, as the page draws it: the data for the script (BPMN XML,
      * passes, flows taken) as JSON, and the time spent at each step passed (the table beside it).
      */
-    public record Diagram(ReportDiagram.Process process, String json, List<Step> steps) {}
+    public record Diagram(ReportDiagram.Process process, String json, List<Step> steps) implements Serializable {}
 
     private Verification verification;
 
@@ -83,6 +91,7 @@ public class AuditorReportView implements Serializable {
             return;
         }
         history = page.history();
+        loaded = true;
         List<Diagram> drawn = new ArrayList<>();
         for (ReportDiagram.Process p : page.diagram().processes()) {
             try {
@@ -227,6 +236,14 @@ public class AuditorReportView implements Serializable {
     }
 
     public ReportHistory getHistory() {
+        if (history == null && loaded) {
+            try {
+                history = audits.historyPage(id, Messages.text("history.personal.erased"))
+                        .history();
+            } catch (DomainException e) {
+                loaded = false;
+            }
+        }
         return history;
     }
 
