@@ -393,30 +393,7 @@ class SupervisionViewsSystemIT {
     static long handoff(
             Connection c, String unit, Instant forwarded, Instant acknowledged, String decision, Instant due)
             throws Exception {
-        long report;
-        try (PreparedStatement insert = c.prepareStatement(
-                "insert into report (platform, status, created_at, acknowledge_due_at) values ('VSS', 'CLOSED', ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setTimestamp(1, utc(forwarded.minusSeconds(600)));
-            insert.setTimestamp(2, utc(due));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                report = keys.getLong(1);
-            }
-        }
-        // as the application writes it: the report's platform and acknowledgement target copied on the handoff (V52)
-        try (PreparedStatement insert = c.prepareStatement("insert into handoff (report_id, unit_code, forwarded_at,"
-                + " acknowledged_at, decision, platform, acknowledge_due_at) values (?, ?, ?, ?, ?, 'VSS', ?)")) {
-            insert.setLong(1, report);
-            insert.setString(2, unit);
-            insert.setTimestamp(3, utc(forwarded));
-            insert.setTimestamp(4, acknowledged == null ? null : utc(acknowledged));
-            insert.setString(5, decision);
-            insert.setTimestamp(6, utc(due));
-            insert.executeUpdate();
-        }
-        return report;
+        return HandoffRows.handoff(c, unit, forwarded, acknowledged, decision, due);
     }
 
     static void fact(Connection c, long id, String platform, String stage, Instant since, Instant due, String reference)

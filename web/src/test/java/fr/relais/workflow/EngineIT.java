@@ -41,6 +41,7 @@ class EngineIT {
                 FailingAfterWrite.class,
                 ConnectionProbe.class,
                 HandoffRollupTrigger.class,
+                fr.relais.it.HandoffRows.class,
                 JobProbe.class,
                 Scenario.class,
                 Api.class,
@@ -373,11 +374,16 @@ class EngineIT {
             }
             java.time.Instant due = day.plusSeconds(5 * 3600);
             // target at 05:00: acknowledged after 10 min, 1 h, 2 h, 5 h (at 07:03, late); one acknowledged, undecided
-            handoff(c, unit, day.plusSeconds(3600), day.plusSeconds(3600 + 600), "ACCEPTED", due);
-            handoff(c, unit, day.plusSeconds(7200), day.plusSeconds(7200 + 3600), "ACCEPTED", due);
-            handoff(c, unit, day.plusSeconds(7300), day.plusSeconds(7300 + 7200), "DECLINED", due);
-            handoff(c, unit, day.plusSeconds(7400), day.plusSeconds(7400 + 18_000), "ACCEPTED", due);
-            long undecided = handoff(c, unit, day.plusSeconds(9000), day.plusSeconds(9000 + 1800), null, due);
+            fr.relais.it.HandoffRows.handoff(
+                    c, unit, day.plusSeconds(3600), day.plusSeconds(3600 + 600), "ACCEPTED", due);
+            fr.relais.it.HandoffRows.handoff(
+                    c, unit, day.plusSeconds(7200), day.plusSeconds(7200 + 3600), "ACCEPTED", due);
+            fr.relais.it.HandoffRows.handoff(
+                    c, unit, day.plusSeconds(7300), day.plusSeconds(7300 + 7200), "DECLINED", due);
+            fr.relais.it.HandoffRows.handoff(
+                    c, unit, day.plusSeconds(7400), day.plusSeconds(7400 + 18_000), "ACCEPTED", due);
+            long undecided = fr.relais.it.HandoffRows.handoff(
+                    c, unit, day.plusSeconds(9000), day.plusSeconds(9000 + 1800), null, due);
             // a partial first day: from 12:00 two days before, to now (the whole days between come from the aggregates)
             String query = "/supervision/handoffs?department=2B&from=" + day.minusSeconds(12 * 3600) + "&to="
                     + java.time.Instant.now();
@@ -452,44 +458,6 @@ class EngineIT {
                 return r.getInt(1);
             }
         }
-    }
-
-    /** A handoff as the application writes it (platform and target copied, V52), its report closed. */
-    private static long handoff(
-            java.sql.Connection c,
-            String unit,
-            java.time.Instant forwarded,
-            java.time.Instant acknowledged,
-            String decision,
-            java.time.Instant due)
-            throws Exception {
-        long report;
-        try (var insert = c.prepareStatement(
-                "insert into report (platform, status, created_at, acknowledge_due_at) values ('VSS', 'CLOSED', ?, ?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            insert.setTimestamp(1, utc(forwarded.minusSeconds(600)));
-            insert.setTimestamp(2, utc(due));
-            insert.executeUpdate();
-            try (var keys = insert.getGeneratedKeys()) {
-                keys.next();
-                report = keys.getLong(1);
-            }
-        }
-        try (var insert = c.prepareStatement("insert into handoff (report_id, unit_code, forwarded_at, acknowledged_at,"
-                + " decision, platform, acknowledge_due_at) values (?, ?, ?, ?, ?, 'VSS', ?)")) {
-            insert.setLong(1, report);
-            insert.setString(2, unit);
-            insert.setTimestamp(3, utc(forwarded));
-            insert.setTimestamp(4, utc(acknowledged));
-            insert.setString(5, decision);
-            insert.setTimestamp(6, utc(due));
-            insert.executeUpdate();
-        }
-        return report;
-    }
-
-    private static java.sql.Timestamp utc(java.time.Instant instant) {
-        return java.sql.Timestamp.valueOf(java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
     }
 
     @Test
