@@ -250,7 +250,7 @@ public class Supervision {
                 + " GROUP_CONCAT(TIMESTAMPDIFF(MICROSECOND, h.forwarded_at, h.acknowledged_at) DIV 1000 SEPARATOR ',')"
                 + " FROM (" + parts + ") h GROUP BY h.unit_code";
         for (Object[] row : rows(perUnit, parameters)) {
-            byUnit.computeIfAbsent((String) row[0], UnitCounts::new).add(row, 0);
+            byUnit.computeIfAbsent((String) row[0], UnitCounts::new).add(row);
         }
         if (wholeDays) {
             List<Object> dayParameters = new ArrayList<>(List.of(
@@ -262,7 +262,7 @@ public class Supervision {
                     + " SUM(d.breaches), GROUP_CONCAT(NULLIF(d.delays, '') SEPARATOR ',') FROM handoff_day d"
                     + " WHERE d.day >= ?1 AND d.day < ?2" + dayFilters + " GROUP BY d.unit_code";
             for (Object[] row : rows(days, dayParameters)) {
-                byUnit.computeIfAbsent((String) row[0], UnitCounts::new).add(row, 0);
+                byUnit.computeIfAbsent((String) row[0], UnitCounts::new).add(row);
             }
         }
         List<UnitFigures> figures = new ArrayList<>();
@@ -334,16 +334,16 @@ public class Supervision {
             this.unitCode = unitCode;
         }
 
-        /** A row of unit, sent, acknowledged, taken over, declined, backlog, breaches, delays, from {@code at}. */
-        void add(Object[] row, int at) {
-            int rowAcknowledged = ((Number) row[at + 2]).intValue();
-            sent += ((Number) row[at + 1]).intValue();
+        /** A row of unit, sent, acknowledged, taken over, declined, backlog, breaches, delays. */
+        void add(Object[] row) {
+            int rowAcknowledged = ((Number) row[2]).intValue();
+            sent += ((Number) row[1]).intValue();
             acknowledged += rowAcknowledged;
-            takenOver += number(row[at + 3]);
-            declined += number(row[at + 4]);
-            backlog += number(row[at + 5]);
-            breaches += number(row[at + 6]);
-            delays.add(delays(row[at + 7], rowAcknowledged, unitCode));
+            takenOver += number(row[3]);
+            declined += number(row[4]);
+            backlog += number(row[5]);
+            breaches += number(row[6]);
+            delays.add(delays(row[7], rowAcknowledged, unitCode));
         }
 
         long[] sortedDelays() {

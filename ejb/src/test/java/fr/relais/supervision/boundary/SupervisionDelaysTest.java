@@ -37,9 +37,9 @@ class SupervisionDelaysTest {
     void aUnitsRowsAndDailyAggregatesAddUpAndTheirDelaysAreSortedTogether() {
         // unit, sent, acknowledged, taken over, declined, backlog, breaches, delays: the rows (live) then two days
         Supervision.UnitCounts unit = new Supervision.UnitCounts("U");
-        unit.add(new Object[] {"U", 3, 2, 1, 0, 2, 1, "9000,1000"}, 0);
-        unit.add(new Object[] {"U", 4L, 4L, 3L, 1L, 0, 2L, "4000,2000,8000,3000"}, 0);
-        unit.add(new Object[] {"U", 1, 0, 0, 1, 0, null, null}, 0);
+        unit.add(new Object[] {"U", 3, 2, 1, 0, 2, 1, "9000,1000"});
+        unit.add(new Object[] {"U", 4L, 4L, 3L, 1L, 0, 2L, "4000,2000,8000,3000"});
+        unit.add(new Object[] {"U", 1, 0, 0, 1, 0, null, null});
         assertThat(unit.sent).isEqualTo(8);
         assertThat(unit.acknowledged).isEqualTo(6);
         assertThat(unit.takenOver).isEqualTo(4);
@@ -50,7 +50,7 @@ class SupervisionDelaysTest {
         assertThat(delays).containsExactly(1000, 2000, 3000, 4000, 8000, 9000);
         assertThat(Supervision.nearestRank(delays, 50)).isEqualTo(3); // rank 3 of 6
         assertThat(Supervision.nearestRank(delays, 90)).isEqualTo(9); // rank ⌈5.4⌉ = 6
-        assertThatThrownBy(() -> unit.add(new Object[] {"U", 2, 2, 0, 0, 0, 0, "5000"}, 0))
+        assertThatThrownBy(() -> unit.add(new Object[] {"U", 2, 2, 0, 0, 0, 0, "5000"}))
                 .as("an aggregate whose list lost a delay")
                 .isInstanceOf(IllegalStateException.class);
     }
