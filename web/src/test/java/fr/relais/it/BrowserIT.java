@@ -276,7 +276,9 @@ class BrowserIT {
         screenshot("operator-transfer");
         browser.findElement(By.id("tasks:transfer")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Conversation transférée"));
-        assertThat(browser.findElement(By.id("tasks:mine")).getText()).doesNotContain(String.valueOf(chat));
+        // read afresh: the staff socket's push may redraw the list between the look-up and the read (CI, stale element)
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("tasks:mine")).getText().contains(String.valueOf(chat)));
 
         login(browser, "psychologue");
         browser.get(server.baseUrl() + "/index.xhtml");
