@@ -10,6 +10,7 @@ import fr.relais.qualification.control.ReceiptReference;
 import fr.relais.qualification.entity.Category;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.Jsonp;
 import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
 import fr.relais.shared.UtcInstantConverter;
@@ -20,7 +21,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -370,7 +370,7 @@ public class Audits {
                     s.name(),
                     null,
                     null,
-                    Json.createObjectBuilder(s.details()).build()));
+                    Jsonp.createObjectBuilder(s.details()).build()));
         }
         Map<Long, AuditEvent> events = new LinkedHashMap<>();
         em.createNamedQuery(AuditEvent.OF_REPORT, AuditEvent.class)
@@ -421,7 +421,7 @@ public class Audits {
         }
         boolean ofReport = e.chainKey().startsWith("report:");
         Long ownerId = ofReport ? e.reportId() : e.chatId();
-        JsonObjectBuilder replaced = Json.createObjectBuilder();
+        JsonObjectBuilder replaced = Jsonp.createObjectBuilder();
         if (ownerId == null) {
             replaced.add("state", "unavailable");
         } else {
@@ -444,7 +444,7 @@ public class Audits {
                 default -> replaced.add("state", "unavailable");
             }
         }
-        return Json.createObjectBuilder(fields)
+        return Jsonp.createObjectBuilder(fields)
                 .add(AuditTrail.PERSONAL, replaced)
                 .build();
     }
@@ -454,7 +454,7 @@ public class Audits {
     }
 
     private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

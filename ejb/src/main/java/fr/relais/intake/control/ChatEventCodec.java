@@ -1,7 +1,7 @@
 package fr.relais.intake.control;
 
 import fr.relais.intake.boundary.ChatEvent;
-import jakarta.json.Json;
+import fr.relais.shared.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.bind.Jsonb;
@@ -31,17 +31,17 @@ public final class ChatEventCodec implements AutoCloseable {
 
     public String encode(String origin, ChatEvent event) {
         String body = jsonb.toJson(event);
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("origin", origin)
                 .add("type", event.getClass().getSimpleName())
-                .add("event", Json.createReader(new StringReader(body)).readObject())
+                .add("event", Jsonp.createReader(new StringReader(body)).readObject())
                 .build()
                 .toString();
     }
 
     /** The envelope, or null when the text is no envelope this version knows. */
     public Envelope decode(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.createReader(new StringReader(text))) {
             JsonObject envelope = reader.readObject();
             Class<?> type = TYPES.get(envelope.getString("type", ""));
             if (type == null

@@ -1,6 +1,6 @@
 package fr.relais.orientation.control;
 
-import jakarta.json.Json;
+import fr.relais.shared.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -124,10 +124,10 @@ public record OrientationTree(String version, Node root) {
     }
 
     private static JsonObjectBuilder node(Node node) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("label", node.label());
+        JsonObjectBuilder json = Jsonp.createObjectBuilder().add("label", node.label());
         if (node.isLeaf()) {
             Orientation o = node.orientation();
-            JsonObjectBuilder orientation = Json.createObjectBuilder()
+            JsonObjectBuilder orientation = Jsonp.createObjectBuilder()
                     .add("kind", o.kind().name().toLowerCase(java.util.Locale.ROOT))
                     .add("title", o.title());
             add(orientation, "text", o.text());
@@ -138,7 +138,7 @@ public record OrientationTree(String version, Node root) {
             add(orientation, "platform", o.platform());
             json.add("orientation", orientation);
         } else {
-            JsonArrayBuilder children = Json.createArrayBuilder();
+            JsonArrayBuilder children = Jsonp.createArrayBuilder();
             node.children().forEach(c -> children.add(node(c)));
             json.add("children", children);
         }

@@ -4,7 +4,7 @@ import fr.relais.intake.control.Topic;
 import fr.relais.orientation.control.OrientationTree.Kind;
 import fr.relais.orientation.control.OrientationTree.Node;
 import fr.relais.orientation.control.OrientationTree.Orientation;
-import jakarta.json.Json;
+import fr.relais.shared.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -60,7 +60,7 @@ public final class OrientationValidator {
 
     public Result validate(String json) {
         JsonObject root;
-        try (JsonReader reader = Json.createReader(new StringReader(json == null ? "" : json))) {
+        try (JsonReader reader = Jsonp.createReader(new StringReader(json == null ? "" : json))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return invalid("Le document doit être un objet JSON : le nœud racine.");

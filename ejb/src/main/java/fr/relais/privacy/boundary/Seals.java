@@ -16,6 +16,7 @@ import fr.relais.qualification.entity.CitizenStatement;
 import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.Jsonp;
 import fr.relais.shared.Role;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -23,7 +24,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -134,7 +134,7 @@ public class Seals {
 
     private void seal(Report report) {
         SecretKey key = dataKey(DataKey.Owner.REPORT, report.id(), true);
-        JsonObjectBuilder original = Json.createObjectBuilder();
+        JsonObjectBuilder original = Jsonp.createObjectBuilder();
         put(original, "narrative", report.narrative());
         putReporter(original, report.reporter());
         report.seal(
@@ -144,7 +144,7 @@ public class Seals {
         if (report.chatId() == null) {
             CitizenStatement statement = em.find(CitizenStatement.class, report.id());
             if (statement != null && statement.sealedOriginal() == null) {
-                JsonObjectBuilder stated = Json.createObjectBuilder();
+                JsonObjectBuilder stated = Jsonp.createObjectBuilder();
                 put(stated, "narrative", statement.narrative());
                 put(stated, "place", statement.place());
                 putReporter(stated, statement.reporter());
@@ -403,7 +403,7 @@ public class Seals {
     }
 
     private static JsonObject json(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

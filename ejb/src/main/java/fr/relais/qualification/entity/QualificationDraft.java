@@ -1,6 +1,6 @@
 package fr.relais.qualification.entity;
 
-import jakarta.json.Json;
+import fr.relais.shared.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -66,7 +66,7 @@ public class QualificationDraft {
 
     /** Replaces the saved fields (name → text as typed). */
     public void save(Map<String, String> values, Instant now) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = Jsonp.createObjectBuilder();
         values.forEach((name, value) -> {
             if (name != null && value != null) {
                 json.add(name, value);
@@ -82,7 +82,7 @@ public class QualificationDraft {
         if (fields == null) {
             return values;
         }
-        try (var reader = Json.createReader(new StringReader(fields))) {
+        try (var reader = Jsonp.createReader(new StringReader(fields))) {
             JsonObject json = reader.readObject();
             json.forEach((name, value) -> {
                 if (value.getValueType() == JsonValue.ValueType.STRING) {

@@ -3,12 +3,12 @@ package fr.relais.orientation.view;
 import fr.relais.orientation.boundary.InvalidOrientation;
 import fr.relais.orientation.boundary.Orientations;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.Jsonp;
 import fr.relais.shared.view.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
 import java.io.Serializable;
@@ -63,7 +63,7 @@ public class OrientationAdminView implements Serializable {
     /** Puts the tree in use in the text area, to start from it. */
     public void loadCurrent() {
         StringWriter out = new StringWriter();
-        JsonWriterFactory writers = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        JsonWriterFactory writers = Jsonp.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
         writers.createWriter(out).write(orientations.current().tree().toJson());
         json = out.toString().strip();
         problems = List.of();

@@ -13,6 +13,7 @@ import fr.relais.qualification.entity.Qualification;
 import fr.relais.qualification.entity.Report;
 import fr.relais.qualification.entity.Urgency;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.Jsonp;
 import fr.relais.shared.view.Messages;
 import fr.relais.workflow.ProcessVariables.ValidationDecision;
 import jakarta.ejb.EJB;
@@ -22,7 +23,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -225,7 +225,7 @@ public class QualificationFormView extends ReportPage {
             return;
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             reader.readObject().forEach((name, value) -> {
                 if (DRAFT_FIELDS.contains(name) && value instanceof JsonString text) {
                     fields.put(name, text.getString());

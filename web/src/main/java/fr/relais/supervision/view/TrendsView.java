@@ -3,6 +3,7 @@ package fr.relais.supervision.view;
 import fr.relais.directory.boundary.Caller;
 import fr.relais.directory.boundary.Directory;
 import fr.relais.shared.DomainException;
+import fr.relais.shared.Jsonp;
 import fr.relais.shared.Platform;
 import fr.relais.shared.Role;
 import fr.relais.shared.view.Messages;
@@ -13,7 +14,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.Serializable;
@@ -123,38 +123,38 @@ public class TrendsView implements Serializable {
     }
 
     private JsonObjectBuilder dataset(String label, String colour, ToLongFunction<HourlyVolumes.Hour> value) {
-        JsonArrayBuilder data = Json.createArrayBuilder();
-        JsonArrayBuilder colours = Json.createArrayBuilder();
+        JsonArrayBuilder data = Jsonp.createArrayBuilder();
+        JsonArrayBuilder colours = Jsonp.createArrayBuilder();
         for (var h : trends.hours()) {
             data.add(value.applyAsLong(h));
             colours.add(colour != null ? colour : h.night() ? NIGHT : DAY);
         }
-        return Json.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", colours);
+        return Jsonp.createObjectBuilder().add("label", label).add("data", data).add("backgroundColor", colours);
     }
 
     /** A stacked bar chart, one bar an hour, the night hours' labels marked. */
     private String chart(List<JsonObjectBuilder> datasets) {
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = Jsonp.createArrayBuilder();
         for (var h : trends.hours()) {
             labels.add(label(h));
         }
-        JsonArrayBuilder sets = Json.createArrayBuilder();
+        JsonArrayBuilder sets = Jsonp.createArrayBuilder();
         datasets.forEach(sets::add);
-        var stacked = Json.createObjectBuilder().add("stacked", true);
-        return Json.createObjectBuilder()
+        var stacked = Jsonp.createObjectBuilder().add("stacked", true);
+        return Jsonp.createObjectBuilder()
                 .add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", sets))
+                .add("data", Jsonp.createObjectBuilder().add("labels", labels).add("datasets", sets))
                 .add(
                         "options",
-                        Json.createObjectBuilder()
+                        Jsonp.createObjectBuilder()
                                 .add("animation", false)
                                 .add(
                                         "scales",
-                                        Json.createObjectBuilder()
+                                        Jsonp.createObjectBuilder()
                                                 .add("x", stacked)
                                                 .add(
                                                         "y",
-                                                        Json.createObjectBuilder()
+                                                        Jsonp.createObjectBuilder()
                                                                 .add("stacked", true)
                                                                 .add("beginAtZero", true))))
                 .build()
