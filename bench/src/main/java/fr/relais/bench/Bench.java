@@ -182,7 +182,7 @@ public final class Bench {
                 return new Outcome(0, chat.errors(), chat.report(), chat.delivered());
             }
             LoadDriver driver = new LoadDriver(api, o.threads(), o.pollMillis());
-            Counters counters = new Counters(probe, perUser);
+            Counters counters = new Counters(probe, perUser, server.pid());
             log("Driving " + o.threads() + " clients: warm-up " + o.warmup().toSeconds() + " s, measured "
                     + o.duration().toSeconds() + " s ...");
             LoadDriver.Result result = driver.run(o.warmup(), o.ramp(), o.duration(), counters);
@@ -350,14 +350,38 @@ public final class Bench {
         Map<String, Long> user = Map.of();
         int connections;
         int others;
+        /** The server's and the database server's CPU time in the window, in ms (-1: not read). */
+        long serverCpuMillis = -1;
 
+        long databaseCpuMillis = -1;
+        private final long serverPid;
+        private final long databasePid;
+        private long serverCpuBefore;
+        private long databaseCpuBefore;
+
+        /** Several servers (scale-out): their CPU is not read. */
         Counters(DbProbe probe, boolean perUser) {
+            this(probe, perUser, -1);
+        }
+
+        Counters(DbProbe probe, boolean perUser, long serverPid) {
             this.probe = probe;
             this.perUser = perUser;
+            this.serverPid = serverPid;
+            this.databasePid = ProcessHandle.allProcesses()
+                    .filter(p -> p.info()
+                            .command()
+                            .map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
+                            .orElse(false))
+                    .mapToLong(ProcessHandle::pid)
+                    .findFirst()
+                    .orElse(-1);
         }
 
         @Override
         public void opened() {
+            serverCpuBefore = cpuMillis(serverPid);
+            databaseCpuBefore = cpuMillis(databasePid);
             try {
                 globalBefore = probe.globalCounters();
                 userBefore = probe.userCounters();
@@ -368,6 +392,10 @@ public final class Bench {
 
         @Override
         public void closed() {
+            long server = cpuMillis(serverPid);
+            long database = cpuMillis(databasePid);
+            serverCpuMillis = server < 0 || serverCpuBefore < 0 ? -1 : server - serverCpuBefore;
+            databaseCpuMillis = database < 0 || databaseCpuBefore < 0 ? -1 : database - databaseCpuBefore;
             try {
                 global = DbProbe.delta(globalBefore, probe.globalCounters());
                 user = DbProbe.delta(userBefore, probe.userCounters());
@@ -463,6 +491,19 @@ public final class Bench {
         double perLifecycle = counters.commits() / (double) completed;
         List<List<String>> db = new ArrayList<>();
         db.add(List.of("transactions (Com_commit) per lifecycle", fmt(perLifecycle)));
+        if (counters.serverCpuMillis >= 0) {
+            db.add(List.of(
+                    "**server CPU per lifecycle** (ms, user + system, whole JVM)",
+                    "**" + fmt(counters.serverCpuMillis / (double) completed) + "**"));
+        }
+        if (counters.databaseCpuMillis >= 0) {
+            db.add(List.of(
+                    "MariaDB CPU per lifecycle (ms, whole server)",
+                    fmt(counters.databaseCpuMillis / (double) completed)));
+        }
+        db.add(List.of(
+                "CPU a lifecycle may cost for 100/s on this machine's cores (ms)",
+                fmt(Runtime.getRuntime().availableProcessors() * 1000 / 100.0)));
         counters.user.forEach((k, v) ->
                 db.add(List.of(k + " per lifecycle (the application's account)", fmt(v / (double) completed))));
         counters.global.forEach(
@@ -549,6 +590,28 @@ public final class Bench {
                 ? "bearer tokens from POST /api/v1/tokens, one per account, refreshed before expiry"
                 : "HTTP Basic on every call (the server issued no token)";
     }
+
+    /**
+     * A process's CPU time so far (user + system, {@code /proc/<pid>/stat}), in ms; -1 when unknown. Per
+     * lifecycle it says what a lifecycle costs whatever else the machine runs, which the rate does not.
+     */
+    static long cpuMillis(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // fields after the command's closing parenthesis: state is field 3, utime 14, stime 15
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 1000 / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** USER_HZ: 100 on Linux for every architecture the JDK runs on. */
+    private static final long CLOCK_TICKS = 100;
 
     /** VmRSS and VmHWM of a process, in kB. */
     static long[] memory(long pid) throws IOException {

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
@@ -117,15 +119,25 @@ final class ChatDriver {
         for (int i = 0; i < conversations; i++) {
             CompletableFuture<Void> ready = new CompletableFuture<>();
             long connecting = System.nanoTime();
-            WebSocket socket = client.newWebSocketBuilder()
-                    .buildAsync(URI.create(wsBase + chats[i]), new Citizen(ready, sentAt, stats, delivered))
-                    .get(30, TimeUnit.SECONDS);
-            socket.sendText(tokens[i], true).get(30, TimeUnit.SECONDS);
-            ready.get(30, TimeUnit.SECONDS);
-            synchronized (stats) {
-                stats.record(SOCKET, System.nanoTime() - connecting);
+            try {
+                WebSocket socket = client.newWebSocketBuilder()
+                        .buildAsync(URI.create(wsBase + chats[i]), new Citizen(ready, sentAt, stats, delivered))
+                        .get(30, TimeUnit.SECONDS);
+                socket.sendText(tokens[i], true).get(30, TimeUnit.SECONDS);
+                ready.get(30, TimeUnit.SECONDS);
+                synchronized (stats) {
+                    stats.record(SOCKET, System.nanoTime() - connecting);
+                }
+                sockets.add(socket);
+            } catch (ExecutionException | TimeoutException e) {
+                // counted, and the run goes on without this conversation (its messages go undelivered)
+                synchronized (stats) {
+                    stats.error(
+                            SOCKET,
+                            String.valueOf(
+                                    e.getCause() == null ? e : e.getCause().getMessage()));
+                }
             }
-            sockets.add(socket);
         }
 
         ScheduledThreadPoolExecutor posting = new ScheduledThreadPoolExecutor(16);

@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.cdi.CdiJtaProcessEngineConfiguration;
@@ -133,6 +135,11 @@ public class ProcessEngineBootstrap {
                 return false;
             }
         });
+        // the decision tables' FEEL parsed once per text, not at every evaluation (ParsedOnceFeelEngine)
+        DefaultDmnEngineConfiguration dmn =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        dmn.setFeelEngineFactory(ParsedOnceFeelEngine.factory());
+        config.setDmnEngineConfiguration(dmn);
         engine = config.buildProcessEngine();
 
         deployModels();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -308,6 +309,28 @@ public class Workflow {
      *     the tables, which the engine turns into a failed job and an incident
      */
     public Decided decide(String processDefinitionId, String decisionKey, Map<String, Object> inputs) {
+        TableOfProcess table = TABLES.computeIfAbsent(
+                processDefinitionId + '/' + decisionKey, k -> table(processDefinitionId, decisionKey));
+        DmnDecisionResult result = engine().getDecisionService()
+                .evaluateDecisionById(table.id())
+                .variables(inputs)
+                .evaluate();
+        if (result.size() != 1) {
+            throw new IllegalStateException(
+                    decisionKey + " v" + table.version() + ": " + result.size() + " rules for " + inputs);
+        }
+        return new Decided(result.getSingleResult().getEntryMap(), decisionKey + ":" + table.version());
+    }
+
+    /**
+     * Decision tables by process definition and key: a deployment never changes, so each pair is looked
+     * up once (two engine commands and a query, at each of a report's four decisions before).
+     */
+    private static final Map<String, TableOfProcess> TABLES = new ConcurrentHashMap<>();
+
+    private record TableOfProcess(String id, int version) {}
+
+    private TableOfProcess table(String processDefinitionId, String decisionKey) {
         var repository = engine().getRepositoryService();
         String deploymentId =
                 repository.getProcessDefinition(processDefinitionId).getDeploymentId();
@@ -319,15 +342,7 @@ public class Workflow {
         if (table == null) {
             throw new IllegalStateException("deployment " + deploymentId + " has no decision table " + decisionKey);
         }
-        DmnDecisionResult result = engine().getDecisionService()
-                .evaluateDecisionById(table.getId())
-                .variables(inputs)
-                .evaluate();
-        if (result.size() != 1) {
-            throw new IllegalStateException(
-                    decisionKey + " v" + table.getVersion() + ": " + result.size() + " rules for " + inputs);
-        }
-        return new Decided(result.getSingleResult().getEntryMap(), decisionKey + ":" + table.getVersion());
+        return new TableOfProcess(table.getId(), table.getVersion());
     }
 
     /** A decision table's newest version. */
