@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -43,6 +44,8 @@ public final class MicroRecipe {
     private Path systemProperties;
     private List<String> extraJvmOptions = List.of();
     private String jvmRoute;
+    private Path sharedArchive;
+    private List<String> sharingOptions = List.of();
 
     /**
      * @param microJar Payara Micro
@@ -148,6 +151,100 @@ public final class MicroRecipe {
         return this;
     }
 
+    /**
+     * Class Data Sharing (JDK 17 dynamic archive) for this instance's JVM, opt-in: the run command
+     * turns it on, the tests and the container image do not. A start with no usable archive at
+     * {@code archive} records one ({@code -XX:ArchiveClassesAtExit}, written at the JVM's exit to
+     * {@link #recordingArchive}); {@link #keepRecordedArchive} moves it into place once that JVM has
+     * stopped cleanly, and the next starts map it ({@code -XX:SharedArchiveFile}). Fail-safe: see
+     * {@link #prepare}.
+     */
+    public MicroRecipe classDataSharing(Path archive) {
+        this.sharedArchive = archive;
+        return this;
+    }
+
+    /** Where a recording start writes its archive at exit, before {@link #keepRecordedArchive}. */
+    public Path recordingArchive() {
+        return sharedArchive.resolveSibling(sharedArchive.getFileName() + ".recording");
+    }
+
+    private Path archiveStamp() {
+        return sharedArchive.resolveSibling(sharedArchive.getFileName() + ".stamp");
+    }
+
+    /**
+     * What an archive depends on: this JDK and the Micro jar (the class path it was recorded with).
+     * Another one makes the archive stale: it is recorded again rather than mapped.
+     */
+    private String stamp() throws IOException {
+        return String.join(
+                "\n",
+                System.getProperty("java.home"),
+                System.getProperty("java.vm.version"),
+                microJar.toAbsolutePath().toString(),
+                Long.toString(Files.size(microJar)),
+                Files.getLastModifiedTime(microJar).toString());
+    }
+
+    /**
+     * Whether this JDK starts with the archive mapped: a truncated archive crashes the JVM (seen on
+     * JDK 17), so one is never used untried.
+     */
+    private static boolean startsWith(Path archive) {
+        try {
+            Process probe = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:SharedArchiveFile=" + archive,
+                            "-version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!probe.waitFor(30, TimeUnit.SECONDS)) {
+                probe.destroyForcibly();
+                return false;
+            }
+            return probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * After the JVM of a recording start has exited: keeps its archive if it stopped cleanly (exit
+     * status 0, 130 for SIGINT, 143 for SIGTERM) and the archive starts a JVM; otherwise drops it. Never throws.
+     */
+    public void keepRecordedArchive(int exitStatus) {
+        if (sharedArchive == null) {
+            return;
+        }
+        Path recorded = recordingArchive();
+        try {
+            if (!Files.isRegularFile(recorded)) {
+                return;
+            }
+            if ((exitStatus == 0 || exitStatus == 130 || exitStatus == 143)
+                    && Files.size(recorded) > 0
+                    && startsWith(recorded)) {
+                Files.move(
+                        recorded, sharedArchive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.writeString(archiveStamp(), stamp());
+            } else {
+                Files.deleteIfExists(recorded);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(recorded);
+            } catch (IOException ignored) {
+                // the next prepare() deletes it
+            }
+        }
+    }
+
     public Path bootCommandFile() {
         return workDir.resolve(BOOT_COMMANDS);
     }
@@ -158,6 +255,7 @@ public final class MicroRecipe {
 
     public List<String> jvmOptions() {
         List<String> options = new ArrayList<>(List.of(HEAP, "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"));
+        options.addAll(sharingOptions);
         options.addAll(extraJvmOptions);
         if (jvmRoute != null && !jvmRoute.isBlank()) {
             options.add("-DjvmRoute=" + jvmRoute);
@@ -226,9 +324,33 @@ public final class MicroRecipe {
 
     /**
      * Writes the files the arguments name: the boot command file, and an empty unpack folder (Micro
-     * would redeploy a stale exploded application from a reused one).
+     * would redeploy a stale exploded application from a reused one). With {@link
+     * #classDataSharing}: maps the archive if it is there, of this JDK and Micro jar (its stamp), and
+     * starts a JVM; otherwise deletes it and records a new one. Nothing about the archive ever stops
+     * a start: on any error the JVM starts without sharing.
      */
     public void prepare() throws IOException {
+        sharingOptions = List.of();
+        if (sharedArchive != null) {
+            try {
+                Files.createDirectories(sharedArchive.toAbsolutePath().getParent());
+                Files.deleteIfExists(recordingArchive());
+                String stamp = stamp();
+                Path stampFile = archiveStamp();
+                if (Files.isRegularFile(sharedArchive)
+                        && Files.isRegularFile(stampFile)
+                        && Files.readString(stampFile).equals(stamp)
+                        && startsWith(sharedArchive)) {
+                    sharingOptions = List.of("-XX:SharedArchiveFile=" + sharedArchive);
+                } else {
+                    Files.deleteIfExists(sharedArchive);
+                    Files.deleteIfExists(stampFile);
+                    sharingOptions = List.of("-XX:ArchiveClassesAtExit=" + recordingArchive());
+                }
+            } catch (IOException | RuntimeException e) {
+                sharingOptions = List.of();
+            }
+        }
         Files.createDirectories(workDir);
         try (InputStream commands = MicroRecipe.class.getResourceAsStream(BOOT_COMMANDS)) {
             if (commands == null) {

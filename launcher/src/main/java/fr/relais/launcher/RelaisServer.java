@@ -49,6 +49,16 @@ public final class RelaisServer {
         return this;
     }
 
+    /**
+     * Class Data Sharing with the archive at {@code archive} (see {@link
+     * MicroRecipe#classDataSharing}): the first start records it, stopping the server keeps it, the
+     * next starts map it.
+     */
+    public RelaisServer classDataSharing(Path archive) {
+        recipe.classDataSharing(archive);
+        return this;
+    }
+
     /** More JVM options for the server (e.g. a heap or a flight recording), after the recipe's own. */
     public RelaisServer jvmOptions(List<String> options) {
         recipe.jvmOptions(options);
@@ -119,12 +129,18 @@ public final class RelaisServer {
     }
 
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
+        if (process == null) {
+            return;
+        }
+        if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            // a start that records a class data archive writes it at exit: some seconds more
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
+        // also when it stopped by itself (Ctrl-C reaches the server's JVM too: exit status 130)
+        recipe.keepRecordedArchive(process.exitValue());
     }
 
     private void waitUntilReady(Duration timeout) throws InterruptedException, IOException {

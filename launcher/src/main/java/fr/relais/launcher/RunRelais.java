@@ -47,6 +47,10 @@ public final class RunRelais {
         }
 
         RelaisServer server = new RelaisServer(war, home.resolve("server"), port, settings.asProperties());
+        if (!"false".equalsIgnoreCase(env("RELAIS_CDS", "true"))) {
+            // the first start records the archive, written when it stops (Ctrl-C); the next ones map it
+            server.classDataSharing(home.resolve("cds").resolve("relais.jsa"));
+        }
         Database db = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

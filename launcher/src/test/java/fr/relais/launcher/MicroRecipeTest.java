@@ -148,4 +148,31 @@ class MicroRecipeTest {
                 .contains("http-listener.http.server-header=false")
                 .contains("http-listener.http.xpowered-by=false");
     }
+
+    @Test
+    void classDataSharingRecordsAnArchiveThenMapsItAndNeverUsesABrokenOne() throws Exception {
+        Path micro = Files.writeString(work.resolve("payara-micro.jar"), "not a real jar");
+        Path archive = work.resolve("cds").resolve("relais.jsa");
+        var recipe = new MicroRecipe(micro, DRIVER, work).war(WAR).classDataSharing(archive);
+
+        recipe.prepare();
+        assertThat(recipe.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + recipe.recordingArchive());
+
+        // a killed recording start (or one whose archive does not start a JVM) leaves nothing to map
+        Files.writeString(recipe.recordingArchive(), "half an archive");
+        recipe.keepRecordedArchive(137);
+        assertThat(recipe.recordingArchive()).doesNotExist();
+        assertThat(archive).doesNotExist();
+
+        // an archive that is not this JDK's (here: not an archive at all) is recorded again
+        Files.writeString(archive, "garbage");
+        recipe.prepare();
+        assertThat(archive).doesNotExist();
+        assertThat(recipe.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + recipe.recordingArchive());
+
+        // without the option: nothing about sharing
+        var plain = new MicroRecipe(micro, DRIVER, work).war(WAR);
+        plain.prepare();
+        assertThat(plain.jvmOptions()).noneMatch(o -> o.contains("Shared") || o.contains("Archive"));
+    }
 }
