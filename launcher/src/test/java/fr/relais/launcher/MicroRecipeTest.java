@@ -170,6 +170,23 @@ class MicroRecipeTest {
         assertThat(archive).doesNotExist();
         assertThat(recipe.jvmOptions()).contains("-XX:ArchiveClassesAtExit=" + recipe.recordingArchive());
 
+        // a clean stop's real archive (this JDK's, recorded by a JVM that ran -version) is kept, then mapped
+        Process recording = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:ArchiveClassesAtExit=" + recipe.recordingArchive(),
+                        "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertThat(recording.waitFor()).isZero();
+        recipe.keepRecordedArchive(0);
+        assertThat(archive).exists();
+        assertThat(recipe.recordingArchive()).doesNotExist();
+        recipe.prepare();
+        assertThat(recipe.jvmOptions())
+                .contains("-XX:SharedArchiveFile=" + archive)
+                .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+
         // without the option: nothing about sharing
         var plain = new MicroRecipe(micro, DRIVER, work).war(WAR);
         plain.prepare();
