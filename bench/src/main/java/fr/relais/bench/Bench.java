@@ -368,14 +368,7 @@ public final class Bench {
             this.probe = probe;
             this.perUser = perUser;
             this.serverPid = serverPid;
-            this.databasePid = ProcessHandle.allProcesses()
-                    .filter(p -> p.info()
-                            .command()
-                            .map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
-                            .orElse(false))
-                    .mapToLong(ProcessHandle::pid)
-                    .findFirst()
-                    .orElse(-1);
+            this.databasePid = probe.serverPid();
         }
 
         @Override

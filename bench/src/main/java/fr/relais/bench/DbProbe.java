@@ -133,6 +133,22 @@ final class DbProbe {
         return values;
     }
 
+    /**
+     * The database server's process id, from its pid file ({@code @@pid_file}); -1 when that file cannot
+     * be read here (a server on another machine).
+     */
+    long serverPid() {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement("SELECT @@pid_file");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return Long.parseLong(java.nio.file.Files.readString(java.nio.file.Path.of(rs.getString(1)))
+                    .trim());
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Connections open on the application's database (what its pool holds). */
     int applicationConnections() throws SQLException {
         try (Connection c = connect();
