@@ -50,6 +50,15 @@ public final class RelaisServer {
     }
 
     /**
+     * The route Payara appends to this instance's session ids ({@code -DjvmRoute}), which a load
+     * balancer's stickiness reads (see {@code docker/nginx.conf}).
+     */
+    public RelaisServer jvmRoute(String route) {
+        recipe.jvmRoute(route);
+        return this;
+    }
+
+    /**
      * Class Data Sharing with the archive at {@code archive} (see {@link
      * MicroRecipe#classDataSharing}): the first start records it, stopping the server keeps it, the
      * next starts map it.

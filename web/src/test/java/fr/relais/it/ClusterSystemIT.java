@@ -60,6 +60,8 @@ class ClusterSystemIT {
 
     static RelaisServer a;
     static RelaisServer b;
+    /** nginx with the compose file's configuration, in front of A (route relais-1) and B (relais-2). */
+    static Balancer balancer;
 
     @BeforeAll
     static void twoInstancesOfOneCluster() throws Exception {
@@ -83,10 +85,12 @@ class ClusterSystemIT {
         Path war = Path.of(System.getProperty("relais.war"));
         a = new RelaisServer(
                         war, TestEnvironment.buildDir().resolve("cluster-a"), TestEnvironment.freePort(), settingsA)
-                .cluster(cluster, members, gridA);
+                .cluster(cluster, members, gridA)
+                .jvmRoute("relais-1");
         b = new RelaisServer(
                         war, TestEnvironment.buildDir().resolve("cluster-b"), TestEnvironment.freePort(), settingsB)
-                .cluster(cluster, members, gridB);
+                .cluster(cluster, members, gridB)
+                .jvmRoute("relais-2");
 
         CompletableFuture<Void> startingA = CompletableFuture.runAsync(() -> start(a));
         CompletableFuture<Void> startingB = CompletableFuture.runAsync(() -> start(b));
@@ -98,10 +102,18 @@ class ClusterSystemIT {
         assertThat(awaitMembers(b, 2))
                 .as("members seen by B (log: %s)", b.log())
                 .isEqualTo(2);
+        balancer = Balancer.start(
+                TestEnvironment.buildDir().resolve("cluster-nginx"),
+                TestEnvironment.freePort(),
+                "127.0.0.1:" + URI.create(a.baseUrl()).getPort(),
+                "127.0.0.1:" + URI.create(b.baseUrl()).getPort());
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (balancer != null) {
+            balancer.close();
+        }
         CompletableFuture<Void> stoppingA = CompletableFuture.runAsync(() -> stop(a));
         CompletableFuture<Void> stoppingB = CompletableFuture.runAsync(() -> stop(b));
         CompletableFuture.allOf(stoppingA, stoppingB).get(2, TimeUnit.MINUTES);
@@ -200,10 +212,13 @@ class ClusterSystemIT {
     }
 
     /**
-     * An operator logs in on A (form login), opens a conversation on the console and types a reply
-     * without sending it; A is killed (SIGKILL); the same session cookie sent to B (as a balancer
-     * would, once A is gone) finds the operator logged in and the same view: the conversation still
-     * open and the draft reply still in its box. Last: it kills A.
+     * An operator works through the load balancer (nginx with the compose file's configuration): logs
+     * in by the form, opens a conversation on the console and types a reply without sending it. Every
+     * request of the session goes to the instance whose route its id carries; that instance is killed
+     * (SIGKILL); the next postback, through the same balancer, is answered by the other instance, which
+     * finds the operator logged in and the same view: the conversation still open and the draft reply
+     * still in its box; a new page and the console's live socket work there too. Last: it kills one
+     * instance.
      */
     @Test
     @Order(2)
@@ -217,70 +232,102 @@ class ClusterSystemIT {
 
         CookieManager cookies = new CookieManager();
         HttpClient browser = Socket.browser(cookies);
-        Socket.login(browser, a, operator);
-        String console = Socket.get(browser, a.baseUrl() + "/operator/tasks.xhtml");
+        String front = balancer.baseUrl();
+        Socket.login(browser, front, operator);
+        String console = Socket.get(browser, front + "/operator/tasks.xhtml");
         String open = showMessagesButton(console, chat);
         String draft = "Brouillon " + UUID.randomUUID();
         // "show the messages" of this conversation, and the draft typed in the reply box: one postback
         // of the console's form, as the browser would send them (no Ajax: the whole page comes back)
         String opened = Socket.post(
                 browser,
-                a.baseUrl() + "/operator/tasks.xhtml",
+                front + "/operator/tasks.xhtml",
                 Map.of("tasks", "tasks", open, "", "jakarta.faces.ViewState", Socket.viewState(console)),
                 console);
-        assertThat(opened).as("the conversation opened on A").contains(firstMessage);
+        assertThat(opened).as("the conversation opened").contains(firstMessage);
         String withDraft = Socket.post(
                 browser,
-                a.baseUrl() + "/operator/tasks.xhtml",
+                front + "/operator/tasks.xhtml",
                 Map.of("tasks", "tasks", "tasks:reply", draft, "jakarta.faces.ViewState", Socket.viewState(opened)),
                 opened);
-        assertThat(withDraft).as("the draft kept on A").contains(draft);
-        String session = cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("JSESSIONID"))
-                .findFirst()
-                .orElseThrow()
-                .getValue();
+        assertThat(withDraft).as("the draft kept").contains(draft);
+        String session = sessionCookie(cookies);
 
-        a.kill();
+        // the balancer keeps the session where it was made: on the instance whose route ends its id
+        RelaisServer home = session.endsWith(".relais-1") ? a : session.endsWith(".relais-2") ? b : null;
+        assertThat(home)
+                .as("an instance's route at the end of the session id %s", session)
+                .isNotNull();
+        RelaisServer other = home == a ? b : a;
+        assertThat(balancer.accessLog())
+                .as("every request of the session went to its instance")
+                .filteredOn(line -> line.endsWith(" " + session))
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allMatch(line -> line.contains(" " + address(home) + " "));
+
+        home.kill();
         long killed = System.nanoTime();
 
-        // the same cookie, now sent to B: a balancer's failover (same host, so the cookie store sends it)
-        String onB = Socket.post(
+        // the next postback of the same page, through the same balancer
+        String onOther = Socket.post(
                 browser,
-                b.baseUrl() + "/operator/tasks.xhtml",
+                front + "/operator/tasks.xhtml",
                 Map.of("tasks", "tasks", "jakarta.faces.ViewState", Socket.viewState(withDraft)),
                 withDraft);
         long firstAnswer = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killed);
-        assertThat(onB)
-                .as("still logged in on B, the same view (not expired), the conversation open, the draft kept")
+        assertThat(onOther)
+                .as("still logged in, the same view (not expired), the conversation open, the draft kept")
                 .doesNotContain("login:password")
                 .contains(firstMessage)
                 .contains(draft);
-        assertThat(cookies.getCookieStore().getCookies().stream()
-                        .filter(c -> c.getName().equals("JSESSIONID"))
-                        .map(java.net.HttpCookie::getValue))
-                .as("the same session")
-                .containsExactly(session);
-        String page = Socket.get(browser, b.baseUrl() + "/operator/tasks.xhtml");
+        List<String> log = balancer.accessLog();
+        String failover = log.get(log.size() - 1);
+        assertThat(failover)
+                .as("the balancer's last request: the dead instance tried, the other one answered")
+                .startsWith("POST /operator/tasks.xhtml ")
+                .endsWith(" " + address(other) + " " + session);
+        // Payara gave the session the surviving instance's route: the balancer now sends it there first
+        String route = other == a ? ".relais-1" : ".relais-2";
+        String sessionAfter = sessionCookie(cookies);
+        assertThat(sessionAfter).as("the session's route after the failover").endsWith(route);
+        String page = Socket.get(browser, front + "/operator/tasks.xhtml");
         assertThat(page)
-                .as("a new page of the console on B")
+                .as("a new page of the console, through the balancer")
                 .contains("tasks:mine")
                 .doesNotContain("login:password");
-        // the console's live link on B: the handshake is authenticated by the session read from the grid
+        log = balancer.accessLog();
+        assertThat(log.get(log.size() - 1))
+                .as("that page went straight to the surviving instance")
+                .isEqualTo("GET /operator/tasks.xhtml HTTP/1.1 200 " + address(other) + " " + sessionAfter);
+        // the console's live link, through the balancer: the handshake is authenticated by the session
+        // the other instance read from the grid
         Socket live = Socket.connect(
-                browser, URI.create(b.baseUrl().replaceFirst("^http", "ws") + "/ws/staff?operator=" + operator));
+                browser, URI.create(front.replaceFirst("^http", "ws") + "/ws/staff?operator=" + operator));
         Socket.Received ready = live.received.poll(10, TimeUnit.SECONDS);
         assertThat(ready)
-                .as("the staff socket on B granted the operator channel")
+                .as("the staff socket granted the operator channel after the failover")
                 .isNotNull();
         assertThat(ready.text()).isEqualTo("ready");
         live.close();
 
-        String report =
-                "A killed (SIGKILL, process gone) → B's answer to the postback with A's session and view state: "
-                        + firstAnswer + " ms\n";
+        String report = "Through nginx (docker/nginx.conf): the session's instance (" + session.replaceAll(".*\\.", "")
+                + ") killed (SIGKILL, process gone) → the other instance's answer to the postback with its session"
+                + " and view state: " + firstAnswer + " ms; balancer log: `" + failover.replace(session, "<session>")
+                + "`; the session's route then: " + route.substring(1) + "\n";
         System.out.println("Failover: " + report);
         Files.writeString(TestEnvironment.buildDir().resolve("cluster-failover.md"), report);
+    }
+
+    private static String sessionCookie(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String address(RelaisServer server) {
+        return "127.0.0.1:" + URI.create(server.baseUrl()).getPort();
     }
 
     /** The client id of the "messages" button of {@code chat}'s row in the console's table of held conversations. */
@@ -426,7 +473,7 @@ class ClusterSystemIT {
          */
         static Socket console(RelaisServer server, String user) throws Exception {
             HttpClient browser = browser(new CookieManager());
-            login(browser, server, user);
+            login(browser, server.baseUrl(), user);
             String tasks = get(browser, server.baseUrl() + "/operator/tasks.xhtml");
             Matcher channel = OPERATOR_CHANNEL.matcher(tasks);
             assertThat(channel.find())
@@ -480,9 +527,9 @@ class ClusterSystemIT {
                     .collect(Collectors.joining("&"));
         }
 
-        /** A form login on {@code server}; the session cookie stays in the client's cookie store. */
-        static void login(HttpClient browser, RelaisServer server, String user) throws Exception {
-            String loginPage = get(browser, server.baseUrl() + "/login.xhtml");
+        /** A form login at {@code baseUrl}; the session cookie stays in the client's cookie store. */
+        static void login(HttpClient browser, String baseUrl, String user) throws Exception {
+            String loginPage = get(browser, baseUrl + "/login.xhtml");
             Matcher viewState = VIEW_STATE.matcher(loginPage);
             assertThat(viewState.find()).as("the login form").isTrue();
             String form = Map.of(
@@ -502,7 +549,7 @@ class ClusterSystemIT {
                             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
             browser.send(
-                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/login.xhtml"))
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/login.xhtml"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),
@@ -514,7 +561,7 @@ class ClusterSystemIT {
                     .body();
         }
 
-        private static Socket connect(HttpClient client, URI uri) throws Exception {
+        static Socket connect(HttpClient client, URI uri) throws Exception {
             Socket listener = new Socket();
             listener.socket =
                     client.newWebSocketBuilder().buildAsync(uri, listener).get(10, TimeUnit.SECONDS);

@@ -99,7 +99,7 @@ class StaffSocketIT {
 
     private static HttpClient signedIn(String user) throws Exception {
         HttpClient browser = ClusterSystemIT.Socket.browser(new CookieManager());
-        ClusterSystemIT.Socket.login(browser, server, user);
+        ClusterSystemIT.Socket.login(browser, server.baseUrl(), user);
         assertThat(ClusterSystemIT.Socket.get(browser, server.baseUrl() + "/index.xhtml"))
                 .as("signed in as " + user)
                 .doesNotContain("login:password");
