@@ -36,6 +36,9 @@ class Api {
     private final HttpClient http;
     private final String base;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Passwords of accounts that are not the demo's (whose password is the user name). */
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
+
     private volatile Auth auth;
 
     record Reply(int status, String body) {
@@ -80,6 +83,20 @@ class Api {
 
     Auth auth() {
         return auth;
+    }
+
+    /** {@code user}'s password, for an account the harness made (the demo's are their user names). */
+    void password(String user, String password) {
+        passwords.put(user, password);
+    }
+
+    /** One call with HTTP Basic and the given password, untimed (setting up accounts). */
+    Reply basicCall(String method, String path, String json, String user, String password) {
+        try {
+            return send(method, path, json, basic(user, password));
+        } catch (IOException e) {
+            throw new IllegalStateException("server unreachable at " + base, e);
+        }
     }
 
     /** A call timed into {@code stats} under {@code call}; a transport failure counts as status 0. */
@@ -162,8 +179,12 @@ class Api {
         }
     }
 
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    private String basic(String user) {
+        return basic(user, passwords.getOrDefault(user, user));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String find(Pattern pattern, String body) {

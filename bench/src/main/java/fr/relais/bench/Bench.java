@@ -27,7 +27,8 @@ import org.HdrHistogram.Histogram;
  * server's memory; then the figures as Markdown tables (stdout and {@code
  * <build dir>/bench-results.md}).
  *
- * <p>Arguments {@code name=value}: {@code threads} (32), {@code warmup} (10 s), {@code
+ * <p>Arguments {@code name=value}: {@code threads} (32), {@code operators} (operator accounts made
+ * for the run, as many as clients by default; 0: the two demo operators), {@code warmup} (10 s), {@code
  * ramp-seconds} (clients arrive over it: half the warm-up), {@code duration}
  * (60 s), {@code poll-ms} (10), {@code chat-rate} (20 per second), {@code chat-seconds} (15), {@code
  * ceiling-seconds} (10); the live chat's: {@code mode} ({@code all}, or {@code chat} for it alone),
@@ -41,6 +42,7 @@ public final class Bench {
     /** The run's settings. */
     public record Options(
             int threads,
+            int operators,
             Duration warmup,
             Duration ramp,
             Duration duration,
@@ -64,6 +66,7 @@ public final class Bench {
             }
             Options o = new Options(
                     Integer.parseInt(a.getOrDefault("threads", "32")),
+                    Integer.parseInt(a.getOrDefault("operators", a.getOrDefault("threads", "32"))),
                     Duration.ofSeconds(Long.parseLong(a.getOrDefault("warmup", "10"))),
                     Duration.ofMillis((long) (1000
                             * Double.parseDouble(a.getOrDefault(
@@ -94,6 +97,7 @@ public final class Bench {
             a.keySet().stream()
                     .filter(k -> !List.of(
                                     "threads",
+                                    "operators",
                                     "warmup",
                                     "ramp-seconds",
                                     "duration",
@@ -159,7 +163,7 @@ public final class Bench {
             Map<String, String> serverSettings = new LinkedHashMap<>(settings.asProperties());
             serverSettings.put("RELAIS_LIMIT_REQUESTS_PER_ADDRESS_PER_MINUTE", "0");
             serverSettings.put("RELAIS_LIMIT_CHATS_PER_ADDRESS_PER_MINUTE", "0");
-            // two demo operators hold one chat per client at once: no default cap of conversations in the way
+            // with operators=0 two demo operators hold one chat per client at once: no default cap in the way
             serverSettings.putIfAbsent("RELAIS_OPERATOR_MAX_CHATS", "100000");
             int port = System.getenv("BENCH_PORT") == null ? freePort() : Integer.parseInt(System.getenv("BENCH_PORT"));
             server = new RelaisServer(o.war(), o.buildDir().resolve("bench-server"), port, serverSettings)
@@ -181,7 +185,11 @@ public final class Bench {
                 Files.writeString(o.buildDir().resolve("bench-results.md"), chat.report());
                 return new Outcome(0, chat.errors(), chat.report(), chat.delivered());
             }
-            LoadDriver driver = new LoadDriver(api, o.threads(), o.pollMillis());
+            List<String> operators = Operators.make(List.of(api), o.operators());
+            log("Operators: "
+                    + (o.operators() == 0 ? String.join(", ", operators) : operators.size() + " accounts made"));
+            LoadDriver driver =
+                    new LoadDriver(List.of(api), operators, o.threads(), o.pollMillis(), LoadDriver.JOB_TIMEOUT);
             Counters counters = new Counters(probe, perUser, server.pid());
             log("Driving " + o.threads() + " clients: warm-up " + o.warmup().toSeconds() + " s, measured "
                     + o.duration().toSeconds() + " s ...");
@@ -440,8 +448,12 @@ public final class Bench {
                 describe(auth)));
         out.append(String.format(
                 Locale.ROOT,
-                "%d clients, closed loop, warm-up %d s, measured %d s, polls every %d ms backing off to 100 ms.%n%n",
+                "%d clients, closed loop, as %s, warm-up %d s, measured %d s, polls every %d ms backing off to"
+                        + " 100 ms.%n%n",
                 o.threads(),
+                o.operators() == 0
+                        ? "the two demo operators (shared)"
+                        : o.operators() + " operator account" + (o.operators() > 1 ? "s" : "") + " made for the run",
                 o.warmup().toSeconds(),
                 o.duration().toSeconds(),
                 o.pollMillis()));

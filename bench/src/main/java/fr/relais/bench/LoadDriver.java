@@ -50,9 +50,10 @@ final class LoadDriver {
 
     static final String[] OPERATORS = {"operateur", "operateur2"};
     static final String UNIT_AGENT = "agent-guyancourt";
-    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration JOB_TIMEOUT = Duration.ofSeconds(30);
 
     private final List<Api> apis;
+    private final List<String> operators;
     private final int threads;
     private final int pollMillis;
     private final Duration jobTimeout;
@@ -100,7 +101,15 @@ final class LoadDriver {
      * @param jobTimeout how long a client waits for an engine's job before it gives up on the lifecycle
      */
     LoadDriver(List<Api> apis, int threads, int pollMillis, Duration jobTimeout) {
+        this(apis, List.of(OPERATORS), threads, pollMillis, jobTimeout);
+    }
+
+    /**
+     * @param operators the operators' accounts, client {@code t} working as operator {@code t mod n}
+     */
+    LoadDriver(List<Api> apis, List<String> operators, int threads, int pollMillis, Duration jobTimeout) {
         this.apis = List.copyOf(apis);
+        this.operators = List.copyOf(operators);
         this.threads = threads;
         this.pollMillis = pollMillis;
         this.jobTimeout = jobTimeout;
@@ -126,7 +135,7 @@ final class LoadDriver {
             Stats w = new Stats();
             perThread.add(m);
             perThreadWarmup.add(w);
-            String operator = OPERATORS[t % OPERATORS.length];
+            String operator = operators.get(t % operators.size());
             Client client = new Client(t % apis.size());
             pool.submit(() -> {
                 sleep(delay);
@@ -166,7 +175,7 @@ final class LoadDriver {
             Stats w = new Stats();
             measuredStats.add(m);
             warmupStats.add(w);
-            String operator = OPERATORS[t % OPERATORS.length];
+            String operator = operators.get(t % operators.size());
             Client client = new Client(t % apis.size());
             running.add(pool.submit(() -> {
                 sleep(delay);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The harness, briefly, so that it cannot rot: its own Relais on a fresh database (the one given by
- * {@code RELAIS_TEST_DB_URL}, else an embedded MariaDB), two clients for five seconds, a few paced
+ * {@code RELAIS_TEST_DB_URL}, else an embedded MariaDB), two clients for five seconds (each as an
+ * operator account the harness makes through the accounts API), a few paced
  * chats, one second of the database ceiling; then the live chat's part: a second of new chats,
  * five conversations open with their citizens' sockets, two seconds of operators' messages to
  * them. Asserts only that everything completes without errors and every message arrives: the
@@ -19,6 +20,7 @@ class BenchSmokeIT {
     @Test
     void completeLifecyclesRunWithoutErrors() throws Exception {
         Bench.Outcome outcome = Bench.run(new Bench.Options(
+                2,
                 2,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(1),
@@ -35,6 +37,9 @@ class BenchSmokeIT {
         assertThat(outcome.completed()).as(outcome.report()).isPositive();
         assertThat(outcome.errors()).as(outcome.report()).isZero();
         assertThat(outcome.report()).contains("complete lifecycles/s", "achieved ÷ ceiling", "VmRSS");
+        assertThat(outcome.report())
+                .as("the clients worked as operator accounts made for the run, through the accounts API")
+                .contains("2 operator accounts made for the run");
         assertThat(outcome.delivered())
                 .as("every operator's message of the chat benchmark reached its citizen's socket\n" + outcome.report())
                 .isEqualTo(20);
