@@ -109,7 +109,9 @@ public class ProcessEngineBootstrap {
         // of its own, i.e. a second pooled connection while the request holds one and other requests
         // wait on its lock holding theirs: under load the pool ran dry and every request waited for
         // the pool's max-wait (measured by the bench module). Also the advice for a cluster.
-        config.setIdGenerator(new StrongUuidGenerator());
+        StrongUuidGenerator ids = new StrongUuidGenerator();
+        config.setIdGenerator(ids);
+        config.setCustomSessionFactories(List.of(new IdCheckedEntityManager.Factory(ids)));
         ManagedJobExecutor jobExecutor = new ManagedJobExecutor(executor);
         // Steps after a person's action run as jobs: a commit wakes the executor at once; when idle it
         // polls at most every 5 s (Camunda's default backs off to 60 s), for jobs another node created.

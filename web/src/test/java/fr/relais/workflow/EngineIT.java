@@ -177,6 +177,15 @@ class EngineIT {
     DataSource dataSource;
 
     @Test
+    void theEngineWritesThroughTheEntityManagerThatChecksIdsCheaply() {
+        var config = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                bootstrap.engine().getProcessEngineConfiguration();
+        String manager = config.getCommandExecutorTxRequired()
+                .execute(context -> context.getDbEntityManager().getClass().getSimpleName());
+        assertThat(manager).isEqualTo("IdCheckedEntityManager");
+    }
+
+    @Test
     void aFailureAfterADomainWriteRollsBackTheWriteAndTheProcess() {
         long processesBefore = processInstances();
         assertThatThrownBy(() -> failing.openThenFail("rollback-probe")).isInstanceOf(Exception.class);

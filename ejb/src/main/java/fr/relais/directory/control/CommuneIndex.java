@@ -39,6 +39,9 @@ public final class CommuneIndex {
     private final String source;
     private final List<Entry> entries;
     private final Map<String, Commune> byInsee;
+    /** Communes by their name's key, in order of preference: a report's place is resolved by name. */
+    private final Map<String, List<Commune>> byKey;
+
     private final NavigableMap<String, List<Commune>> byPostalCode;
     private final Map<String, String> departmentZones;
 
@@ -72,6 +75,12 @@ public final class CommuneIndex {
             }
         }
         this.byPostalCode = Collections.unmodifiableNavigableMap(postal);
+        Map<String, List<Commune>> named = new HashMap<>();
+        for (Entry e : this.entries) { // in order of preference
+            named.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.commune());
+        }
+        named.replaceAll((k, communes) -> List.copyOf(communes));
+        this.byKey = Map.copyOf(named);
     }
 
     /** Reads the resource shipped with the application. */
@@ -352,11 +361,7 @@ public final class CommuneIndex {
         if (postal == null) {
             throw DomainException.invalid("invalid_postal_code", "Le code postal doit comporter 5 chiffres.");
         }
-        String key = key(name);
-        List<Commune> named = entries.stream()
-                .filter(e -> e.key().equals(key))
-                .map(Entry::commune)
-                .toList();
+        List<Commune> named = byKey.getOrDefault(key(name), List.of());
         if (named.isEmpty()) {
             throw DomainException.invalid("invalid_commune", "Commune inconnue : « " + name.strip() + " ».");
         }
