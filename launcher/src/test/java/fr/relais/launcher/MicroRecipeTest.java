@@ -30,6 +30,7 @@ class MicroRecipeTest {
                         "-Xmx512m",
                         "-Duser.timezone=UTC",
                         "-Dfile.encoding=UTF-8",
+                        "-Djavax.xml.datatype.DatatypeFactory=" + MicroRecipe.DATATYPE_FACTORY,
                         "-jar",
                         MICRO.toString(),
                         "--nocluster",
@@ -94,6 +95,7 @@ class MicroRecipeTest {
                         "-Xmx512m",
                         "-Duser.timezone=UTC",
                         "-Dfile.encoding=UTF-8",
+                        "-Djavax.xml.datatype.DatatypeFactory=" + MicroRecipe.DATATYPE_FACTORY,
                         "-XX:+ExitOnOutOfMemoryError",
                         "-Xmx768m",
                         "-DjvmRoute=relais-1");
