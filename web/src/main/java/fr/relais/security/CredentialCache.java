@@ -1,6 +1,8 @@
 package fr.relais.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import fr.relais.directory.control.Revocations;
+import fr.relais.shared.BoundedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,7 +33,7 @@ public class CredentialCache {
 
     private final Clock clock = Clock.systemUTC();
     private final byte[] key = new byte[32];
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> entries = BoundedCache.of(MAX_ENTRIES);
 
     record Entry(String caller, Set<String> groups, long verifiedAt, long expiresAt) {}
 
@@ -50,12 +51,12 @@ public class CredentialCache {
             return null;
         }
         String k = keyOf(username, password);
-        Entry entry = entries.get(k);
+        Entry entry = entries.getIfPresent(k);
         if (entry == null) {
             return null;
         }
         if (entry.expiresAt() < clock.millis() || revocations.isRevoked(entry.caller(), entry.verifiedAt())) {
-            entries.remove(k, entry);
+            entries.asMap().remove(k, entry);
             return null;
         }
         return entry;
@@ -66,12 +67,6 @@ public class CredentialCache {
             return;
         }
         long now = clock.millis();
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.values().removeIf(e -> e.expiresAt() < now);
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-        }
         entries.put(
                 keyOf(username, password),
                 new Entry(caller, Set.copyOf(groups), now, now + settings.basicCacheSeconds() * 1000));

@@ -1,5 +1,6 @@
 package fr.relais.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,6 +24,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import fr.relais.directory.control.Revocations;
+import fr.relais.shared.BoundedCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +47,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -88,7 +89,7 @@ public class Tokens {
     static final int MAX_VERIFIED = 10_000;
 
     /** Checked tokens by digest; bounded; local to the instance (another one checks a token once too). */
-    private final ConcurrentHashMap<String, Checked> verified = new ConcurrentHashMap<>();
+    private final Cache<String, Checked> verified = BoundedCache.of(MAX_VERIFIED);
 
     @PostConstruct
     void init() {
@@ -182,16 +183,16 @@ public class Tokens {
     public Optional<Verified> verify(String token) {
         String key = digest(token);
         long now = clock.millis();
-        Checked checked = verified.get(key);
+        Checked checked = verified.getIfPresent(key);
         if (checked == null || checked.expiresAtMillis() <= now) {
             if (checked != null) {
-                verified.remove(key, checked);
+                verified.asMap().remove(key, checked);
             }
             checked = check(token);
             if (checked == null) {
                 return Optional.empty();
             }
-            remember(key, checked, now);
+            verified.put(key, checked);
         }
         if (revocations.isRevoked(checked.caller(), checked.issuedAtMillis())) {
             return Optional.empty();
@@ -221,16 +222,6 @@ public class Tokens {
         } catch (ParseException | JOSEException | com.nimbusds.jose.proc.BadJOSEException e) {
             return null;
         }
-    }
-
-    private void remember(String key, Checked checked, long now) {
-        if (verified.size() >= MAX_VERIFIED) {
-            verified.values().removeIf(c -> c.expiresAtMillis() <= now);
-            if (verified.size() >= MAX_VERIFIED) {
-                verified.clear();
-            }
-        }
-        verified.put(key, checked);
     }
 
     /** The key a checked token is remembered by: its SHA-256, so that no bearer token is kept. */

@@ -210,13 +210,7 @@ public class Audits {
     }
 
     private ReportRow row(Report r) {
-        String unit = em.createNamedQuery(Handoff.OF_REPORT, Handoff.class)
-                .setParameter("reportId", r.id())
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .map(Handoff::unitCode)
-                .orElse(null);
+        String unit = Handoff.lastOf(em, r.id()).map(Handoff::unitCode).orElse(null);
         return new ReportRow(
                 r.id(),
                 r.reference(),

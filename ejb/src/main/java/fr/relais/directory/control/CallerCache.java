@@ -1,10 +1,10 @@
 package fr.relais.directory.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import fr.relais.shared.BoundedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 /**
@@ -32,13 +32,13 @@ public class CallerCache {
 
     Clock clock = Clock.systemUTC();
 
-    private final ConcurrentMap<String, Entry<Object>> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Entry<Object>> entries = BoundedCache.of(MAX_ENTRIES);
 
     /** The cached value for {@code username}, or {@code load}'s (cached when not null). */
     @SuppressWarnings("unchecked")
     public <T> T get(String username, Function<String, T> load) {
         long now = clock.millis();
-        Entry<Object> entry = entries.get(username);
+        Entry<Object> entry = entries.getIfPresent(username);
         if (entry != null
                 && now - entry.loadedAt() < TTL_MILLIS
                 && !revocations.isRevoked(username, entry.loadedAt() - GRACE_MILLIS)) {
@@ -46,12 +46,9 @@ public class CallerCache {
         }
         T value = load.apply(username);
         if (value != null) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear(); // a crude bound: the next calls read their rows again
-            }
             entries.put(username, new Entry<>(value, now));
         } else {
-            entries.remove(username);
+            entries.invalidate(username);
         }
         return value;
     }

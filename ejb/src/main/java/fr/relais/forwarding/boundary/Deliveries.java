@@ -66,10 +66,7 @@ public class Deliveries {
             return;
         }
         em.flush();
-        Handoff handoff = em.createNamedQuery(Handoff.OF_REPORT, Handoff.class)
-                .setParameter("reportId", reportId)
-                .setMaxResults(1)
-                .getSingleResult();
+        Handoff handoff = Handoff.lastOf(em, reportId).orElseThrow();
         Delivery delivery = new Delivery(handoff.id(), reportId, unitCode, clock.instant());
         em.persist(delivery);
         em.flush();

@@ -53,11 +53,7 @@ public class Escalations {
      */
     public void acknowledgementMissed(long reportId, String unitCode, Step step) {
         Report report = em.find(Report.class, reportId);
-        Optional<Handoff> current = em.createNamedQuery(Handoff.OF_REPORT, Handoff.class)
-                .setParameter("reportId", reportId)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
+        Optional<Handoff> current = Handoff.lastOf(em, reportId);
         if (report == null || current.isEmpty() || !current.get().unitCode().equals(unitCode)) {
             LOG.warning(() -> "report " + reportId + ": no handoff to " + unitCode + " to escalate");
             return;

@@ -404,17 +404,9 @@ public class Forwarding {
                 .toList();
     }
 
-    /**
-     * The last forwarding of a report, if it was forwarded. No {@code setMaxResults(1)}: EclipseLink
-     * prepares a query with a row limit again at each execution (its SQL carries the limit), which
-     * cost 2.6 % of the server's CPU under load on this path, read by every status poll; a report has
-     * a handful of handoffs at most (README, "Load").
-     */
+    /** The last forwarding of a report, if it was forwarded ({@link Handoff#lastOf}). */
     public Optional<Handoff> lastHandoff(long reportId) {
-        return em.createNamedQuery(Handoff.OF_REPORT, Handoff.class)
-                .setParameter("reportId", reportId)
-                .getResultStream()
-                .findFirst();
+        return Handoff.lastOf(em, reportId);
     }
 
     private Caller unitAgent() {

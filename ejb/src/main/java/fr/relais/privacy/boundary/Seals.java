@@ -285,7 +285,7 @@ public class Seals {
             recordedNow().add(key);
         } else if (!recordedNow().contains(key)) {
             // committed (read committed): not this transaction's own record, which could still roll back
-            recentReads.found(key, recent.get(0).readAt(), since);
+            recentReads.found(key, recent.get(0).readAt());
         }
     }
 
