@@ -108,6 +108,27 @@ final class Balancer implements AutoCloseable {
         return Files.readAllLines(dir.resolve("access.log"));
     }
 
+    /**
+     * The first line of the access log after its first {@code after} lines that {@code matches}, waiting
+     * for it up to 10 s: nginx writes a request's line once the response is sent, which the client may
+     * have read before.
+     */
+    String awaitLine(int after, java.util.function.Predicate<String> matches) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            java.util.List<String> lines = accessLog();
+            for (String line : lines.subList(Math.min(after, lines.size()), lines.size())) {
+                if (matches.test(line)) {
+                    return line;
+                }
+            }
+            assertThat(System.nanoTime())
+                    .as("a line of nginx's access log after line %d matching, in %s", after, lines)
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
     private boolean listening() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
