@@ -263,7 +263,10 @@ public final class MicroRecipe {
                 // the JDK's own DatatypeFactory, named: without it every DatatypeFactory.newInstance()
                 // (Camunda's, at each timer it creates) searches every jar of the application for a
                 // provider (1 to 2 % of the server's CPU under load, JFR)
-                "-Djavax.xml.datatype.DatatypeFactory=" + DATATYPE_FACTORY));
+                "-Djavax.xml.datatype.DatatypeFactory=" + DATATYPE_FACTORY,
+                // no call home from the data grid at each start (Micro's --disablephonehome covers
+                // only Payara's own): nothing leaves a police network unasked
+                "-Dhazelcast.phone.home.enabled=false"));
         options.addAll(sharingOptions);
         options.addAll(extraJvmOptions);
         if (jvmRoute != null && !jvmRoute.isBlank()) {

@@ -31,6 +31,7 @@ class MicroRecipeTest {
                         "-Duser.timezone=UTC",
                         "-Dfile.encoding=UTF-8",
                         "-Djavax.xml.datatype.DatatypeFactory=" + MicroRecipe.DATATYPE_FACTORY,
+                        "-Dhazelcast.phone.home.enabled=false",
                         "-jar",
                         MICRO.toString(),
                         "--nocluster",
@@ -96,6 +97,7 @@ class MicroRecipeTest {
                         "-Duser.timezone=UTC",
                         "-Dfile.encoding=UTF-8",
                         "-Djavax.xml.datatype.DatatypeFactory=" + MicroRecipe.DATATYPE_FACTORY,
+                        "-Dhazelcast.phone.home.enabled=false",
                         "-XX:+ExitOnOutOfMemoryError",
                         "-Xmx768m",
                         "-DjvmRoute=relais-1");
