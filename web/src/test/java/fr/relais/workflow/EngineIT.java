@@ -177,6 +177,19 @@ class EngineIT {
     DataSource dataSource;
 
     @Test
+    void aTasksSubtasksAreFoundThroughAnIndexNotAScanOfEveryOpenTask() throws Exception {
+        // the statement Camunda runs when a task ends (Task.xml, selectTasksByParentTaskId)
+        try (var c = dataSource.getConnection();
+                var st = c.prepareStatement("explain select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?")) {
+            st.setString(1, "no-such-task");
+            try (var rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("key")).isEqualTo("RELAIS_IDX_TASK_PARENT");
+            }
+        }
+    }
+
+    @Test
     void theEngineWritesThroughTheEntityManagerThatChecksIdsCheaply() {
         var config = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
                 bootstrap.engine().getProcessEngineConfiguration();
