@@ -1,5 +1,6 @@
 package fr.relais.workflow;
 
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
@@ -14,8 +15,6 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
  * session 10). The check is the same; a refused id still gets Camunda's own exception and message.
  */
 final class IdCheckedEntityManager extends DbEntityManager {
-    private static final String ANY = "*";
-
     IdCheckedEntityManager(IdGenerator idGenerator, PersistenceSession persistenceSession) {
         super(idGenerator, persistenceSession);
     }
@@ -23,7 +22,7 @@ final class IdCheckedEntityManager extends DbEntityManager {
     @Override
     protected void validateId(DbEntity entity) {
         String id = entity.getId();
-        if (id == null || ANY.equals(id)) {
+        if (id == null || Authorization.ANY.equals(id)) {
             super.validateId(entity);
         }
     }

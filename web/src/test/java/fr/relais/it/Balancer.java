@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * nginx in front of two instances on loopback, with the compose file's own configuration ({@code
@@ -104,26 +106,25 @@ final class Balancer implements AutoCloseable {
      * nginx's access log so far: one line per request, "{@code <request line> <status> <upstream
      * address(es) tried> <session cookie>}".
      */
-    java.util.List<String> accessLog() throws IOException {
+    List<String> accessLog() throws IOException {
         return Files.readAllLines(dir.resolve("access.log"));
     }
 
     /**
-     * The first line of the access log after its first {@code after} lines that {@code matches}, waiting
-     * for it up to 10 s: nginx writes a request's line once the response is sent, which the client may
+     * The lines of the access log that {@code match}, once there are at least {@code count} of them,
+     * waiting up to 10 s: nginx writes a request's line once the response is sent, which the client may
      * have read before.
      */
-    String awaitLine(int after, java.util.function.Predicate<String> matches) throws Exception {
+    List<String> awaitLines(Predicate<String> match, int count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
-            java.util.List<String> lines = accessLog();
-            for (String line : lines.subList(Math.min(after, lines.size()), lines.size())) {
-                if (matches.test(line)) {
-                    return line;
-                }
+            List<String> lines = accessLog();
+            List<String> matching = lines.stream().filter(match).toList();
+            if (matching.size() >= count) {
+                return matching;
             }
             assertThat(System.nanoTime())
-                    .as("a line of nginx's access log after line %d matching, in %s", after, lines)
+                    .as("%d lines of nginx's access log matching, in %s", count, lines)
                     .isLessThan(deadline);
             Thread.sleep(50);
         }

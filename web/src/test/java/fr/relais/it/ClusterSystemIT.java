@@ -259,19 +259,8 @@ class ClusterSystemIT {
                 .as("an instance's route at the end of the session id %s", session)
                 .isNotNull();
         RelaisServer other = home == a ? b : a;
-        // (nginx writes a request's line after its response: wait for the third of the session's lines)
-        balancer.awaitLine(0, new java.util.function.Predicate<>() {
-            int seen;
-
-            @Override
-            public boolean test(String line) {
-                return line.endsWith(" " + session) && ++seen == 3;
-            }
-        });
-        assertThat(balancer.accessLog())
+        assertThat(balancer.awaitLines(line -> line.endsWith(" " + session), 3))
                 .as("every request of the session went to its instance")
-                .filteredOn(line -> line.endsWith(" " + session))
-                .hasSizeGreaterThanOrEqualTo(3)
                 .allMatch(line -> line.contains(" " + address(home) + " "));
 
         home.kill();
@@ -290,7 +279,8 @@ class ClusterSystemIT {
                 .contains(firstMessage)
                 .contains(draft);
         // the one request nginx tried on both: the dead instance first, then the other one
-        String failover = balancer.awaitLine(0, line -> line.contains(address(home) + ", "));
+        String failover = balancer.awaitLines(line -> line.contains(address(home) + ", "), 1)
+                .get(0);
         assertThat(failover)
                 .as("the postback: the dead instance tried, the other one answered")
                 .startsWith("POST /operator/tasks.xhtml ")
@@ -304,7 +294,8 @@ class ClusterSystemIT {
                 .as("a new page of the console, through the balancer")
                 .contains("tasks:mine")
                 .doesNotContain("login:password");
-        assertThat(balancer.awaitLine(0, line -> line.endsWith(" " + sessionAfter)))
+        assertThat(balancer.awaitLines(line -> line.endsWith(" " + sessionAfter), 1)
+                        .get(0))
                 .as("that page went straight to the surviving instance")
                 .isEqualTo("GET /operator/tasks.xhtml HTTP/1.1 200 " + address(other) + " " + sessionAfter);
         // the console's live link, through the balancer: the handshake is authenticated by the session
