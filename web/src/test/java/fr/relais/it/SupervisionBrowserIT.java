@@ -241,7 +241,26 @@ class SupervisionBrowserIT {
                 to.toString());
         WebElement before = browser.findElement(By.id("handoffs-period"));
         browser.findElement(By.id("period:show")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> replaced(before));
+    }
+
+    /**
+     * Whether the Ajax update replaced {@code element}. Selenium's {@code stalenessOf} expects a
+     * stale-element error; ChromeDriver 156 may instead answer "Node with given id does not belong to
+     * the document" (an unknown error) for a node just detached: the same fact.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Filters the table on the unit's name and waits for the filtered rows (or the empty message). */
